@@ -1,0 +1,28 @@
+/// What a conversation remembers between lines: the last topic and any open suggestions.
+public struct DialogueContext: Sendable, Equatable {
+  /// The intent answered last, for follow-ups such as "how long?".
+  public var lastIntent: String?
+  /// The last question that was answered, for follow-ups.
+  public var lastQuestion: String?
+  /// Intents offered as numbered suggestions, answered by "1", "2" or "yes".
+  public var suggestions: [String] = []
+  /// Every red flag mentioned so far, in order.
+  public var findings: [Finding] = []
+  /// The highest triage level reached so far.
+  public var highestLevel: TriageLevel = .none
+
+  public init(lastIntent: String? = nil) {
+    self.lastIntent = lastIntent
+  }
+
+  /// Records a reply, so the next line is read in its context.
+  public mutating func record(_ reply: Reply) {
+    if let topic = reply.intents.last(where: { id in !reply.findings.contains { $0.intent == id } }) {
+      lastIntent = topic
+      lastQuestion = reply.question
+    }
+    suggestions = reply.suggestions
+    findings += reply.findings
+    highestLevel = max(highestLevel, reply.triage)
+  }
+}

@@ -1,0 +1,57 @@
+/// Backtalk's answer to one question line, with everything the JSON Lines contract carries.
+public struct Reply: Sendable, Equatable {
+  /// The input line as understood, after cleaning.
+  public var question: String
+  /// The most severe triage level found anywhere in the line.
+  public var triage: TriageLevel
+  /// Intent ids behind the reply, red flags first, then answers in question order.
+  public var intents: [String]
+  /// The whole reply in plain text, exactly what a person reads.
+  public var text: String
+  /// Titles of the source documents behind the reply.
+  public var sources: [String]
+  /// The full medical disclaimer.
+  public var disclaimer: String
+  /// How sure the matcher is of the answer, from 0 to 1 (1 for a red flag).
+  public var confidence: Double
+  /// The numbered steps when the reply is an exercise walkthrough.
+  public var steps: [String]
+  /// Intent ids offered as numbered suggestions, when the matcher was unsure.
+  public var suggestions: [String]
+  /// The red flags found, negated ones included.
+  public var findings: [Finding]
+  /// Why the matcher chose what it chose.
+  public var explanation: Explanation
+
+  public init(
+    question: String, triage: TriageLevel, intents: [String], text: String, sources: [String],
+    disclaimer: String, confidence: Double, steps: [String] = [], suggestions: [String] = [],
+    findings: [Finding] = [], explanation: Explanation = Explanation()
+  ) {
+    self.question = question
+    self.triage = triage
+    self.intents = intents
+    self.text = text
+    self.sources = sources
+    self.disclaimer = disclaimer
+    self.confidence = confidence
+    self.steps = steps
+    self.suggestions = suggestions
+    self.findings = findings
+    self.explanation = explanation
+  }
+}
+
+/// What the matcher saw and weighed for one question.
+public struct Explanation: Sendable, Equatable {
+  /// The cleaned words, after expansion and synonyms.
+  public var words: [String] = []
+  public var corrections: [Rewrite] = []
+  public var synonyms: [Rewrite] = []
+  /// The top candidates with their scores and the words that earned them.
+  public var candidates: [Match] = []
+  /// The parts the line was split into, when it held several questions.
+  public var parts: [String] = []
+
+  public init() {}
+}

@@ -1,0 +1,106 @@
+/// Puts a reply's text together: the action for any red flag first, then the answers, then
+/// what to watch for, or a fallback when nothing matched.
+extension Responder {
+  func compose(
+    question: String, triage: TriageResult, answered: [String], suggestions: [String],
+    confidence: Double, emergencyNumber: String, explanation: Explanation
+  ) -> Reply {
+    var blocks: [String] = []
+    var citations: [String] = []
+    var steps: [String] = []
+
+    for finding in triage.active {
+      guard let intent = intentsByID[finding.intent], let flag = intent.redFlag else { continue }
+      let action = flag.action.replacingOccurrences(of: "{number}", with: emergencyNumber)
+      var block = "\(Self.label(flag.level)): \(action)"
+      if let tell = flag.tell { block += "\nTell them: \(tell)" }
+      block += "\n" + intent.answer
+      blocks.append(block)
+      citations += intent.sources
+    }
+    for id in answered {
+      guard let intent = intentsByID[id] else { continue }
+      var block = answered.count > 1 ? "\(intent.title): \(intent.answer)" : intent.answer
+      if let exercise = intent.exercise {
+        let walkthrough = ExerciseRenderer.numberedSteps(exercise)
+        steps += walkthrough
+        block += "\n" + ExerciseRenderer.render(exercise, steps: walkthrough)
+      }
+      blocks.append(block)
+      citations += intent.sources
+    }
+    for finding in triage.negated {
+      guard let intent = intentsByID[finding.intent], let flag = intent.redFlag,
+        let watch = flag.watch
+      else { continue }
+      blocks.append("You said no \(flag.symptom). \(watch)")
+      citations += intent.sources
+    }
+    var intents = triage.active.map(\.intent) + answered
+    if blocks.isEmpty || (answered.isEmpty && triage.active.isEmpty) {
+      let fallback = fallbackBlock(question: question, suggestions: suggestions)
+      blocks.append(fallback.text)
+      citations += fallback.citations
+      if intents.isEmpty { intents = [] }
+    }
+    var titles: [String] = []
+    for citation in citations {
+      if let title = knowledge.documentTitle(forCitation: citation), !titles.contains(title) {
+        titles.append(title)
+      }
+    }
+    return Reply(
+      question: question, triage: triage.level, intents: intents,
+      text: blocks.joined(separator: "\n\n"), sources: titles, disclaimer: knowledge.disclaimer,
+      confidence: (confidence * 100).rounded() / 100, steps: steps, suggestions: suggestions,
+      findings: triage.findings, explanation: explanation)
+  }
+
+  /// The word that heads an action line for a level.
+  static func label(_ level: TriageLevel) -> String {
+    switch level {
+    case .emergency: "EMERGENCY"
+    case .urgent: "URGENT"
+    case .routine: "SEE A PROVIDER"
+    case .none: "NOTE"
+    }
+  }
+}
+
+private extension Responder {
+  /// Suggestions when unsure; else the closest corpus passage; else what Backtalk covers.
+  func fallbackBlock(question: String, suggestions: [String]) -> (text: String, citations: [String]) {
+    if !suggestions.isEmpty {
+      let options = suggestions.enumerated().map { offset, id in
+        "\(offset + 1)) \(intentsByID[id]?.title ?? id)"
+      }
+      return (
+        "I'm not sure I understood. Did you mean \(options.joined(separator: "  "))? "
+          + "Answer with a number, or ask again in other words.", []
+      )
+    }
+    let stems = analyzer.analyze(question).stems
+    if let best = passageIndex.matches(for: stems, limit: 1).first,
+      best.confidence >= Self.answerThreshold,
+      let (document, passage) = knowledge.passage(forCitation: best.intent)
+    {
+      return (
+        "I have no ready answer for that. This excerpt from \"\(document.title)\" "
+          + "(\(passage.heading)) may help:\n\(passage.text)", [best.intent]
+      )
+    }
+    let groups = orderedGroups().prefix(8).joined(separator: ", ")
+    return (
+      "I can only help with back spasms and back pain: \(groups). "
+        + "Type 'topics' to see everything I can answer.", []
+    )
+  }
+
+  func orderedGroups() -> [String] {
+    var groups: [String] = []
+    for intent in knowledge.intents where intent.redFlag == nil && !groups.contains(intent.group) {
+      groups.append(intent.group)
+    }
+    return groups.map { $0.lowercased() }
+  }
+}

@@ -1,0 +1,36 @@
+/// Conversation helpers for the REPL: related topics and a summary for a provider.
+extension Responder {
+  /// The intents related to the last answer, offered as numbered suggestions.
+  public func related(to context: DialogueContext) -> (text: String, suggestions: [String]) {
+    guard let last = context.lastIntent, let intent = intentsByID[last], !intent.related.isEmpty
+    else {
+      return ("Ask a question first; 'more' then offers related topics.", [])
+    }
+    let options = intent.related.enumerated().map { offset, id in
+      "\(offset + 1)) \(intentsByID[id]?.title ?? id)"
+    }
+    return ("Related to \(intent.title): " + options.joined(separator: "  ") + "\nAnswer with a number.", intent.related)
+  }
+
+  /// The symptoms mentioned so far, the highest level and what was advised, in a few lines.
+  public func summary(of context: DialogueContext, emergencyNumber: String) -> String {
+    var mentioned: [String] = []
+    var denied: [String] = []
+    var actions: [String] = []
+    for finding in context.findings {
+      guard let flag = intentsByID[finding.intent]?.redFlag else { continue }
+      if finding.isNegated {
+        if !denied.contains(flag.symptom) { denied.append(flag.symptom) }
+      } else if !mentioned.contains(flag.symptom) {
+        mentioned.append(flag.symptom)
+        actions.append(flag.action.replacingOccurrences(of: "{number}", with: emergencyNumber))
+      }
+    }
+    var lines = ["Summary for a provider:"]
+    lines.append("- Symptoms mentioned: " + (mentioned.isEmpty ? "none of the warning signs" : mentioned.joined(separator: "; ")))
+    if !denied.isEmpty { lines.append("- Said to be absent: " + denied.joined(separator: "; ")) }
+    lines.append("- Highest level reached: \(context.highestLevel.rawValue)")
+    if let first = actions.first { lines.append("- Advised: " + first) }
+    return lines.joined(separator: "\n")
+  }
+}

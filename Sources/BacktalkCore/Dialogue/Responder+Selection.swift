@@ -1,0 +1,105 @@
+/// Which intents a question asks about: whole, split into several questions, or as a follow-up.
+struct Selection {
+  var answered: [String] = []
+  var suggestions: [String] = []
+  var confidence = 0.0
+  var candidates: [Match] = []
+  var parts: [String] = []
+}
+
+extension Responder {
+  /// The intent picked by answering "1", "2" or "yes" to open suggestions.
+  func chosenSuggestion(_ analyzed: AnalyzedText, context: DialogueContext?) -> String? {
+    guard let suggestions = context?.suggestions, !suggestions.isEmpty else { return nil }
+    let words = analyzed.tokens.filter { !$0.isPunctuation }.map(\.word)
+    guard words.count == 1, let word = words.first else { return nil }
+    if let number = Int(word), (1...suggestions.count).contains(number) {
+      return suggestions[number - 1]
+    }
+    return ["yes", "yeah", "yep", "y", "ok", "sure"].contains(word) ? suggestions[0] : nil
+  }
+
+  /// Picks the intents a question asks about. Words that triggered a red flag are left out:
+  /// triage already answers them, and they would only lower the confidence in the rest.
+  func select(
+    _ analyzed: AnalyzedText, excluding findings: [Finding], context: DialogueContext?
+  ) -> Selection {
+    var flagged = Set<Int>()
+    for finding in findings { flagged.formUnion(finding.range) }
+    var remaining = analyzed
+    remaining.tokens = analyzed.tokens.enumerated().filter { !flagged.contains($0.offset) }.map(\.element)
+    return select(remaining, context: context)
+  }
+
+  func select(_ analyzed: AnalyzedText, context: DialogueContext?) -> Selection {
+    let whole = analyzed.stems
+    var selection = Selection()
+    let matches = index.matches(for: whole)
+    selection.candidates = Array(matches.prefix(3))
+    let top = matches.first
+
+    let parts = splitQuestions(analyzed.tokens)
+    if parts.count > 1, (top?.confidence ?? 0) < 0.9 {
+      var answered: [String] = []
+      var confidences: [Double] = []
+      for part in parts {
+        guard let best = index.matches(for: part.map(\.stem), limit: 1).first,
+          best.confidence >= Self.answerThreshold, !answered.contains(best.intent)
+        else { continue }
+        answered.append(best.intent)
+        confidences.append(best.confidence)
+      }
+      if answered.count > 1 {
+        selection.answered = answered
+        selection.confidence = confidences.min() ?? 0
+        selection.parts = parts.map { $0.map { $0.typed ?? $0.word }.joined(separator: " ") }
+        return selection
+      }
+    }
+
+    if let top, top.confidence >= Self.answerThreshold, !isBareFollowUp(analyzed, context) {
+      selection.answered = [top.intent]
+      selection.confidence = top.confidence
+      return selection
+    }
+    if let previous = context?.lastQuestion,
+      let followUp = index.matches(for: whole, context: analyzer.analyze(previous).stems, limit: 1).first,
+      followUp.confidence >= Self.answerThreshold
+    {
+      selection.answered = [followUp.intent]
+      selection.confidence = followUp.confidence
+      selection.candidates = [followUp] + selection.candidates
+      return selection
+    }
+    if let top, top.confidence >= Self.answerThreshold {
+      selection.answered = [top.intent]
+      selection.confidence = top.confidence
+      return selection
+    }
+    selection.confidence = top?.confidence ?? 0
+    selection.suggestions = matches.filter { $0.confidence >= Self.suggestThreshold }.prefix(3)
+      .map(\.intent)
+    return selection
+  }
+
+  /// Splits tokens into candidate questions at clause punctuation and joining words.
+  func splitQuestions(_ tokens: [Token]) -> [[Token]] {
+    var parts: [[Token]] = [[]]
+    for token in tokens {
+      if token.isPunctuation || knowledge.lexicon.questionJoiners.contains(token.word) {
+        if !(parts.last?.isEmpty ?? true) { parts.append([]) }
+      } else {
+        parts[parts.count - 1].append(token)
+      }
+    }
+    return parts.filter { !$0.isEmpty }
+  }
+
+  /// Whether a line is a short follow-up such as "and heat?" or "how long?" after a topic.
+  func isBareFollowUp(_ analyzed: AnalyzedText, _ context: DialogueContext?) -> Bool {
+    guard context?.lastIntent != nil else { return false }
+    let words = analyzed.tokens.filter { !$0.isPunctuation }.map(\.word)
+    guard let first = words.first, words.count <= 4 else { return false }
+    return knowledge.lexicon.followUpCues.contains(first)
+  }
+}

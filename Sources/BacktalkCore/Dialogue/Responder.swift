@@ -1,0 +1,91 @@
+import Foundation
+
+/// Answers question lines from the knowledge: triage first, then intents, then fallbacks.
+///
+/// Built once from loaded knowledge; `reply(to:)` is pure, so the same line in the same context
+/// always gives the same reply.
+public struct Responder: Sendable {
+  public let knowledge: Knowledge
+  public let analyzer: TextAnalyzer
+  public let index: IntentIndex
+  public let passageIndex: IntentIndex
+  public let scanner: RedFlagScanner
+  let intentsByID: [String: Intent]
+
+  /// At or above this confidence the top intent is answered.
+  public static let answerThreshold = 0.5
+  /// At or above this confidence (and below the answer threshold) suggestions are offered.
+  public static let suggestThreshold = 0.25
+
+  /// Builds the analyzer, the indexes and the red-flag scanner from the knowledge.
+  public init(knowledge: Knowledge) {
+    self.knowledge = knowledge
+    var vocabulary: [String] = []
+    for intent in knowledge.intents {
+      vocabulary += intent.examples + intent.keywords + [intent.title, intent.answer]
+      vocabulary += intent.redFlag?.triggers.map { $0.replacingOccurrences(of: "|", with: " ") } ?? []
+    }
+    let analyzer = TextAnalyzer(lexicon: knowledge.lexicon, vocabularyText: vocabulary)
+    self.analyzer = analyzer
+    let stopStems = Set(knowledge.lexicon.stopwords.map(Stemmer.stem))
+    let answerable = knowledge.intents.filter { $0.redFlag == nil }
+    func stems(_ text: String) -> [String] { analyzer.analyze(text, correcting: false).stems }
+    index = IntentIndex(
+      examples: answerable.map { intent in
+        (intent.id, (intent.examples + [intent.title]).map(stems))
+      },
+      keywords: Dictionary(
+        uniqueKeysWithValues: answerable.map { ($0.id, ($0.keywords + ($0.exercise?.aliases ?? [])).map(stems)) }),
+      stopwords: stopStems)
+    passageIndex = IntentIndex(
+      examples: knowledge.documents.flatMap { document in
+        document.passages.map { ("\(document.id)#\($0.anchor)", [stems($0.heading + " " + $0.text)]) }
+      },
+      keywords: [:], stopwords: stopStems)
+    scanner = RedFlagScanner(intents: knowledge.intents, analyzer: analyzer, lexicon: knowledge.lexicon)
+    intentsByID = Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The intent with an id.
+  public func intent(_ id: String) -> Intent? { intentsByID[id] }
+
+  /// Answers one input line.
+  ///
+  /// - Parameters:
+  ///   - line: the raw line, cleaned here.
+  ///   - emergencyNumber: what to call, such as "911" or "your local emergency number".
+  ///   - context: the conversation so far, or nil to answer the line on its own.
+  public func reply(
+    to line: String, emergencyNumber: String? = nil, context: DialogueContext? = nil
+  ) -> Reply {
+    let question = QuestionCleaner.clean(line)
+    let analyzed = analyzer.analyze(question)
+    let triage = scanner.scan(analyzed.tokens)
+    var explanation = Explanation()
+    explanation.words = analyzed.tokens.filter { !$0.isPunctuation }.map(\.word)
+    explanation.corrections = analyzed.corrections
+    explanation.synonyms = analyzed.synonyms
+
+    var answered: [String] = []
+    var suggestions: [String] = []
+    var confidence = 0.0
+    if let chosen = chosenSuggestion(analyzed, context: context) {
+      answered = [chosen]
+      confidence = 1
+    } else {
+      let selection = select(analyzed, excluding: triage.findings, context: context)
+      explanation.candidates = selection.candidates
+      explanation.parts = selection.parts
+      answered = selection.answered
+      suggestions = selection.suggestions
+      confidence = selection.confidence
+    }
+    let flagged = triage.active.map(\.intent)
+    answered.removeAll { id in flagged.contains(id) }
+    if !triage.active.isEmpty { confidence = 1 }
+    return compose(
+      question: question, triage: triage, answered: answered, suggestions: suggestions,
+      confidence: confidence, emergencyNumber: emergencyNumber ?? knowledge.lexicon.defaultEmergencyNumber,
+      explanation: explanation)
+  }
+}

@@ -1,0 +1,45 @@
+/// Everything Backtalk knows, loaded and validated: intents, corpus documents and the lexicon.
+public struct Knowledge: Sendable {
+  public var intents: [Intent]
+  public var documents: [CorpusDocument]
+  public var lexicon: Lexicon
+
+  public init(intents: [Intent], documents: [CorpusDocument], lexicon: Lexicon) {
+    self.intents = intents
+    self.documents = documents
+    self.lexicon = lexicon
+  }
+
+  /// The id of the intent whose answer is the full medical disclaimer.
+  public static let disclaimerIntentID = "disclaimer"
+
+  /// The full medical disclaimer.
+  public var disclaimer: String {
+    intent(Self.disclaimerIntentID)?.answer ?? ""
+  }
+
+  /// The one-line reminder shown under every answer.
+  public var disclaimerReminder: String {
+    intent(Self.disclaimerIntentID).map { $0.summary ?? $0.answer } ?? ""
+  }
+
+  /// The intent with an id, if there is one.
+  public func intent(_ id: String) -> Intent? {
+    intents.first { $0.id == id }
+  }
+
+  /// The title of the document a `document#anchor` citation points to.
+  public func documentTitle(forCitation citation: String) -> String? {
+    let id = citation.split(separator: "#").first.map(String.init) ?? citation
+    return documents.first { $0.id == id }?.title
+  }
+
+  /// The passage a `document#anchor` citation points to.
+  public func passage(forCitation citation: String) -> (CorpusDocument, Passage)? {
+    let parts = citation.split(separator: "#", maxSplits: 1).map(String.init)
+    guard parts.count == 2, let document = documents.first(where: { $0.id == parts[0] }),
+      let passage = document.passages.first(where: { $0.anchor == parts[1] })
+    else { return nil }
+    return (document, passage)
+  }
+}

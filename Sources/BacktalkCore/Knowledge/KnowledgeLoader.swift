@@ -1,0 +1,130 @@
+import Foundation
+import Yams
+
+/// Turns knowledge files into validated `Knowledge`, reporting every problem it finds.
+public enum KnowledgeLoader {
+  /// Parses and validates intent, corpus and lexicon files.
+  ///
+  /// - Throws: `KnowledgeErrors` listing every problem, each with its file, line and fix.
+  public static func load(_ files: [KnowledgeFile]) throws(KnowledgeErrors) -> Knowledge {
+    var errors: [KnowledgeError] = []
+    var intents: [Intent] = []
+    var documents: [CorpusDocument] = []
+    var lexicon = Lexicon()
+    var sawIntentFile = false
+
+    for file in files {
+      guard let text = String(validating: file.bytes, as: UTF8.self) else {
+        let line = firstInvalidLine(file.bytes)
+        errors.append(
+          KnowledgeError(
+            file: file.path, line: line, problem: "the file is not valid UTF-8 text",
+            fix: "save the file with UTF-8 encoding"))
+        continue
+      }
+      if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        errors.append(
+          KnowledgeError(
+            file: file.path, line: 1, problem: "the file is empty",
+            fix: "add content to it, or delete the file"))
+        continue
+      }
+      let folder = file.path.split(separator: "/").dropLast().last.map(String.init) ?? ""
+      if folder == "Intents" && file.path.hasSuffix(".yml") {
+        sawIntentFile = true
+        intents += IntentParser.parse(text, file: file.path, errors: &errors)
+      } else if folder == "Corpus" && file.path.hasSuffix(".md") {
+        if let document = CorpusParser.parse(text, file: file.path, errors: &errors) {
+          documents.append(document)
+        }
+      } else if folder == "Lexicon" && file.path.hasSuffix(".yml") {
+        LexiconParser.parse(text, file: file.path, into: &lexicon, errors: &errors)
+      }
+    }
+    if !sawIntentFile {
+      errors.append(
+        KnowledgeError(
+          file: "Intents", line: 0, problem: "no intent files found",
+          fix: "add at least one Intents/*.yml file"))
+    }
+    errors += crossCheck(intents: intents, documents: documents)
+    guard errors.isEmpty else { throw KnowledgeErrors(errors) }
+    return Knowledge(intents: intents, documents: documents, lexicon: lexicon)
+  }
+}
+
+private extension KnowledgeLoader {
+  static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+    var line = 1
+    var start = 0
+    for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+      if String(validating: bytes[start..<offset], as: UTF8.self) == nil { return line }
+      line += 1
+      start = offset + 1
+    }
+    return line
+  }
+
+  /// Checks what spans files: unique ids and documents, citations and links that resolve.
+  static func crossCheck(intents: [Intent], documents: [CorpusDocument]) -> [KnowledgeError] {
+    var errors: [KnowledgeError] = []
+    var firstByID: [String: Intent] = [:]
+    for intent in intents {
+      if let first = firstByID[intent.id] {
+        errors.append(
+          KnowledgeError(
+            file: intent.file, line: intent.line,
+            problem: "duplicate intent id '\(intent.id)' (first defined at \(first.file):\(first.line))",
+            fix: "rename one of them or merge their examples"))
+      } else {
+        firstByID[intent.id] = intent
+      }
+    }
+    var documentIDs: [String: CorpusDocument] = [:]
+    for document in documents {
+      if let first = documentIDs[document.id] {
+        errors.append(
+          KnowledgeError(
+            file: document.file, line: 2,
+            problem: "duplicate document id '\(document.id)' (also in \(first.file))",
+            fix: "give each corpus document its own id"))
+      }
+      documentIDs[document.id] = document
+    }
+    for intent in intents {
+      for citation in intent.sources {
+        let parts = citation.split(separator: "#", maxSplits: 1).map(String.init)
+        guard let document = documentIDs[parts[0]] else {
+          let known = documentIDs.keys.sorted().joined(separator: ", ")
+          errors.append(
+            KnowledgeError(
+              file: intent.file, line: intent.line,
+              problem: "intent '\(intent.id)' cites '\(citation)', but there is no document '\(parts[0])'",
+              fix: "cite one of: \(known.isEmpty ? "(no documents loaded)" : known)"))
+          continue
+        }
+        if parts.count == 2, !document.passages.contains(where: { $0.anchor == parts[1] }) {
+          errors.append(
+            KnowledgeError(
+              file: intent.file, line: intent.line,
+              problem: "intent '\(intent.id)' cites '\(citation)', but \(document.file) has no passage '{#\(parts[1])}'",
+              fix: "cite an anchor that exists, such as '\(document.id)#\(document.passages.first?.anchor ?? "")'"))
+        }
+      }
+      for related in intent.related where firstByID[related] == nil {
+        errors.append(
+          KnowledgeError(
+            file: intent.file, line: intent.line,
+            problem: "intent '\(intent.id)' lists related intent '\(related)', which does not exist",
+            fix: "use an existing intent id or remove it from 'related'"))
+      }
+    }
+    if !intents.isEmpty && firstByID[Knowledge.disclaimerIntentID] == nil {
+      errors.append(
+        KnowledgeError(
+          file: "Intents", line: 0, problem: "no intent 'disclaimer' holds the medical disclaimer",
+          fix: "add an intent with id 'disclaimer', the full text as 'answer' and one line as 'summary'"))
+    }
+    return errors
+  }
+}

@@ -1,0 +1,57 @@
+/// Language data the matcher and triage use: synonyms, stopwords, negation words, numbers.
+public struct Lexicon: Sendable, Equatable {
+  /// Variant phrase (normalised words joined by spaces) to its canonical phrase.
+  public var synonyms: [String: String]
+  /// Contracted or run-together word to its expansion, such as `cant` to `can not`.
+  public var contractions: [String: String]
+  /// Words too common to carry meaning for matching.
+  public var stopwords: Set<String>
+  /// Words that negate what follows them.
+  public var negationCues: Set<String>
+  /// Words that may stand between a negation and what it negates.
+  public var negationFillers: Set<String>
+  /// Words that end a negation's reach, such as `if` in "not sure if".
+  public var negationBlockers: Set<String>
+  /// Words that start a new clause, such as `but`.
+  public var clauseBreaks: Set<String>
+  /// Number words to digits, such as `ten` to `10`.
+  public var numbers: [String: String]
+  /// Words that may join two questions in one line, such as `and`.
+  public var questionJoiners: Set<String>
+  /// Words that mark a follow-up, such as `and`, `what about`.
+  public var followUpCues: Set<String>
+  /// Stems of time units to their length in days, such as `week` to 7.
+  public var durationUnits: [String: Double]
+  /// Words that stand for a count before a time unit, such as `a` (1) or `few` (3).
+  public var durationQuantifiers: [String: Double]
+  /// Emergency numbers by region code, such as `US` to `911`.
+  public var emergencyNumbers: [String: String]
+  /// What to call the emergency number when the region is unknown.
+  public var defaultEmergencyNumber: String
+
+  public init(
+    synonyms: [String: String] = [:], contractions: [String: String] = [:],
+    stopwords: Set<String> = [], negationCues: Set<String> = [],
+    negationFillers: Set<String> = [], negationBlockers: Set<String> = [],
+    clauseBreaks: Set<String> = [], numbers: [String: String] = [:],
+    questionJoiners: Set<String> = [], followUpCues: Set<String> = [],
+    durationUnits: [String: Double] = [:], durationQuantifiers: [String: Double] = [:],
+    emergencyNumbers: [String: String] = [:],
+    defaultEmergencyNumber: String = "your local emergency number"
+  ) {
+    self.synonyms = synonyms
+    self.contractions = contractions
+    self.stopwords = stopwords
+    self.negationCues = negationCues
+    self.negationFillers = negationFillers
+    self.negationBlockers = negationBlockers
+    self.clauseBreaks = clauseBreaks
+    self.numbers = numbers
+    self.questionJoiners = questionJoiners
+    self.followUpCues = followUpCues
+    self.durationUnits = durationUnits
+    self.durationQuantifiers = durationQuantifiers
+    self.emergencyNumbers = emergencyNumbers
+    self.defaultEmergencyNumber = defaultEmergencyNumber
+  }
+}

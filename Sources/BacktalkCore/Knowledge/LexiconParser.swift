@@ -1,0 +1,100 @@
+import Foundation
+import Yams
+
+/// Parses `Lexicon/*.yml` files, each a mapping of the sections it sets.
+enum LexiconParser {
+  static let sections = [
+    "synonyms", "contractions", "stopwords", "negation_cues", "negation_fillers",
+    "negation_blockers", "clause_breaks", "numbers", "question_joiners", "follow_up_cues",
+    "emergency_numbers", "default_emergency_number", "duration_units", "duration_quantifiers",
+  ]
+
+  static func parse(
+    _ text: String, file: String, into lexicon: inout Lexicon, errors: inout [KnowledgeError]
+  ) {
+    guard let root = composeYAML(text, file: file, errors: &errors) else { return }
+    guard let mapping = root.mapping else {
+      errors.append(
+        KnowledgeError(
+          file: file, line: root.mark?.line ?? 1,
+          problem: "a lexicon file must be a mapping of sections, not a \(root.kindName)",
+          fix: "write sections such as 'synonyms:' and 'stopwords:' at the top level"))
+      return
+    }
+    var fields = YAMLFields(file: file, node: mapping, what: "the lexicon")
+    fields.rejectUnknownKeys(allowed: sections)
+    func set(_ key: String) -> Set<String> { Set(fields.strings(key).map(normalizedEntry)) }
+    lexicon.stopwords.formUnion(set("stopwords"))
+    lexicon.negationCues.formUnion(set("negation_cues"))
+    lexicon.negationFillers.formUnion(set("negation_fillers"))
+    lexicon.negationBlockers.formUnion(set("negation_blockers"))
+    lexicon.clauseBreaks.formUnion(set("clause_breaks"))
+    lexicon.questionJoiners.formUnion(set("question_joiners"))
+    lexicon.followUpCues.formUnion(set("follow_up_cues"))
+    if let name = fields.string("default_emergency_number") {
+      lexicon.defaultEmergencyNumber = name
+    }
+    for (key, value) in pairs("contractions", &fields) { lexicon.contractions[key] = value }
+    for (key, value) in pairs("numbers", &fields) { lexicon.numbers[key] = value }
+    for (key, value) in pairs("duration_units", &fields) {
+      guard let days = Double(value) else {
+        fields.fail(fields.node("duration_units"), "'\(key)' in duration_units must be a number of days", fix: "write '\(key): 7'")
+        continue
+      }
+      lexicon.durationUnits[Stemmer.stem(key)] = days
+    }
+    for (key, value) in pairs("duration_quantifiers", &fields) {
+      guard let count = Double(value) else {
+        fields.fail(fields.node("duration_quantifiers"), "'\(key)' in duration_quantifiers must be a number", fix: "write '\(key): 2'")
+        continue
+      }
+      lexicon.durationQuantifiers[key] = count
+    }
+    for (key, value) in pairs("emergency_numbers", &fields, normalize: false) {
+      lexicon.emergencyNumbers[key.uppercased()] = value
+    }
+    if let node = fields.node("synonyms") {
+      if let groups = node.mapping {
+        for (key, value) in groups {
+          let canonical = normalizedEntry(key.scalar?.string ?? "")
+          guard let variants = value.sequence else {
+            fields.fail(
+              value, "synonyms of '\(canonical)' must be a list",
+              fix: "write '\(canonical): [variant, other variant]'")
+            continue
+          }
+          for variant in variants {
+            guard let text = variant.scalar?.string, !text.isEmpty else { continue }
+            lexicon.synonyms[normalizedEntry(text)] = canonical
+          }
+        }
+      } else {
+        fields.fail(node, "'synonyms' must be a mapping of a word to its variants", fix: "write 'drive: [behind the wheel, driving]'")
+      }
+    }
+    errors += fields.errors
+  }
+
+  private static func pairs(
+    _ key: String, _ fields: inout YAMLFields, normalize: Bool = true
+  ) -> [(String, String)] {
+    guard let node = fields.node(key) else { return [] }
+    guard let mapping = node.mapping else {
+      fields.fail(node, "'\(key)' must be a mapping", fix: "write one 'word: replacement' per line")
+      return []
+    }
+    return mapping.compactMap { key, value in
+      guard let from = key.scalar?.string, let to = value.scalar?.string else {
+        fields.fail(value, "an entry of '\(key)' is not a plain value", fix: "write 'word: replacement'")
+        return nil
+      }
+      return normalize ? (normalizedEntry(from), normalizedEntry(to)) : (from, to)
+    }
+  }
+
+  /// Lowercases and drops apostrophes, the same way questions are folded.
+  static func normalizedEntry(_ text: String) -> String {
+    text.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
+      .trimmingCharacters(in: .whitespaces)
+  }
+}

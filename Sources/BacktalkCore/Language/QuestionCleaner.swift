@@ -1,0 +1,63 @@
+/// Makes a raw input line safe to echo and match: no control characters or terminal escapes.
+public enum QuestionCleaner {
+  /// The longest question kept, in characters; the rest is cut off.
+  public static let maximumLength = 1_000
+
+  /// Returns the line without escape sequences and control characters, with runs of white
+  /// space folded to one space, trimmed, and cut to `maximumLength` characters.
+  ///
+  /// - Complexity: O(*n*) in the length of the line.
+  public static func clean(_ line: Substring) -> String {
+    var output = String.UnicodeScalarView()
+    var pendingSpace = false
+    var count = 0
+    var iterator = line.unicodeScalars.makeIterator()
+    while let scalar = iterator.next() {
+      if scalar == "\u{1B}" {
+        skipEscapeSequence(&iterator)
+        pendingSpace = !output.isEmpty
+        continue
+      }
+      let value = scalar.value
+      let isControl = value < 0x20 || (0x7F...0x9F).contains(value)
+      let isInvisibleFormat =
+        (0x200B...0x200F).contains(value) || (0x202A...0x202E).contains(value)
+        || (0x2066...0x2069).contains(value) || value == 0xFEFF
+      if isControl || isInvisibleFormat || scalar.properties.isWhitespace {
+        pendingSpace = !output.isEmpty
+        continue
+      }
+      if pendingSpace {
+        output.append(" ")
+        pendingSpace = false
+        count += 1
+      }
+      output.append(scalar)
+      count += 1
+      if count >= maximumLength { break }
+    }
+    return String(output)
+  }
+
+  public static func clean(_ line: String) -> String { clean(line[...]) }
+}
+
+private extension QuestionCleaner {
+  /// Skips the rest of an escape sequence whose ESC was just read: CSI (`ESC [ … final`),
+  /// OSC and other strings (`ESC ] … BEL` or `ESC \`), or a two-character escape.
+  static func skipEscapeSequence(_ iterator: inout String.UnicodeScalarView.SubSequence.Iterator) {
+    guard let kind = iterator.next() else { return }
+    switch kind {
+    case "[":
+      while let next = iterator.next(), !(0x40...0x7E).contains(next.value) {}
+    case "]", "P", "X", "^", "_":
+      var previous: Unicode.Scalar = " "
+      while let next = iterator.next() {
+        if next == "\u{07}" || (previous == "\u{1B}" && next == "\\") { break }
+        previous = next
+      }
+    default:
+      break
+    }
+  }
+}

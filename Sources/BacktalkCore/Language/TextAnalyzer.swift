@@ -1,0 +1,249 @@
+import Foundation
+
+/// Turns text into tokens: folds case and accents, expands contractions and number words,
+/// corrects typos against the knowledge's own vocabulary, stems, and applies synonyms.
+///
+/// Built once from the lexicon and the vocabulary; analysing text does no I/O and is pure.
+public struct TextAnalyzer: Sendable {
+  let lexicon: Lexicon
+  /// Words the knowledge uses, with how often, for typo correction.
+  let vocabulary: [String: Int]
+  /// Known words by length, so a correction only compares words of a similar length.
+  let wordsByLength: [Int: [[UInt8]]]
+  /// Synonym variants as stem sequences, to the canonical stems.
+  let synonymStems: [[String]: [String]]
+  let longestSynonym: Int
+
+  /// Creates an analyzer from a lexicon and the words the knowledge is written in.
+  public init(lexicon: Lexicon, vocabularyText: [String]) {
+    var counts: [String: Int] = [:]
+    let plain = TextAnalyzer(lexicon: lexicon, vocabulary: [:], synonymStems: [:])
+    for text in vocabularyText {
+      for word in plain.words(of: text) { counts[word, default: 0] += 1 }
+    }
+    for word in lexicon.stopwords.union(lexicon.negationCues).union(lexicon.negationFillers)
+      .union(lexicon.negationBlockers).union(lexicon.clauseBreaks)
+    {
+      counts[word, default: 0] += 1
+    }
+    for phrase in Array(lexicon.synonyms.keys) + Array(lexicon.synonyms.values)
+      + Array(lexicon.contractions.keys) + Array(lexicon.numbers.keys)
+    {
+      for word in plain.words(of: phrase) { counts[word, default: 0] += 1 }
+    }
+    var synonyms: [[String]: [String]] = [:]
+    for (variant, canonical) in lexicon.synonyms {
+      let from = plain.words(of: variant).map(Stemmer.stem)
+      let to = plain.words(of: canonical).map(Stemmer.stem)
+      if !from.isEmpty && from != to { synonyms[from] = to }
+    }
+    self.init(lexicon: lexicon, vocabulary: counts, synonymStems: synonyms)
+  }
+
+  private init(lexicon: Lexicon, vocabulary: [String: Int], synonymStems: [[String]: [String]]) {
+    self.lexicon = lexicon
+    self.vocabulary = vocabulary
+    self.synonymStems = synonymStems
+    self.longestSynonym = synonymStems.keys.map(\.count).max() ?? 0
+    self.wordsByLength = Dictionary(grouping: vocabulary.keys.map { Array($0.utf8) }, by: \.count)
+  }
+
+  /// Whether a folded word is one the knowledge uses.
+  public func isKnown(_ word: String) -> Bool { vocabulary[word] != nil }
+
+  /// Analyses a question or a knowledge phrase into tokens.
+  ///
+  /// - Parameter correcting: whether to correct unknown words (off for the knowledge itself).
+  /// - Complexity: O(*n*) in the text's length, plus a bounded scan of similar-length words
+  ///   for each unknown word.
+  public func analyze(_ text: String, correcting: Bool = true) -> AnalyzedText {
+    var result = AnalyzedText(tokens: [])
+    var tokens: [Token] = []
+    for piece in pieces(of: text) {
+      guard let word = piece else {
+        if tokens.last?.isPunctuation == false || tokens.last == nil { tokens.append(.punctuationBreak) }
+        continue
+      }
+      let expanded = lexicon.contractions[word].map { $0.split(separator: " ").map(String.init) } ?? [word]
+      for part in expanded {
+        var word = lexicon.numbers[part] ?? part
+        var typed: String?
+        if correcting, let fixed = correction(for: word) {
+          result.corrections.append(Rewrite(from: word, to: fixed))
+          typed = word
+          word = fixed
+        }
+        tokens.append(
+          Token(
+            word: word, stem: Stemmer.stem(word), typed: typed,
+            isBreak: lexicon.clauseBreaks.contains(word)))
+      }
+    }
+    tokens = markDurations(tokens)
+    while tokens.first?.isPunctuation == true { tokens.removeFirst() }
+    while tokens.last?.isPunctuation == true { tokens.removeLast() }
+    result.tokens = applySynonyms(tokens, rewrites: &result.synonyms)
+    return result
+  }
+
+  /// The folded words of a text, without expansion, correction or stemming.
+  public func words(of text: String) -> [String] {
+    pieces(of: text).compactMap { $0 }
+  }
+}
+
+private extension TextAnalyzer {
+  /// Splits folded text into words, with nil standing for clause punctuation.
+  func pieces(of text: String) -> [String?] {
+    let folded = fold(text)
+    var result: [String?] = []
+    var current = String.UnicodeScalarView()
+    let scalars = Array(folded.unicodeScalars)
+    func flush() {
+      if !current.isEmpty {
+        result.append(String(current))
+        current = String.UnicodeScalarView()
+      }
+    }
+    for (index, scalar) in scalars.enumerated() {
+      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+        current.append(scalar)
+      } else if scalar == "'" || scalar == "’" || scalar == "`" {
+        continue  // "can't" becomes "cant", which the contractions expand
+      } else if scalar == ".",
+        index > 0, index + 1 < scalars.count,
+        ("0"..."9").contains(scalars[index - 1]), ("0"..."9").contains(scalars[index + 1])
+      {
+        current.append(scalar)  // a decimal point, as in 101.5
+      } else {
+        flush()
+        if ",.?!;:()".unicodeScalars.contains(scalar) { result.append(nil) }
+      }
+    }
+    flush()
+    return result
+  }
+
+  func fold(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+    return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+  }
+
+  /// The closest known word to an unknown one, within an edit distance that grows with its
+  /// length; nil for known, short or non-alphabetic words, and when two candidates tie.
+  func correction(for word: String) -> String? {
+    guard vocabulary[word] == nil else { return nil }
+    let letters = Array(word.utf8)
+    guard letters.count >= 4, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+    let limit = letters.count >= 8 ? 2 : 1
+    var best: (distance: Int, count: Int, word: [UInt8])?
+    for length in (letters.count - limit)...(letters.count + limit) {
+      for candidate in wordsByLength[length] ?? [] {
+        guard candidate.first == letters.first || limit > 1 || candidate.last == letters.last
+        else { continue }
+        let distance = boundedDistance(letters, candidate, limit: limit)
+        guard distance <= limit else { continue }
+        let count = vocabulary[String(decoding: candidate, as: UTF8.self)] ?? 0
+        if let current = best {
+          if distance < current.distance
+            || (distance == current.distance
+              && (count > current.count
+                || (count == current.count && candidate.lexicographicallyPrecedes(current.word))))
+          {
+            best = (distance, count, candidate)
+          }
+        } else {
+          best = (distance, count, candidate)
+        }
+      }
+    }
+    return best.map { String(decoding: $0.word, as: UTF8.self) }
+  }
+
+  /// Damerau-Levenshtein (adjacent swaps count once) distance, giving up past `limit`.
+  func boundedDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    if abs(a.count - b.count) > limit { return limit + 1 }
+    var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      var rowMinimum = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+          value = min(value, previousPrevious[j - 2] + 1)
+        }
+        current[j] = value
+        rowMinimum = min(rowMinimum, value)
+      }
+      if rowMinimum > limit { return limit + 1 }
+      (previousPrevious, previous, current) = (previous, current, previousPrevious)
+    }
+    return previous[b.count]
+  }
+
+  /// Replaces "2 weeks", "a month", "ten days" or "weeks" with one token, `#long` for a week or
+  /// more and `#short` for less, so rules can speak of how long something has lasted.
+  func markDurations(_ tokens: [Token]) -> [Token] {
+    var output: [Token] = []
+    for token in tokens {
+      guard let unit = lexicon.durationUnits[token.stem] else {
+        output.append(token)
+        continue
+      }
+      var count: Double? = token.word.hasSuffix("s") ? 2 : nil
+      if let previous = output.last, !previous.isPunctuation {
+        if let number = Double(previous.word) {
+          count = number
+          output.removeLast()
+        } else if let number = lexicon.durationQuantifiers[previous.word] {
+          count = number
+          output.removeLast()
+        }
+      }
+      guard let count else {
+        output.append(token)
+        continue
+      }
+      let marker = count * unit >= 7 ? "#long" : "#short"
+      output.append(Token(word: marker, stem: marker, typed: token.word))
+    }
+    return output
+  }
+
+  /// Replaces the longest synonym variants, left to right, with their canonical words.
+  func applySynonyms(_ tokens: [Token], rewrites: inout [Rewrite]) -> [Token] {
+    guard longestSynonym > 0 else { return tokens }
+    var output: [Token] = []
+    var index = 0
+    while index < tokens.count {
+      var replaced = false
+      if !tokens[index].isPunctuation {
+        var length = min(longestSynonym, tokens.count - index)
+        while length > 0 {
+          let window = tokens[index..<(index + length)]
+          if !window.contains(where: \.isPunctuation),
+            let canonical = synonymStems[window.map(\.stem)]
+          {
+            let typed = window.map(\.word).joined(separator: " ")
+            rewrites.append(Rewrite(from: typed, to: canonical.joined(separator: " ")))
+            for stem in canonical {
+              output.append(Token(word: stem, stem: stem, typed: typed))
+            }
+            index += length
+            replaced = true
+            break
+          }
+          length -= 1
+        }
+      }
+      if !replaced {
+        output.append(tokens[index])
+        index += 1
+      }
+    }
+    return output
+  }
+}

@@ -1,0 +1,53 @@
+/// One word of a question after folding, expansion, correction and synonyms; or a clause break.
+public struct Token: Sendable, Equatable {
+  /// The folded word, as corrected and after synonyms; empty for a punctuation break.
+  public var word: String
+  /// The word's light stem, which matching compares.
+  public var stem: String
+  /// The word as typed, when a typo correction or synonym changed it.
+  public var typed: String?
+  /// Whether this token ends a clause (`,` `.` `?` `;` or a word such as `but`).
+  public var isBreak: Bool
+
+  public init(word: String, stem: String, typed: String? = nil, isBreak: Bool = false) {
+    self.word = word
+    self.stem = stem
+    self.typed = typed
+    self.isBreak = isBreak
+  }
+
+  /// A clause break standing for punctuation.
+  public static let punctuationBreak = Token(word: "", stem: "", isBreak: true)
+
+  /// Whether this is a break with no word, from punctuation.
+  public var isPunctuation: Bool { isBreak && word.isEmpty }
+}
+
+/// A question turned into tokens, with a record of what was changed on the way.
+public struct AnalyzedText: Sendable, Equatable {
+  public var tokens: [Token]
+  /// Typo corrections made, typed word first.
+  public var corrections: [Rewrite]
+  /// Synonyms applied, typed phrase first.
+  public var synonyms: [Rewrite]
+
+  public init(tokens: [Token], corrections: [Rewrite] = [], synonyms: [Rewrite] = []) {
+    self.tokens = tokens
+    self.corrections = corrections
+    self.synonyms = synonyms
+  }
+
+  /// The stems of the word tokens, in order, without breaks.
+  public var stems: [String] { tokens.filter { !$0.isPunctuation }.map(\.stem) }
+}
+
+/// One change made while analysing a question: what was typed and what it became.
+public struct Rewrite: Sendable, Equatable {
+  public var from: String
+  public var to: String
+
+  public init(from: String, to: String) {
+    self.from = from
+    self.to = to
+  }
+}

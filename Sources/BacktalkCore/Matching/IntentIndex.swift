@@ -1,0 +1,151 @@
+import Foundation
+
+/// An inverted index over intent examples and keywords, scored with BM25 plus a bonus for
+/// keyword phrases found whole.
+///
+/// Built once at load; matching touches only the postings of the question's own stems, so its
+/// cost grows with the question, not with the number of intents.
+public struct IntentIndex: Sendable {
+  /// Intent ids by position in the index.
+  public let intentIDs: [String]
+  let postings: [String: [Posting]]
+  let idf: [String: Double]
+  let phrases: [String: [Phrase]]
+  let documentLength: [Double]
+  let averageLength: Double
+  let maximumIDF: Double
+  let stopwords: Set<String>
+
+  struct Posting: Sendable {
+    var intent: Int
+    var frequency: Double
+  }
+
+  struct Phrase: Sendable {
+    var intent: Int
+    var stems: [String]
+  }
+
+  static let keywordWeight = 3.0
+  static let k1 = 1.2
+  static let b = 0.5
+
+  /// Builds the index from each intent's example and keyword stem lists.
+  ///
+  /// - Parameters:
+  ///   - examples: for each intent id, its examples as stem lists.
+  ///   - keywords: for each intent id, its keywords as stem lists.
+  ///   - stopwords: stems that carry no meaning and are skipped.
+  public init(
+    examples: [(intent: String, stems: [[String]])], keywords: [String: [[String]]],
+    stopwords: Set<String>
+  ) {
+    intentIDs = examples.map(\.intent)
+    self.stopwords = stopwords
+    var postings: [String: [Int: Double]] = [:]
+    var lengths: [Double] = []
+    var phrases: [String: [Phrase]] = [:]
+    for (position, entry) in examples.enumerated() {
+      var length = 0.0
+      for example in entry.stems {
+        for stem in example where !stopwords.contains(stem) {
+          postings[stem, default: [:]][position, default: 0] += 1
+          length += 1
+        }
+      }
+      for keyword in keywords[entry.intent] ?? [] {
+        let content = keyword.filter { !stopwords.contains($0) }
+        for stem in content {
+          postings[stem, default: [:]][position, default: 0] += Self.keywordWeight
+          length += Self.keywordWeight
+        }
+        if content.count > 1 {
+          phrases[content[0], default: []].append(Phrase(intent: position, stems: content))
+        }
+      }
+      lengths.append(max(length, 1))
+    }
+    let count = Double(examples.count)
+    var idf: [String: Double] = [:]
+    for (stem, entries) in postings {
+      let frequency = Double(entries.count)
+      idf[stem] = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+    }
+    self.postings = postings.mapValues { entries in
+      entries.map { Posting(intent: $0.key, frequency: $0.value) }.sorted { $0.intent < $1.intent }
+    }
+    self.idf = idf
+    self.phrases = phrases
+    self.documentLength = lengths
+    self.averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
+    self.maximumIDF = idf.values.max() ?? 1
+  }
+
+  /// Returns the intents that match a question's stems, best first.
+  ///
+  /// Equal scores are ordered by intent id, so the same question always gives the same list.
+  ///
+  /// - Parameters:
+  ///   - stems: the question's stems.
+  ///   - context: stems of the previous question, which add to the score at half weight but
+  ///     not to the confidence, so a follow-up such as "and heat?" keeps the earlier "how long".
+  ///   - limit: how many matches to return at most.
+  /// - Complexity: O(*p*), where *p* is the number of postings of the question's stems.
+  public func matches(for stems: [String], context: [String] = [], limit: Int = 5) -> [Match] {
+    var seen: Set<String> = []
+    let content = stems.filter { !stopwords.contains($0) && seen.insert($0).inserted }
+    guard !content.isEmpty else { return [] }
+    var scores: [Int: Double] = [:]
+    var covered: [Int: Double] = [:]
+    var earned: [Int: [String]] = [:]
+    var total = 0.0
+    for stem in content {
+      guard let weight = idf[stem], let list = postings[stem] else {
+        total += unknownWeight(stem)
+        continue
+      }
+      total += max(weight, 0.2)
+      for posting in list {
+        let frequency = posting.frequency
+        let norm = Self.k1 * (1 - Self.b + Self.b * documentLength[posting.intent] / averageLength)
+        scores[posting.intent, default: 0] += weight * frequency * (Self.k1 + 1) / (frequency + norm)
+        covered[posting.intent, default: 0] += max(weight, 0.2)
+        earned[posting.intent, default: []].append(stem)
+      }
+    }
+    for stem in Set(context).subtracting(content) where !stopwords.contains(stem) {
+      guard let weight = idf[stem], let list = postings[stem] else { continue }
+      for posting in list {
+        let frequency = posting.frequency
+        let norm = Self.k1 * (1 - Self.b + Self.b * documentLength[posting.intent] / averageLength)
+        scores[posting.intent, default: 0] +=
+          0.5 * weight * frequency * (Self.k1 + 1) / (frequency + norm)
+      }
+    }
+    for (offset, stem) in content.enumerated() {
+      for phrase in phrases[stem] ?? [] where contains(content, phrase.stems, at: offset) {
+        scores[phrase.intent, default: 0] += phrase.stems.reduce(0) { $0 + (idf[$1] ?? 0) }
+      }
+    }
+    let ranked = scores.sorted {
+      $0.value != $1.value ? $0.value > $1.value : intentIDs[$0.key] < intentIDs[$1.key]
+    }
+    return ranked.prefix(limit).map { position, score in
+      Match(
+        intent: intentIDs[position], score: score,
+        confidence: total > 0 ? min(1, (covered[position] ?? 0) / total) : 0,
+        matchedStems: earned[position] ?? [])
+    }
+  }
+}
+
+private extension IntentIndex {
+  /// How much an unknown word counts against confidence: numbers and markers count little.
+  func unknownWeight(_ stem: String) -> Double {
+    stem.first?.isNumber == true || stem.hasPrefix("#") ? 0.3 : maximumIDF
+  }
+
+  func contains(_ stems: [String], _ phrase: [String], at offset: Int) -> Bool {
+    offset + phrase.count <= stems.count && Array(stems[offset..<(offset + phrase.count)]) == phrase
+  }
+}

@@ -1,0 +1,5 @@
+/// The knowledge files built into the binary; the generated `EmbeddedKnowledge` holds them.
+public enum BuiltInKnowledge {
+  /// The embedded files, ready for `KnowledgeLoader`.
+  public static var files: [(path: String, bytes: [UInt8])] { EmbeddedKnowledge.files }
+}

@@ -1,0 +1,92 @@
+import CReadline
+import Foundation
+import Synchronization
+
+/// Set by the SIGINT handler; the readline event hook clears the line when it sees it.
+let interrupted = Atomic<Bool>(false)
+/// The words tab completion offers.
+let completionWords = Mutex<[String]>([])
+
+/// GNU readline behind a small interface: prompt, history file, completion, Ctrl-C.
+final class LineEditor {
+  private let historyPath: String?
+  private let name = strdup("backtalk")
+
+  /// Sets up readline; prints one warning if the history file cannot be used.
+  init(historyPath: String?, completions: [String]) {
+    completionWords.withLock { $0 = completions.sorted() }
+    backtalk_rl_setup(name, { text, state in
+      LineEditor.complete(text, state)
+    }, isatty(STDOUT_FILENO) == 1 ? 0 : 1)
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in interrupted.store(true, ordering: .relaxed) }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0  // no SA_RESTART: the blocked read returns, so readline runs the hook
+    sigaction(SIGINT, &action, nil)
+    // A parent may have started us with SIGINT blocked; Ctrl-C must reach the handler.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    sigprocmask(SIG_UNBLOCK, &unblock, nil)
+    backtalk_rl_set_event_hook {
+      if interrupted.exchange(false, ordering: .relaxed) { backtalk_rl_abandon_line() }
+      return 0
+    }
+    self.historyPath = LineEditor.prepareHistory(historyPath)
+    if let path = self.historyPath { read_history(path) }
+  }
+
+  deinit {
+    if let historyPath { history_truncate_file(historyPath, 1000) }
+    free(name)
+  }
+
+  /// Reads one line; nil at end of input (Ctrl-D on an empty line).
+  func readLine(prompt: String) -> String? {
+    guard let pointer = readline(prompt) else { return nil }
+    defer { free(pointer) }
+    return String(cString: pointer)
+  }
+
+  /// Adds a line to the history and appends it to the file at once, so nothing is lost.
+  func remember(_ line: String) {
+    add_history(line)
+    if let historyPath { append_history(1, historyPath) }
+  }
+}
+
+private extension LineEditor {
+  static func complete(
+    _ text: UnsafePointer<CChar>?, _ state: Int32
+  ) -> UnsafeMutablePointer<CChar>? {
+    guard let text else { return nil }
+    let prefix = String(cString: text).lowercased()
+    let matches = completionWords.withLock { words in words.filter { $0.hasPrefix(prefix) } }
+    guard Int(state) < matches.count else { return nil }
+    return strdup(matches[Int(state)])
+  }
+
+  /// Creates the history file and its folder; on failure warns once and returns nil.
+  static func prepareHistory(_ path: String?) -> String? {
+    guard let path else {
+      Output.error("backtalk: warning: no HOME or XDG_STATE_HOME, so history will not be kept")
+      return nil
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      if !FileManager.default.fileExists(atPath: path) {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+          throw CocoaError(.fileWriteNoPermission)
+        }
+      }
+      guard FileManager.default.isWritableFile(atPath: path) else {
+        throw CocoaError(.fileWriteNoPermission)
+      }
+      return path
+    } catch {
+      Output.error("backtalk: warning: cannot write history to \(path); going on without it")
+      return nil
+    }
+  }
+}

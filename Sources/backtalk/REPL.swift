@@ -1,0 +1,105 @@
+import BacktalkCore
+import Foundation
+
+/// The interactive loop: banner, prompt, commands, answers, and the conversation's context.
+struct REPL {
+  let session: Session
+  let useColor: Bool
+
+  static let commands = ["help", "topics", "exercises", "disclaimer", "why", "summary", "more", "quit", "exit"]
+
+  func run() {
+    Output.prepare()
+    let knowledge = session.responder.knowledge
+    let editor = LineEditor(
+      historyPath: Self.historyPath(ProcessInfo.processInfo.environment),
+      completions: Self.commands + knowledge.intents.compactMap { $0.exercise?.name.lowercased() })
+    say(style("Backtalk", .bold) + " answers questions about a back spasm.\n\n" + knowledge.disclaimer
+      + "\n\nType a question, 'help' for commands, or Ctrl-D to leave.\n")
+    var context = DialogueContext()
+    var lastReply: Reply?
+    while let line = editor.readLine(prompt: "backtalk> ") {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      guard !trimmed.isEmpty else { continue }
+      editor.remember(trimmed)
+      switch trimmed.lowercased() {
+      case "quit", "exit":
+        return
+      case "help":
+        say(Self.help)
+      case "topics":
+        say(Render.topics(knowledge))
+      case "exercises":
+        say(Render.exercises(knowledge))
+      case "disclaimer":
+        say(knowledge.disclaimer)
+      case "why":
+        say(lastReply.map(Render.explanation) ?? "Ask a question first; 'why' explains the last answer.")
+      case "summary":
+        say(session.responder.summary(of: context, emergencyNumber: session.emergencyNumber))
+      case "more":
+        let offer = session.responder.related(to: context)
+        context.suggestions = offer.suggestions
+        say(offer.text)
+      default:
+        let reply = session.reply(to: trimmed, context: context)
+        context.record(reply)
+        lastReply = reply
+        say(render(reply))
+      }
+    }
+    say("")  // Ctrl-D: readline leaves the cursor on the prompt line
+  }
+}
+
+private extension REPL {
+  static let help = """
+    Ask anything about your back spasm in your own words, for example "can I drive?".
+    Follow-ups such as "how long?" are read in the context of the last answer.
+    Commands:
+      topics       everything Backtalk can talk about
+      exercises    the exercises, with what each is for
+      more         related topics to the last answer
+      why          how the last answer was chosen
+      summary      the symptoms you mentioned and what was advised
+      disclaimer   the full medical disclaimer
+      quit, exit   leave (or Ctrl-D); Ctrl-C clears the line
+    """
+
+  enum Style: String {
+    case bold = "1"
+    case alert = "1;97;41"
+    case warning = "1;30;43"
+    case dim = "2"
+  }
+
+  func style(_ text: String, _ style: Style) -> String {
+    useColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+  }
+
+  func render(_ reply: Reply) -> String {
+    var text = Render.plain(reply, session: session)
+    if reply.triage >= .urgent {
+      let word = reply.triage == .emergency ? "EMERGENCY" : "URGENT"
+      let bar = String(repeating: reply.triage == .emergency ? "!" : "=", count: 60)
+      let banner = "\(bar)\n  \(word): read this first\n\(bar)"
+      text = style(banner, reply.triage == .emergency ? .alert : .warning) + "\n" + text
+    }
+    return text
+  }
+
+  func say(_ text: String) {
+    Output.write(text + "\n")
+    Output.flush()
+  }
+
+  static func historyPath(_ environment: [String: String]) -> String? {
+    if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
+      return state + "/backtalk/history"
+    }
+    if let home = environment["HOME"], !home.isEmpty {
+      return home + "/.local/state/backtalk/history"
+    }
+    return nil
+  }
+}

@@ -1,0 +1,79 @@
+import BacktalkCore
+
+/// Plain-text rendering of replies and listings.
+enum Render {
+  /// A reply as a person reads it, with the disclaimer reminder under it.
+  static func plain(_ reply: Reply, session: Session, explain: Bool = false) -> String {
+    var text = reply.text
+    if !reply.sources.isEmpty {
+      text += "\nSources: " + reply.sources.joined(separator: "; ")
+    }
+    text += "\n(" + session.responder.knowledge.disclaimerReminder + ")"
+    if explain { text += "\n" + explanation(reply) }
+    return text
+  }
+
+  /// Why the matcher chose what it chose, for `why` and `--explain`.
+  static func explanation(_ reply: Reply) -> String {
+    let explanation = reply.explanation
+    var lines = ["Words: " + explanation.words.joined(separator: " ")]
+    if !explanation.corrections.isEmpty {
+      lines.append("Corrected: " + explanation.corrections.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
+    }
+    if !explanation.synonyms.isEmpty {
+      lines.append("Synonyms: " + explanation.synonyms.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
+    }
+    if !explanation.parts.isEmpty {
+      lines.append("Split into: " + explanation.parts.map { "\"\($0)\"" }.joined(separator: ", "))
+    }
+    for finding in reply.findings {
+      lines.append("Red flag: \(finding.intent) (\(finding.level.rawValue))\(finding.isNegated ? ", negated" : "") from \"\(finding.words)\"")
+    }
+    for (rank, match) in explanation.candidates.enumerated() {
+      let score = (match.score * 100).rounded() / 100
+      lines.append(
+        "\(rank + 1). \(match.intent)  score \(score)  confidence \(match.confidence)  words: \(match.matchedStems.joined(separator: ", "))")
+    }
+    if explanation.candidates.isEmpty { lines.append("No intent matched.") }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Every topic, grouped, for `topics`.
+  static func topics(_ knowledge: Knowledge) -> String {
+    var groups: [String] = []
+    var titles: [String: [String]] = [:]
+    for intent in knowledge.intents where intent.id != Knowledge.disclaimerIntentID {
+      let group = intent.redFlag == nil ? intent.group : "Warning signs"
+      if titles[group] == nil { groups.append(group) }
+      titles[group, default: []].append(intent.title)
+    }
+    return groups.map { group in
+      "\(group):\n" + wrap(titles[group, default: []].joined(separator: ", "), indent: "  ")
+    }.joined(separator: "\n\n")
+  }
+
+  /// Every exercise with its purpose, for `exercises`.
+  static func exercises(_ knowledge: Knowledge) -> String {
+    let exercises = knowledge.intents.compactMap(\.exercise)
+    guard !exercises.isEmpty else { return "No exercises are loaded." }
+    let width = exercises.map(\.name.count).max() ?? 0
+    return exercises.map { exercise in
+      exercise.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + exercise.purpose
+    }.joined(separator: "\n")
+  }
+
+  /// Wraps text at 78 columns with an indent.
+  static func wrap(_ text: String, indent: String) -> String {
+    var lines: [String] = []
+    var line = indent
+    for word in text.split(separator: " ") {
+      if line.count + word.count + 1 > 78 && line != indent {
+        lines.append(line)
+        line = indent
+      }
+      line += (line == indent ? "" : " ") + word
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n")
+  }
+}

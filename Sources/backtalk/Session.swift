@@ -1,0 +1,27 @@
+import BacktalkCore
+import BacktalkKnowledge
+import Foundation
+
+/// The loaded knowledge and settings one run answers with.
+struct Session {
+  let responder: Responder
+  let emergencyNumber: String
+
+  init(dataPath: String?, region: String?) throws {
+    var files = BuiltInKnowledge.files.map { KnowledgeFile(path: $0.path, bytes: $0.bytes) }
+    if let dataPath {
+      let own = try KnowledgeFile.read(from: URL(fileURLWithPath: dataPath))
+      // A data folder without a Lexicon/ uses the built-in one.
+      let hasLexicon = own.contains { $0.path.contains("/Lexicon/") }
+      files = own + (hasLexicon ? [] : files.filter { $0.path.hasPrefix("Lexicon/") })
+    }
+    let knowledge = try KnowledgeLoader.load(files)
+    responder = Responder(knowledge: knowledge)
+    let code = region ?? Region.code(fromEnvironment: ProcessInfo.processInfo.environment)
+    emergencyNumber = Region.emergencyNumber(for: code, in: knowledge.lexicon)
+  }
+
+  func reply(to line: String, context: DialogueContext? = nil) -> Reply {
+    responder.reply(to: line, emergencyNumber: emergencyNumber, context: context)
+  }
+}

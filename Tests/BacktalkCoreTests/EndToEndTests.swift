@@ -1,0 +1,142 @@
+import BacktalkCore
+import Foundation
+import Testing
+
+/// Runs the built `backtalk` binary the way users and scripts do.
+@Suite struct EndToEndTests {
+  /// The binary `swift build` put next to this test bundle.
+  static let binary: URL = {
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("backtalk")
+    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+    return Fixture.repositoryRoot.appendingPathComponent(".build/debug/backtalk")
+  }()
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static func run(
+    _ arguments: [String], input: String = "", directory: URL? = nil, binary: URL = binary
+  ) throws -> Result {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let out = stdout.fileHandleForReading.readDataToEndOfFile()
+    let err = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+      stderr: String(decoding: err, as: UTF8.self))
+  }
+
+  @Test func answersJSONLinesWithTheSixFields() throws {
+    let result = try Self.run(["--json"], input: "can I drive?\n\nhot tub?\n")
+    #expect(result.status == 0)
+    #expect(result.stderr.isEmpty)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    for line in lines {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      for field in ["question", "triage", "intents", "reply", "sources", "disclaimer"] {
+        #expect(object[field] != nil, "missing \(field)")
+      }
+    }
+    #expect(lines[0].contains("narcotic"))
+  }
+
+  @Test func headsPlainOutputWithTheDisclaimer() throws {
+    let result = try Self.run([], input: "can I drive?\n")
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("Backtalk gives general information"))
+    #expect(result.stdout.contains("> can I drive?"))
+    #expect(result.stdout.contains("narcotic"))
+    #expect(result.stdout.contains("(General information only"))
+  }
+
+  @Test func askAnswersOnce() throws {
+    let result = try Self.run(["ask", "hot tub?"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("30 to 40 minutes"))
+  }
+
+  @Test func unknownFlagIsAUsageError() throws {
+    let result = try Self.run(["--frobnicate"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("--frobnicate"))
+  }
+
+  @Test func brokenKnowledgeExitsThreeWithFileAndLine() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("Intents"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "- intent: disclaimer\n  examples: [x\n".write(
+      to: folder.appendingPathComponent("Intents/broken.yml"), atomically: true, encoding: .utf8)
+    let result = try Self.run(["--data", folder.path, "ask", "hi"])
+    #expect(result.status == 3)
+    #expect(result.stderr.contains("Intents/broken.yml:"))
+    #expect(result.stderr.contains("error:"))
+    #expect(result.stderr.contains("fix:"))
+    #expect(!result.stderr.contains("Fatal error"))
+  }
+
+  @Test func copiedBinaryAnswersFromAnotherFolder() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let copy = folder.appendingPathComponent("backtalk")
+    try FileManager.default.copyItem(at: Self.binary, to: copy)
+    let result = try Self.run(["--json"], input: "can I drive?\n", directory: URL(fileURLWithPath: "/"), binary: copy)
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("narcotic"))
+  }
+
+  @Test func closedPipeEndsQuietly() throws {
+    let script = "yes 'can I drive?' | head -n 200000 | '\(Self.binary.path)' --json | head -1"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-o", "pipefail", "-c", script]
+    let stderr = Pipe()
+    let stdout = Pipe()
+    process.standardError = stderr
+    process.standardOutput = stdout
+    try process.run()
+    _ = stdout.fileHandleForReading.readDataToEndOfFile()
+    let err = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(err.isEmpty)
+    #expect([0, 141].contains(process.terminationStatus))
+  }
+
+  @Test func replAnswersKeepsHistoryAndSurvivesCtrlC() throws {
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: state) }
+    let driver = Fixture.repositoryRoot.appendingPathComponent("Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
+    let result = try Self.run(
+      ["python3", driver.path, Self.binary.path, state.path, "can I drive?\\n", "half a line", "^C", "hot tub?\\n", "^D"],
+      binary: URL(fileURLWithPath: "/usr/bin/env"))
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let transcript = try #require(object["transcript"] as? String)
+    #expect(transcript.contains("not medical advice"))
+    #expect(transcript.contains("narcotic"))
+    #expect(transcript.contains("30 to 40 minutes"), "the REPL should still answer after Ctrl-C")
+    #expect(object["status"] as? Int == 0)
+    let history = try String(contentsOf: state.appendingPathComponent("backtalk/history"), encoding: .utf8)
+    #expect(history.contains("can I drive?"))
+    #expect(history.contains("hot tub?"))
+    #expect(!history.contains("half a line"))
+  }
+}

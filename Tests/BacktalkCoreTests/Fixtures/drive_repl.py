@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Drives the backtalk REPL through a pseudo-terminal, as a person would.
+
+Usage: drive_repl.py BINARY STATE_DIR STEP...
+Each STEP is text to type; "^C" sends Ctrl-C, "^D" sends Ctrl-D, a trailing "\\n" is Enter.
+After each step it waits for the prompt (or the end). Prints a JSON object with the whole
+transcript and the exit status.
+"""
+import json
+import os
+import pty
+import select
+import sys
+import time
+
+binary, state, steps = sys.argv[1], sys.argv[2], sys.argv[3:]
+PROMPT = b"backtalk> "
+
+pid, fd = pty.fork()
+if pid == 0:
+    env = {"PATH": os.environ.get("PATH", ""), "TERM": "dumb", "XDG_STATE_HOME": state,
+           "HOME": state, "LANG": "en_US.UTF-8"}
+    os.execve(binary, [binary], env)
+
+transcript = b""
+
+
+def read_until(marker, seconds=10.0):
+    global transcript
+    deadline = time.time() + seconds
+    start = len(transcript)
+    while time.time() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                return False
+            if not chunk:
+                return False
+            transcript += chunk
+            if marker in transcript[start:]:
+                return True
+    return False
+
+
+read_until(PROMPT)
+for step in steps:
+    if step == "^C":
+        os.write(fd, b"\x03")
+    elif step == "^D":
+        os.write(fd, b"\x04")
+    else:
+        os.write(fd, step.encode().replace(b"\\n", b"\n"))
+    if step.endswith("\\n") or step == "^C":
+        read_until(PROMPT)
+    elif step == "^D":
+        read_until(b"\x00", seconds=3)
+    else:
+        time.sleep(0.2)
+
+status = None
+for _ in range(50):
+    done, code = os.waitpid(pid, os.WNOHANG)
+    if done:
+        status = os.waitstatus_to_exitcode(code)
+        break
+    time.sleep(0.1)
+if status is None:
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+print(json.dumps({"transcript": transcript.decode("utf-8", "replace"), "status": status}))

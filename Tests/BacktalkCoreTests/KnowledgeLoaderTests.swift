@@ -1,0 +1,126 @@
+import BacktalkCore
+import Testing
+
+@Suite struct KnowledgeLoaderTests {
+  /// Loads files and returns the errors, or an empty list when it loaded.
+  func errors(_ files: [KnowledgeFile]) -> [KnowledgeError] {
+    do {
+      _ = try KnowledgeLoader.load(files)
+      return []
+    } catch {
+      return error.errors
+    }
+  }
+
+  let disclaimer = KnowledgeFile(
+    path: "Intents/about.yml",
+    text: "- intent: disclaimer\n  examples: [x]\n  answer: Not advice.\n")
+
+  @Test func loadsValidKnowledge() throws {
+    let knowledge = try KnowledgeLoader.load([
+      disclaimer, KnowledgeFile(path: "Corpus/doc.md", text: Fixture.smallCorpus),
+    ])
+    #expect(knowledge.intents.map(\.id) == ["disclaimer"])
+    #expect(knowledge.documents.first?.passages.map(\.anchor) == ["hot-tub", "driving", "posture"])
+  }
+
+  @Test func reportsBadYAMLWithItsLine() {
+    let found = errors([
+      disclaimer,
+      KnowledgeFile(path: "Intents/bad.yml", text: "- intent: a\n  examples: [x, y\n  answer: z\n"),
+    ])
+    #expect(found.count == 1)
+    #expect(found.first?.file == "Intents/bad.yml")
+    #expect(found.first?.line == 3)
+    #expect(found.first?.problem.contains("not valid YAML") == true)
+  }
+
+  @Test func reportsWrongTypeAndMappingWhereListBelongs() {
+    let found = errors([
+      disclaimer,
+      KnowledgeFile(
+        path: "Intents/types.yml",
+        text: "- intent: a\n  examples:\n    one: x\n  answer: [not, text]\n"),
+    ])
+    #expect(found.map(\.line) == [3, 4])
+    #expect(found[0].problem.contains("must be a list, not a mapping"))
+    #expect(found[1].problem.contains("must be text"))
+  }
+
+  @Test func reportsUnknownKeyWithSuggestion() {
+    let found = errors([
+      disclaimer,
+      KnowledgeFile(path: "Intents/keys.yml", text: "- intent: a\n  examples: [x]\n  answr: y\n  answer: z\n"),
+    ])
+    #expect(found.count == 1)
+    #expect(found[0].line == 3)
+    #expect(found[0].fix.contains("did you mean 'answer'"))
+  }
+
+  @Test func reportsDuplicateIDsWithBothPlaces() {
+    let found = errors([
+      disclaimer,
+      KnowledgeFile(
+        path: "Intents/dup.yml",
+        text: "- intent: a\n  examples: [x]\n  answer: y\n- intent: a\n  examples: [z]\n  answer: w\n"),
+    ])
+    #expect(found.count == 1)
+    #expect(found[0].line == 4)
+    #expect(found[0].problem.contains("Intents/dup.yml:1"))
+  }
+
+  @Test func reportsEmptyExamples() {
+    let found = errors([
+      disclaimer,
+      KnowledgeFile(path: "Intents/empty.yml", text: "- intent: a\n  examples: []\n  answer: y\n"),
+    ])
+    #expect(found.count == 1)
+    #expect(found[0].line == 2)
+    #expect(found[0].problem.contains("has no examples"))
+  }
+
+  @Test func reportsDanglingSourceAndRelated() {
+    let found = errors([
+      disclaimer, KnowledgeFile(path: "Corpus/doc.md", text: Fixture.smallCorpus),
+      KnowledgeFile(
+        path: "Intents/refs.yml",
+        text: "- intent: a\n  examples: [x]\n  answer: y\n  sources: [doc#nowhere, nodoc#x]\n  related: [ghost]\n"),
+    ])
+    #expect(found.count == 3)
+    #expect(found.allSatisfy { $0.file == "Intents/refs.yml" && $0.line == 1 })
+    #expect(found.contains { $0.problem.contains("no passage '{#nowhere}'") })
+    #expect(found.contains { $0.problem.contains("no document 'nodoc'") })
+    #expect(found.contains { $0.problem.contains("'ghost'") })
+  }
+
+  @Test func reportsEmptyAndNonUTF8Files() {
+    let found = errors([
+      disclaimer,
+      KnowledgeFile(path: "Intents/empty.yml", text: "  \n"),
+      KnowledgeFile(path: "Intents/latin1.yml", bytes: Array("- intent: a\n".utf8) + [0xE9, 0x0A]),
+    ])
+    #expect(found.map(\.file) == ["Intents/empty.yml", "Intents/latin1.yml"])
+    #expect(found[0].problem.contains("empty"))
+    #expect(found[1].line == 2)
+    #expect(found[1].problem.contains("UTF-8"))
+  }
+
+  @Test func reportsEveryProblemNotOnlyTheFirst() {
+    let found = errors([
+      KnowledgeFile(path: "Intents/many.yml", text: "- intent: Bad-Id\n  examples: []\n- 42\n"),
+    ])
+    #expect(found.count >= 4)  // id, examples, answer, the scalar entry, the missing disclaimer
+  }
+
+  @Test func reportsCorpusWithoutFrontMatter() {
+    let found = errors([disclaimer, KnowledgeFile(path: "Corpus/bare.md", text: "## Heading {#a}\ntext\n")])
+    #expect(found.count == 1)
+    #expect(found[0].file == "Corpus/bare.md")
+    #expect(found[0].fix.contains("---"))
+  }
+
+  @Test func describesErrorsInCompilerShape() {
+    let error = KnowledgeError(file: "Intents/a.yml", line: 12, problem: "intent 'x' has no examples", fix: "add one")
+    #expect(error.description == "Intents/a.yml:12: error: intent 'x' has no examples\n  fix: add one")
+  }
+}

@@ -1,0 +1,37 @@
+import BacktalkCore
+import Foundation
+import Testing
+
+@Suite struct ReplyJSONTests {
+  let responder = try! Fixture.responder(intents: Fixture.smallIntents)
+
+  func object(_ line: String) throws -> [String: Any] {
+    let data = Data(line.utf8)
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  @Test func carriesTheSixContractFields() throws {
+    let json = try object(responder.reply(to: "hot tub \"quoted\"\\ ok?").jsonLine())
+    #expect(json["question"] as? String == "hot tub \"quoted\"\\ ok?")
+    #expect(json["triage"] as? String == "none")
+    #expect(json["intents"] as? [String] == ["hot_tub"])
+    #expect((json["reply"] as? String)?.contains("30 to 40") == true)
+    #expect(json["sources"] as? [String] == ["Test Document"])
+    #expect((json["disclaimer"] as? String)?.isEmpty == false)
+  }
+
+  @Test func isOneLineWithSortedKeys() {
+    let line = responder.reply(to: "hot tub\nnext").jsonLine()
+    #expect(!line.contains("\n"))
+    let keys = ["confidence", "disclaimer", "intents", "question", "reply", "sources", "triage"]
+    let positions = keys.compactMap { line.range(of: "\"\($0)\":")?.lowerBound }
+    #expect(positions == positions.sorted())
+  }
+
+  @Test func addsExplainOnlyWhenAsked() throws {
+    let reply = responder.reply(to: "can i drvie")
+    #expect(try object(reply.jsonLine())["explain"] == nil)
+    let explain = try #require(try object(reply.jsonLine(explain: true))["explain"] as? [String: Any])
+    #expect(explain["corrections"] as? [String] == ["drvie -> drive"])
+  }
+}

@@ -1,0 +1,90 @@
+import BacktalkCore
+import Foundation
+import Testing
+
+@Suite struct ResponderTests {
+  let responder = try! Fixture.responder(intents: Fixture.smallIntents)
+
+  @Test func answersTheMatchingIntentWithItsSource() {
+    let reply = responder.reply(to: "is the jacuzzi ok?")
+    #expect(reply.intents == ["hot_tub"])
+    #expect(reply.text.contains("30 to 40 minutes"))
+    #expect(reply.sources == ["Test Document"])
+    #expect(reply.triage == .none)
+    #expect(!reply.disclaimer.isEmpty)
+  }
+
+  @Test func putsTheEmergencyActionFirst() {
+    let reply = responder.reply(to: "hot tub ok? i cant control my bladder", emergencyNumber: "999")
+    #expect(reply.triage == .emergency)
+    #expect(reply.text.hasPrefix("EMERGENCY: Call 999 now."))
+    #expect(reply.intents.first == "bladder")
+    #expect(reply.intents.contains("hot_tub"))
+  }
+
+  @Test func acknowledgesNegatedRedFlagWithWhatToWatchFor() {
+    let reply = responder.reply(to: "no numbness, can i drive")
+    #expect(reply.triage == .none)
+    #expect(reply.text.contains("Watch for numbness in a leg."))
+  }
+
+  @Test func answersSeveralQuestionsPartByPart() {
+    let reply = responder.reply(to: "can i drive and is the hot tub ok")
+    #expect(reply.intents == ["driving", "hot_tub"])
+    #expect(reply.explanation.parts.count == 2)
+  }
+
+  @Test func doesNotRepeatAnAnswer() {
+    let reply = responder.reply(to: "can i drive and can i drive")
+    #expect(reply.intents == ["driving"])
+  }
+
+  @Test func readsFollowUpInContext() {
+    var context = DialogueContext()
+    context.record(responder.reply(to: "how long should i ice"))
+    let followUp = responder.reply(to: "and heat?", context: context)
+    #expect(followUp.intents == ["heat_duration"])
+  }
+
+  @Test func offersSuggestionsWhenUnsureAndTakesANumber() throws {
+    let unsure = responder.reply(to: "drive weather tomorrow")
+    #expect(unsure.intents.isEmpty)
+    let first = try #require(unsure.suggestions.first)
+    #expect(first == "driving")
+    #expect(unsure.text.contains("Did you mean 1) Driving"))
+    var context = DialogueContext()
+    context.record(unsure)
+    #expect(responder.reply(to: "1", context: context).intents == ["driving"])
+    #expect(responder.reply(to: "yes", context: context).intents == ["driving"])
+  }
+
+  @Test func fallsBackToACorpusExcerpt() {
+    let reply = responder.reply(to: "twisted pelvis posture")
+    #expect(reply.intents.isEmpty)
+    #expect(reply.text.contains("excerpt from \"Test Document\""))
+    #expect(reply.text.contains("A twisted pelvis changes posture"))
+  }
+
+  @Test func saysWhatItCoversWhenNothingFits() {
+    let reply = responder.reply(to: "xylophone quantum")
+    #expect(reply.intents.isEmpty)
+    #expect(reply.text.contains("back spasms"))
+  }
+
+  @Test func explainsCorrectionsAndCandidates() {
+    let reply = responder.reply(to: "can i drvie")
+    #expect(reply.explanation.corrections == [Rewrite(from: "drvie", to: "drive")])
+    #expect(reply.explanation.candidates.first?.intent == "driving")
+    #expect(reply.explanation.candidates.first?.matchedStems == ["driv"])
+  }
+
+  @Test func summarisesSymptomsForAProvider() {
+    var context = DialogueContext()
+    context.record(responder.reply(to: "my leg is numb"))
+    context.record(responder.reply(to: "i never wet myself"))
+    let summary = responder.summary(of: context, emergencyNumber: "911")
+    #expect(summary.contains("numbness in a leg"))
+    #expect(summary.contains("Said to be absent: loss of bladder control"))
+    #expect(summary.contains("Highest level reached: urgent"))
+  }
+}

@@ -1,0 +1,42 @@
+import BacktalkCore
+import Testing
+
+@Suite struct TextAnalyzerTests {
+  let responder = try! Fixture.responder(intents: Fixture.smallIntents)
+  var analyzer: TextAnalyzer { responder.analyzer }
+
+  @Test func expandsContractionsAndFoldsCase() {
+    let words = analyzer.analyze("I CAN'T Drive").tokens.map(\.word)
+    #expect(words == ["i", "can", "not", "drive"])
+  }
+
+  @Test func foldsAccentsAndCurlyApostrophes() {
+    #expect(analyzer.analyze("Dón’t").tokens.map(\.word) == ["do", "not"])
+  }
+
+  @Test func correctsTyposAgainstTheVocabulary() {
+    let analyzed = analyzer.analyze("can i drvie")
+    #expect(analyzed.corrections == [Rewrite(from: "drvie", to: "drive")])
+  }
+
+  @Test func neverCorrectsKnownOrShortWords() {
+    #expect(analyzer.analyze("is it ok to drive the car").corrections.isEmpty)
+    #expect(analyzer.analyze("xyz").corrections.isEmpty)
+  }
+
+  @Test func appliesSynonymPhrases() {
+    let analyzed = analyzer.analyze("jacuzzi or behind the wheel")
+    #expect(analyzed.stems == ["hot", "tub", "or", "driv"])
+    #expect(analyzed.synonyms.map(\.from) == ["jacuzzi", "behind the wheel"])
+  }
+
+  @Test(arguments: [("two weeks", "#long"), ("10 days", "#long"), ("a month", "#long"), ("two days", "#short")])
+  func marksDurations(_ text: String, _ marker: String) {
+    #expect(analyzer.analyze("it has been \(text)").stems.last == marker)
+  }
+
+  @Test(arguments: [("spasms", "spasm"), ("numbness", "numb"), ("swimming", "swim"), ("tingling", "tingl"), ("fall", "fall")])
+  func stemsLightly(_ word: String, _ stem: String) {
+    #expect(Stemmer.stem(word) == stem)
+  }
+}
