@@ -8,8 +8,15 @@ struct Backtalk: ParsableCommand {
     commandName: "backtalk",
     abstract: "Answers questions about a back spasm from curated knowledge. Not a doctor.",
     discussion: "With no subcommand: a REPL on a terminal, or one answer per input line on a pipe.",
-    subcommands: [Ask.self, Topics.self, Exercises.self]
+    subcommands: [Run.self, Ask.self, Topics.self, Exercises.self, Check.self],
+    defaultSubcommand: Run.self
   )
+}
+
+/// The default mode: the REPL on a terminal, otherwise one answer per input line.
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Answer questions: a REPL on a terminal, one answer per line on a pipe.")
 
   @OptionGroup var options: CommonOptions
 

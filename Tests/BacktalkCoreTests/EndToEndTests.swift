@@ -84,7 +84,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     try "- intent: disclaimer\n  examples: [x\n".write(
       to: folder.appendingPathComponent("Intents/broken.yml"), atomically: true, encoding: .utf8)
-    let result = try Self.run(["--data", folder.path, "ask", "hi"])
+    let result = try Self.run(["ask", "--data", folder.path, "hi"])
     #expect(result.status == 3)
     #expect(result.stderr.contains("Intents/broken.yml:"))
     #expect(result.stderr.contains("error:"))
@@ -98,9 +98,21 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let copy = folder.appendingPathComponent("backtalk")
     try FileManager.default.copyItem(at: Self.binary, to: copy)
-    let result = try Self.run(["--json"], input: "can I drive?\n", directory: URL(fileURLWithPath: "/"), binary: copy)
-    #expect(result.status == 0)
-    #expect(result.stdout.contains("narcotic"))
+    // A test running in parallel may fork while the copy is still open for writing, which
+    // makes exec fail with "text file busy" for a moment; try again briefly.
+    var attempt = 0
+    var result: Result?
+    while result == nil {
+      do {
+        result = try Self.run(["--json"], input: "can I drive?\n", directory: URL(fileURLWithPath: "/"), binary: copy)
+      } catch where attempt < 20 {
+        attempt += 1
+        usleep(100_000)
+      }
+    }
+    let answer = try #require(result)
+    #expect(answer.status == 0)
+    #expect(answer.stdout.contains("narcotic"))
   }
 
   @Test func closedPipeEndsQuietly() throws {

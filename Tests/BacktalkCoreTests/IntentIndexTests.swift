@@ -18,7 +18,7 @@ import Testing
 
   @Test func confidenceFallsWithUnknownWords() throws {
     let sure = try #require(index.matches(for: ["driv"]).first)
-    let unsure = try #require(index.matches(for: ["driv", "tomorrow", "weather"]).first)
+    let unsure = try #require(index.matches(for: ["driv", "tomorrow", "weather", "sunny", "rain"]).first)
     #expect(sure.confidence == 1)
     #expect(unsure.confidence < 0.5)
   }

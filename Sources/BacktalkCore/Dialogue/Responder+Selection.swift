@@ -24,11 +24,29 @@ extension Responder {
   func select(
     _ analyzed: AnalyzedText, excluding findings: [Finding], context: DialogueContext?
   ) -> Selection {
+    var remaining = analyzed
+    // Drop openers such as "hey, quick question:" when something else follows.
+    let openers = knowledge.lexicon.openers
+    func isOpener(_ token: Token) -> Bool {
+      token.isPunctuation || openers.contains(token.typed ?? token.word) || openers.contains(token.word)
+    }
+    var dropped = 0
+    while dropped < remaining.tokens.count, isOpener(remaining.tokens[dropped]) { dropped += 1 }
+    let hasMore = remaining.tokens[dropped...].contains { !index.stopwords.contains($0.stem) }
+    if !hasMore { dropped = 0 }
+    // Words that triggered a red flag are left out: triage answers them, and they would only
+    // lower the confidence in the rest.
     var flagged = Set<Int>()
     for finding in findings { flagged.formUnion(finding.range) }
-    var remaining = analyzed
-    remaining.tokens = analyzed.tokens.enumerated().filter { !flagged.contains($0.offset) }.map(\.element)
-    return select(remaining, context: context)
+    remaining.tokens = analyzed.tokens.enumerated()
+      .filter { $0.offset >= dropped && !flagged.contains($0.offset) }.map(\.element)
+    var selection = select(remaining, context: context)
+    // Beside a red flag, only a confident answer is worth the reader's time.
+    if findings.contains(where: { !$0.isNegated }) && selection.confidence < Self.besideRedFlagThreshold {
+      selection.answered = []
+      selection.suggestions = []
+    }
+    return selection
   }
 
   func select(_ analyzed: AnalyzedText, context: DialogueContext?) -> Selection {
@@ -39,17 +57,22 @@ extension Responder {
     let top = matches.first
 
     let parts = splitQuestions(analyzed.tokens)
-    if parts.count > 1, (top?.confidence ?? 0) < 0.9 {
+    if parts.count > 1 {
       var answered: [String] = []
       var confidences: [Double] = []
-      for part in parts {
+      for part in parts where index.isInformative(part.map(\.stem)) {
         guard let best = index.matches(for: part.map(\.stem), limit: 1).first,
           best.confidence >= Self.answerThreshold, !answered.contains(best.intent)
         else { continue }
         answered.append(best.intent)
         confidences.append(best.confidence)
       }
-      if answered.count > 1 {
+      // "ice and heat" is one question when the whole line has a confident intent of its own
+      // that none of the parts found.
+      let wholeIsOwnTopic = top.map {
+        $0.confidence >= Self.answerThreshold && !answered.contains($0.intent)
+      } ?? false
+      if answered.count > 1 && !wholeIsOwnTopic {
         selection.answered = answered
         selection.confidence = confidences.min() ?? 0
         selection.parts = parts.map { $0.map { $0.typed ?? $0.word }.joined(separator: " ") }

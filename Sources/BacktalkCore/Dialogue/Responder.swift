@@ -16,18 +16,27 @@ public struct Responder: Sendable {
   public static let answerThreshold = 0.5
   /// At or above this confidence (and below the answer threshold) suggestions are offered.
   public static let suggestThreshold = 0.25
+  /// The confidence an answer needs to be given beside a red flag.
+  public static let besideRedFlagThreshold = 0.7
 
   /// Builds the analyzer, the indexes and the red-flag scanner from the knowledge.
   public init(knowledge: Knowledge) {
     self.knowledge = knowledge
     var vocabulary: [String] = []
+    var answers: [String] = []
+    var triggerText: [String] = []
     for intent in knowledge.intents {
-      vocabulary += intent.examples + intent.keywords + [intent.title, intent.answer]
-      vocabulary += intent.redFlag?.triggers.map { $0.replacingOccurrences(of: "|", with: " ") } ?? []
+      vocabulary += intent.examples + intent.keywords + [intent.title]
+      answers.append(intent.answer)
+      vocabulary += (intent.redFlag?.exceptions ?? []).map { $0.replacingOccurrences(of: "|", with: " ") }
+      triggerText += (intent.redFlag?.triggers ?? []).map { $0.replacingOccurrences(of: "|", with: " ") }
     }
-    let analyzer = TextAnalyzer(lexicon: knowledge.lexicon, vocabularyText: vocabulary)
+    let analyzer = TextAnalyzer(
+      lexicon: knowledge.lexicon, vocabularyText: vocabulary, knownText: answers,
+      priorityText: triggerText)
     self.analyzer = analyzer
-    let stopStems = Set(knowledge.lexicon.stopwords.map(Stemmer.stem))
+    let stopStems = Set(
+      knowledge.lexicon.stopwords.union(knowledge.lexicon.negationCues).map(Stemmer.stem))
     let answerable = knowledge.intents.filter { $0.redFlag == nil }
     func stems(_ text: String) -> [String] { analyzer.analyze(text, correcting: false).stems }
     index = IntentIndex(

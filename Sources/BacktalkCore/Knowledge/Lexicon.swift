@@ -16,6 +16,8 @@ public struct Lexicon: Sendable, Equatable {
   public var clauseBreaks: Set<String>
   /// Number words to digits, such as `ten` to `10`.
   public var numbers: [String: String]
+  /// Words dropped from the start of a line before matching, such as `hey` or `so`.
+  public var openers: Set<String>
   /// Words that may join two questions in one line, such as `and`.
   public var questionJoiners: Set<String>
   /// Words that mark a follow-up, such as `and`, `what about`.
@@ -34,7 +36,7 @@ public struct Lexicon: Sendable, Equatable {
     stopwords: Set<String> = [], negationCues: Set<String> = [],
     negationFillers: Set<String> = [], negationBlockers: Set<String> = [],
     clauseBreaks: Set<String> = [], numbers: [String: String] = [:],
-    questionJoiners: Set<String> = [], followUpCues: Set<String> = [],
+    openers: Set<String> = [], questionJoiners: Set<String> = [], followUpCues: Set<String> = [],
     durationUnits: [String: Double] = [:], durationQuantifiers: [String: Double] = [:],
     emergencyNumbers: [String: String] = [:],
     defaultEmergencyNumber: String = "your local emergency number"
@@ -47,6 +49,7 @@ public struct Lexicon: Sendable, Equatable {
     self.negationBlockers = negationBlockers
     self.clauseBreaks = clauseBreaks
     self.numbers = numbers
+    self.openers = openers
     self.questionJoiners = questionJoiners
     self.followUpCues = followUpCues
     self.durationUnits = durationUnits

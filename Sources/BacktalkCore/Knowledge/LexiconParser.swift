@@ -5,7 +5,7 @@ import Yams
 enum LexiconParser {
   static let sections = [
     "synonyms", "contractions", "stopwords", "negation_cues", "negation_fillers",
-    "negation_blockers", "clause_breaks", "numbers", "question_joiners", "follow_up_cues",
+    "negation_blockers", "clause_breaks", "numbers", "question_joiners", "follow_up_cues", "openers",
     "emergency_numbers", "default_emergency_number", "duration_units", "duration_quantifiers",
   ]
 
@@ -30,6 +30,7 @@ enum LexiconParser {
     lexicon.negationBlockers.formUnion(set("negation_blockers"))
     lexicon.clauseBreaks.formUnion(set("clause_breaks"))
     lexicon.questionJoiners.formUnion(set("question_joiners"))
+    lexicon.openers.formUnion(set("openers"))
     lexicon.followUpCues.formUnion(set("follow_up_cues"))
     if let name = fields.string("default_emergency_number") {
       lexicon.defaultEmergencyNumber = name

@@ -13,13 +13,33 @@ public struct TextAnalyzer: Sendable {
   /// Synonym variants as stem sequences, to the canonical stems.
   let synonymStems: [[String]: [String]]
   let longestSynonym: Int
+  /// Words a correction prefers on a tie: the words of red-flag triggers, since missing one
+  /// costs more than any other mistake.
+  let priorityWords: Set<String>
+  /// Pairs of adjacent words in the knowledge, such as "heating pad", for corrections in context.
+  let bigrams: Set<String>
 
   /// Creates an analyzer from a lexicon and the words the knowledge is written in.
-  public init(lexicon: Lexicon, vocabularyText: [String]) {
+  /// - Parameters:
+  ///   - vocabularyText: what questions are matched against (examples, keywords, titles).
+  ///   - knownText: other text whose words are known but never chosen over matching words
+  ///     when correcting (answers).
+  ///   - priorityText: red-flag triggers, whose words win a tie.
+  public init(
+    lexicon: Lexicon, vocabularyText: [String], knownText: [String] = [], priorityText: [String] = []
+  ) {
     var counts: [String: Int] = [:]
-    let plain = TextAnalyzer(lexicon: lexicon, vocabulary: [:], synonymStems: [:])
+    var bigrams: Set<String> = []
+    let plain = TextAnalyzer(
+      lexicon: lexicon, vocabulary: [:], synonymStems: [:], priorityWords: [], bigrams: [])
     for text in vocabularyText {
-      for word in plain.words(of: text) { counts[word, default: 0] += 1 }
+      let words = plain.words(of: text)
+      for word in words { counts[word, default: 0] += 1 }
+      for (first, second) in zip(words, words.dropFirst()) { bigrams.insert(first + " " + second) }
+    }
+    // Words known only from answers get no count, so a correction prefers matching words.
+    for text in knownText {
+      for word in plain.words(of: text) where counts[word] == nil { counts[word] = 0 }
     }
     for word in lexicon.stopwords.union(lexicon.negationCues).union(lexicon.negationFillers)
       .union(lexicon.negationBlockers).union(lexicon.clauseBreaks)
@@ -37,10 +57,22 @@ public struct TextAnalyzer: Sendable {
       let to = plain.words(of: canonical).map(Stemmer.stem)
       if !from.isEmpty && from != to { synonyms[from] = to }
     }
-    self.init(lexicon: lexicon, vocabulary: counts, synonymStems: synonyms)
+    var priority = Set(priorityText.flatMap(plain.words(of:)))
+    for (variant, canonical) in lexicon.synonyms where !priority.isDisjoint(with: plain.words(of: canonical)) {
+      priority.formUnion(plain.words(of: variant))
+    }
+    for word in priority { counts[word, default: 0] += 1 }
+    self.init(
+      lexicon: lexicon, vocabulary: counts, synonymStems: synonyms, priorityWords: priority,
+      bigrams: bigrams)
   }
 
-  private init(lexicon: Lexicon, vocabulary: [String: Int], synonymStems: [[String]: [String]]) {
+  private init(
+    lexicon: Lexicon, vocabulary: [String: Int], synonymStems: [[String]: [String]],
+    priorityWords: Set<String>, bigrams: Set<String>
+  ) {
+    self.priorityWords = priorityWords
+    self.bigrams = bigrams
     self.lexicon = lexicon
     self.vocabulary = vocabulary
     self.synonymStems = synonymStems
@@ -59,7 +91,8 @@ public struct TextAnalyzer: Sendable {
   public func analyze(_ text: String, correcting: Bool = true) -> AnalyzedText {
     var result = AnalyzedText(tokens: [])
     var tokens: [Token] = []
-    for piece in pieces(of: text) {
+    let allPieces = pieces(of: text)
+    for (position, piece) in allPieces.enumerated() {
       guard let word = piece else {
         if tokens.last?.isPunctuation == false || tokens.last == nil { tokens.append(.punctuationBreak) }
         continue
@@ -68,7 +101,11 @@ public struct TextAnalyzer: Sendable {
       for part in expanded {
         var word = lexicon.numbers[part] ?? part
         var typed: String?
-        if correcting, let fixed = correction(for: word) {
+        let neighbours = (
+          position > 0 ? allPieces[position - 1] : nil,
+          position + 1 < allPieces.count ? allPieces[position + 1] : nil
+        )
+        if correcting, let fixed = correction(for: word, between: neighbours) {
           result.corrections.append(Rewrite(from: word, to: fixed))
           typed = word
           word = fixed
@@ -130,30 +167,39 @@ private extension TextAnalyzer {
   }
 
   /// The closest known word to an unknown one, within an edit distance that grows with its
-  /// length; nil for known, short or non-alphabetic words, and when two candidates tie.
-  func correction(for word: String) -> String? {
+  /// length; nil for known, short or non-alphabetic words. Ties go to the candidate sharing the
+  /// longest start with the typed word (people rarely mistype the start), then the more
+  /// frequent one, then the first alphabetically.
+  func correction(for word: String, between neighbours: (String?, String?) = (nil, nil)) -> String? {
     guard vocabulary[word] == nil else { return nil }
     let letters = Array(word.utf8)
     guard letters.count >= 4, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
-    let limit = letters.count >= 8 ? 2 : 1
-    var best: (distance: Int, count: Int, word: [UInt8])?
+    let limit = letters.count >= 9 ? 2 : 1
+    var best: (key: [Int], word: [UInt8])?
     for length in (letters.count - limit)...(letters.count + limit) {
       for candidate in wordsByLength[length] ?? [] {
         guard candidate.first == letters.first || limit > 1 || candidate.last == letters.last
         else { continue }
         let distance = boundedDistance(letters, candidate, limit: limit)
-        guard distance <= limit else { continue }
+        guard distance <= limit, distance < 2 || candidate.prefix(2) == letters.prefix(2) else { continue }
         let count = vocabulary[String(decoding: candidate, as: UTF8.self)] ?? 0
+        let prefix = zip(letters, candidate).prefix { $0 == $1 }.count
+        let priority = priorityWords.contains(String(decoding: candidate, as: UTF8.self)) ? 1 : 0
+        // A dropped letter is the commonest slip, so a candidate that only adds letters wins.
+        let added = candidate.count > letters.count ? 1 : 0
+        let text = String(decoding: candidate, as: UTF8.self)
+        let inContext =
+          neighbours.0.map { bigrams.contains($0 + " " + text) } == true
+          || neighbours.1.map { bigrams.contains(text + " " + $0) } == true
+        let key = [-distance, added, inContext ? 1 : 0, priority, min(count, 1), prefix, count]
         if let current = best {
-          if distance < current.distance
-            || (distance == current.distance
-              && (count > current.count
-                || (count == current.count && candidate.lexicographicallyPrecedes(current.word))))
+          if current.key.lexicographicallyPrecedes(key)
+            || (key == current.key && candidate.lexicographicallyPrecedes(current.word))
           {
-            best = (distance, count, candidate)
+            best = (key, candidate)
           }
         } else {
-          best = (distance, count, candidate)
+          best = (key, candidate)
         }
       }
     }

@@ -27,6 +27,7 @@ public struct IntentIndex: Sendable {
   }
 
   static let keywordWeight = 3.0
+  static let dominanceBonus = 0.4
   static let k1 = 1.2
   static let b = 0.5
 
@@ -130,19 +131,32 @@ public struct IntentIndex: Sendable {
     let ranked = scores.sorted {
       $0.value != $1.value ? $0.value > $1.value : intentIDs[$0.key] < intentIDs[$1.key]
     }
-    return ranked.prefix(limit).map { position, score in
-      Match(
-        intent: intentIDs[position], score: score,
-        confidence: total > 0 ? min(1, (covered[position] ?? 0) / total) : 0,
-        matchedStems: earned[position] ?? [])
+    // Confidence is the share of the question the intent explains, raised a little when the
+    // intent clearly outscores the runner-up.
+    let runnerUp = ranked.count > 1 ? ranked[1].value : 0
+    return ranked.prefix(limit).enumerated().map { rank, entry in
+      let coverage = total > 0 ? min(1, (covered[entry.key] ?? 0) / total) : 0
+      let dominance = rank == 0 && entry.value > 0 ? 1 - runnerUp / entry.value : 0
+      let confidence = min(1, coverage * (1 + Self.dominanceBonus * dominance))
+      return Match(
+        intent: intentIDs[entry.key], score: entry.value,
+        confidence: (confidence * 1000).rounded() / 1000, matchedStems: earned[entry.key] ?? [])
     }
+  }
+}
+
+extension IntentIndex {
+  /// Whether stems say enough to stand as a question of their own: at least one of them is
+  /// rare enough in the index to point somewhere (not only "back" and "spasm").
+  public func isInformative(_ stems: [String]) -> Bool {
+    stems.contains { !stopwords.contains($0) && (idf[$0] ?? 0) >= 1.0 }
   }
 }
 
 private extension IntentIndex {
   /// How much an unknown word counts against confidence: numbers and markers count little.
   func unknownWeight(_ stem: String) -> Double {
-    stem.first?.isNumber == true || stem.hasPrefix("#") ? 0.3 : maximumIDF
+    stem.first?.isNumber == true || stem.hasPrefix("#") ? 0.3 : 0.6 * maximumIDF
   }
 
   func contains(_ stems: [String], _ phrase: [String], at offset: Int) -> Bool {

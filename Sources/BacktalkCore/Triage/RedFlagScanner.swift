@@ -21,7 +21,7 @@ public struct RedFlagScanner: Sendable {
     case gap(Int)
   }
 
-  static let gapLength = 3
+  static let gapLength = 4
 
   /// Compiles the triggers of every intent that has a red flag.
   public init(intents: [Intent], analyzer: TextAnalyzer, lexicon: Lexicon) {

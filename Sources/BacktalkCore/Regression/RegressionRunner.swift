@@ -1,0 +1,82 @@
+import Foundation
+
+/// Runs regression cases against a responder; shared by `backtalk check` and `swift test`.
+public struct RegressionRunner: Sendable {
+  public let responder: Responder
+
+  public init(responder: Responder) {
+    self.responder = responder
+  }
+
+  /// The outcome of one case in one variant.
+  public struct Outcome: Sendable {
+    public var regressionCase: RegressionCase
+    public var variant: RegressionVariant
+    public var reply: Reply
+    /// What did not hold; empty when the case passed.
+    public var failures: [String]
+
+    public var passed: Bool { failures.isEmpty }
+    /// Whether the reply's level is below the expected one.
+    public var isUnderTriaged: Bool { reply.triage < regressionCase.triage }
+    public var isOverTriaged: Bool { reply.triage > regressionCase.triage }
+  }
+
+  /// Runs one case in its original wording and, unless it opts out, in every variant.
+  public func run(_ regressionCase: RegressionCase, variants: Bool = true) -> [Outcome] {
+    let original = outcome(regressionCase, .original, baseline: nil)
+    guard variants && regressionCase.checksVariants else { return [original] }
+    var outcomes = [original]
+    for variant in RegressionVariant.allCases
+    where variant != .original && !regressionCase.skippedVariants.contains(variant) {
+      outcomes.append(outcome(regressionCase, variant, baseline: original.reply))
+    }
+    return outcomes
+  }
+
+  /// Asks the case's question (after its earlier questions) in a variant and checks it.
+  ///
+  /// The original wording is checked against everything the case expects; a variant only
+  /// against the triage and the top intent, which rewording must not change.
+  func outcome(_ regressionCase: RegressionCase, _ variant: RegressionVariant, baseline: Reply?) -> Outcome {
+    var context = DialogueContext()
+    for earlier in regressionCase.before {
+      context.record(responder.reply(to: earlier, context: context))
+    }
+    let question = variant.apply(to: regressionCase.question)
+    let reply = responder.reply(
+      to: question, emergencyNumber: "your local emergency number",
+      context: regressionCase.before.isEmpty ? nil : context)
+    var failures: [String] = []
+    if reply.triage != regressionCase.triage {
+      failures.append("expected triage \(regressionCase.triage.rawValue), got \(reply.triage.rawValue)")
+    }
+    let answers = reply.intents.filter { id in !reply.findings.contains { $0.intent == id && !$0.isNegated } }
+    if variant == .original {
+      let missing = regressionCase.intents.filter { !reply.intents.contains($0) }
+      if !missing.isEmpty {
+        failures.append("expected intents \(regressionCase.intents), got \(reply.intents)")
+      } else if let first = regressionCase.intents.first, responder.intent(first)?.redFlag == nil,
+        answers.first != first
+      {
+        failures.append("expected \(first) first, got \(answers)")
+      }
+      for pattern in regressionCase.must where !matches(pattern, reply.text) {
+        failures.append("expected the reply to contain /\(pattern)/")
+      }
+      for pattern in regressionCase.mustNot where matches(pattern, reply.text) {
+        failures.append("expected the reply not to contain /\(pattern)/")
+      }
+    } else if let baseline {
+      let baseAnswers = baseline.intents.filter { id in !baseline.findings.contains { $0.intent == id && !$0.isNegated } }
+      if answers.first != baseAnswers.first {
+        failures.append("expected top intent \(baseAnswers.first ?? "none"), got \(answers.first ?? "none")")
+      }
+    }
+    return Outcome(regressionCase: regressionCase, variant: variant, reply: reply, failures: failures)
+  }
+
+  private func matches(_ pattern: String, _ text: String) -> Bool {
+    text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil
+  }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import BacktalkCore
+import Foundation
+
+/// `backtalk check`: runs the answer-regression cases and exits 1 on any failure.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run answer-regression cases (default Tests/Regression/) against the knowledge.")
+
+  @OptionGroup var options: CommonOptions
+  @Flag(help: "Print a machine-readable JSON report.") var json = false
+  @Option(help: ArgumentHelp("Run only cases whose question or file contains this text.", valueName: "text"))
+  var filter: String?
+  @Flag(name: .customLong("no-variants"), help: "Skip the robustness variants.") var noVariants = false
+  @Argument(help: "Case files or folders.") var paths: [String] = ["Tests/Regression"]
+
+  func run() throws {
+    let session = try options.makeSession()
+    let cases: [RegressionCase]
+    do {
+      cases = try RegressionCaseLoader.load(paths: paths)
+    } catch {
+      Output.error(error.description)
+      throw ExitCode(2)
+    }
+    let selected = cases.filter { item in
+      guard let filter = filter?.lowercased() else { return true }
+      return item.question.lowercased().contains(filter) || item.file.lowercased().contains(filter)
+    }
+    let runner = RegressionRunner(responder: session.responder)
+    let report = RegressionReport(outcomes: selected.flatMap { runner.run($0, variants: !noVariants) })
+    if json {
+      Output.write(jsonReport(report) + "\n")
+    } else {
+      for failure in report.failures {
+        Output.write(RegressionReport.describe(failure) + "\n")
+      }
+      Output.write(report.summary + "\n")
+    }
+    Output.flush()
+    if !report.failures.isEmpty { throw ExitCode(1) }
+  }
+
+  private func jsonReport(_ report: RegressionReport) -> String {
+    let failures: [[String: Any]] = report.failures.map { outcome in
+      [
+        "file": outcome.regressionCase.file, "line": outcome.regressionCase.line,
+        "question": outcome.regressionCase.question, "variant": outcome.variant.rawValue,
+        "failures": outcome.failures, "triage": outcome.reply.triage.rawValue,
+        "intents": outcome.reply.intents,
+      ]
+    }
+    let object: [String: Any] = [
+      "cases": report.caseCount, "checks": report.outcomes.count, "passed": report.passedCount,
+      "failed": report.failures.count, "emergency_recall": report.emergencyRecall ?? NSNull(),
+      "under_triage": report.underTriaged, "over_triage": report.overTriaged,
+      "variant_pass_rate": report.variantPassRate ?? NSNull(), "failures": failures,
+    ]
+    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+    return String(decoding: data, as: UTF8.self)
+  }
+}

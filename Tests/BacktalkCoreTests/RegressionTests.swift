@@ -1,0 +1,50 @@
+import BacktalkCore
+import Foundation
+import Testing
+
+/// The answer-regression cases in Tests/Regression, one test per case, through the same runner
+/// `backtalk check` uses.
+@Suite struct RegressionTests {
+  static let cases: [RegressionCase] = {
+    do {
+      return try RegressionCaseLoader.load(
+        paths: [Fixture.repositoryRoot.appendingPathComponent("Tests/Regression").path])
+    } catch {
+      fatalError("the regression cases do not load:\n\(error)")
+    }
+  }()
+
+  static let runner = RegressionRunner(responder: Fixture.responder)
+
+  @Test(arguments: cases)
+  func answersAsExpected(_ regressionCase: RegressionCase) {
+    for outcome in Self.runner.run(regressionCase) {
+      #expect(outcome.passed, "\(RegressionReport.describe(outcome))")
+    }
+  }
+
+  @Test func safetyFiguresHold() {
+    let report = RegressionReport(outcomes: Self.cases.flatMap { Self.runner.run($0) })
+    print(report.summary)
+    #expect(Self.cases.count >= 250)
+    #expect(report.emergencyRecall == 1)
+    #expect(report.underTriaged == 0)
+    let benign = report.outcomes.filter { $0.regressionCase.triage == .none && $0.variant == .original }
+    let escalated = benign.filter(\.isOverTriaged).count
+    print("false escalation on benign lines: \(escalated)/\(benign.count)")
+    #expect(Double(escalated) <= 0.02 * Double(benign.count))
+  }
+
+  @Test func changingOneExpectationMakesACaseFail() throws {
+    var regressionCase = try #require(Self.cases.first { $0.triage == .emergency })
+    regressionCase.triage = .routine
+    #expect(Self.runner.run(regressionCase, variants: false).contains { !$0.passed })
+  }
+
+  @Test(arguments: RegressionVariant.allCases)
+  func variantsRewordTheQuestion(_ variant: RegressionVariant) {
+    let question = "Can I go swimming, with spasms?"
+    let worded = variant.apply(to: question)
+    #expect((worded == question) == (variant == .original))
+  }
+}
