@@ -43,7 +43,7 @@ import Testing
 
   @Test(arguments: RegressionVariant.allCases)
   func variantsRewordTheQuestion(_ variant: RegressionVariant) {
-    let question = "Can I go swimming, with spasms?"
+    let question = "Can I go swimming with spasms?"
     let worded = variant.apply(to: question)
     #expect((worded == question) == (variant == .original))
   }
