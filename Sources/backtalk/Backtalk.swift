@@ -8,7 +8,7 @@ struct Backtalk: ParsableCommand {
     commandName: "backtalk",
     abstract: "Answers questions about a back spasm from curated knowledge. Not a doctor.",
     discussion: "With no subcommand: a REPL on a terminal, or one answer per input line on a pipe.",
-    subcommands: [Run.self, Ask.self, Topics.self, Exercises.self, Check.self],
+    subcommands: [Run.self, Ask.self, Topics.self, Exercises.self, Check.self, Lint.self, Eval.self],
     defaultSubcommand: Run.self
   )
 }

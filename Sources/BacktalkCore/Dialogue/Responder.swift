@@ -13,9 +13,9 @@ public struct Responder: Sendable {
   let intentsByID: [String: Intent]
 
   /// At or above this confidence the top intent is answered.
-  public static let answerThreshold = 0.5
+  public static let answerThreshold = 0.4
   /// At or above this confidence (and below the answer threshold) suggestions are offered.
-  public static let suggestThreshold = 0.25
+  public static let suggestThreshold = 0.2
   /// The confidence an answer needs to be given beside a red flag.
   public static let besideRedFlagThreshold = 0.7
 

@@ -15,6 +15,11 @@ public struct IntentIndex: Sendable {
   let averageLength: Double
   let maximumIDF: Double
   let stopwords: Set<String>
+  /// For each stem, the examples (by position) that contain it.
+  let examplePostings: [String: [Int]]
+  /// For each example, its intent (by position) and the summed weight of its stems.
+  let exampleIntent: [Int]
+  let exampleWeight: [Double]
 
   struct Posting: Sendable {
     var intent: Int
@@ -28,6 +33,8 @@ public struct IntentIndex: Sendable {
 
   static let keywordWeight = 3.0
   static let dominanceBonus = 0.4
+  /// How much the single closest example adds, on top of the intent's BM25 score.
+  static let exampleWeightFactor = 2.0
   static let k1 = 1.2
   static let b = 0.5
 
@@ -80,6 +87,21 @@ public struct IntentIndex: Sendable {
     self.documentLength = lengths
     self.averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
     self.maximumIDF = idf.values.max() ?? 1
+    var examplePostings: [String: [Int]] = [:]
+    var exampleIntent: [Int] = []
+    var exampleWeight: [Double] = []
+    for (position, entry) in examples.enumerated() {
+      for example in entry.stems {
+        let unique = Set(example.filter { !stopwords.contains($0) })
+        guard !unique.isEmpty else { continue }
+        for stem in unique { examplePostings[stem, default: []].append(exampleIntent.count) }
+        exampleIntent.append(position)
+        exampleWeight.append(unique.reduce(0) { $0 + (idf[$1] ?? 0) })
+      }
+    }
+    self.examplePostings = examplePostings
+    self.exampleIntent = exampleIntent
+    self.exampleWeight = exampleWeight
   }
 
   /// Returns the intents that match a question's stems, best first.
@@ -114,6 +136,21 @@ public struct IntentIndex: Sendable {
         earned[posting.intent, default: []].append(stem)
       }
     }
+    // The closest single example adds its overlap (a Dice coefficient weighted by IDF), so a
+    // question worded like one example is not drowned by an intent with many loose examples.
+    var overlap: [Int: Double] = [:]
+    var queryWeight = 0.0
+    for stem in content {
+      guard let weight = idf[stem] else { continue }
+      queryWeight += weight
+      for example in examplePostings[stem] ?? [] { overlap[example, default: 0] += weight }
+    }
+    var closest: [Int: Double] = [:]
+    for (example, shared) in overlap {
+      let dice = 2 * shared / (queryWeight + exampleWeight[example])
+      closest[exampleIntent[example]] = max(closest[exampleIntent[example]] ?? 0, dice)
+    }
+    for (intent, dice) in closest { scores[intent, default: 0] += Self.exampleWeightFactor * dice }
     for stem in Set(context).subtracting(content) where !stopwords.contains(stem) {
       guard let weight = idf[stem], let list = postings[stem] else { continue }
       for posting in list {
@@ -156,7 +193,7 @@ extension IntentIndex {
 private extension IntentIndex {
   /// How much an unknown word counts against confidence: numbers and markers count little.
   func unknownWeight(_ stem: String) -> Double {
-    stem.first?.isNumber == true || stem.hasPrefix("#") ? 0.3 : 0.6 * maximumIDF
+    stem.first?.isNumber == true || stem.hasPrefix("#") ? 0.3 : 0.35 * maximumIDF
   }
 
   func contains(_ stems: [String], _ phrase: [String], at offset: Int) -> Bool {

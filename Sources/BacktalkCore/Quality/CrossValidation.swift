@@ -1,0 +1,52 @@
+/// Measures how well the matcher generalises: k-fold cross-validation over intent examples.
+///
+/// Each example is held out once (by its position, so the folds are the same every run); the
+/// responder is rebuilt without the held-out examples and asked them as questions.
+public struct CrossValidation: Sendable {
+  public struct Result: Sendable {
+    public var total: Int
+    public var correct: Int
+    /// Pairs of (expected, answered) with how often, most frequent first.
+    public var confusions: [(expected: String, answered: String, count: Int)]
+
+    public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
+  }
+
+  public static func run(_ knowledge: Knowledge, folds: Int = 5) -> Result {
+    var total = 0
+    var correct = 0
+    var confusions: [String: Int] = [:]
+    for fold in 0..<folds {
+      var training = knowledge
+      var heldOut: [(question: String, intent: String)] = []
+      for (position, intent) in knowledge.intents.enumerated() where intent.redFlag == nil {
+        var kept: [String] = []
+        for (offset, example) in intent.examples.enumerated() {
+          if offset % folds == fold && intent.examples.count > 1 {
+            heldOut.append((example, intent.id))
+          } else {
+            kept.append(example)
+          }
+        }
+        training.intents[position].examples = kept
+      }
+      let responder = Responder(knowledge: training)
+      for item in heldOut {
+        let reply = responder.reply(to: item.question)
+        let flagged = Set(reply.findings.map(\.intent))
+        let answered = reply.intents.first { !flagged.contains($0) } ?? "(none)"
+        total += 1
+        if answered == item.intent {
+          correct += 1
+        } else {
+          confusions["\(item.intent) -> \(answered)", default: 0] += 1
+        }
+      }
+    }
+    let pairs = confusions.map { key, count in
+      let parts = key.components(separatedBy: " -> ")
+      return (expected: parts[0], answered: parts[1], count: count)
+    }.sorted { ($0.count, $1.expected) > ($1.count, $0.expected) }
+    return Result(total: total, correct: correct, confusions: pairs)
+  }
+}

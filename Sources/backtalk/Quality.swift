@@ -1,0 +1,55 @@
+import ArgumentParser
+import BacktalkCore
+import Foundation
+
+/// `backtalk lint`: what in the knowledge needs an author's attention.
+struct Lint: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Report unreached intents, uncited passages, misrouted and duplicate examples.")
+
+  @OptionGroup var options: CommonOptions
+  @Flag(help: "Report, but exit 0 even when something is found.") var warn = false
+  @Argument(help: "Case files or folders, for which intents are reached.")
+  var paths: [String] = ["Tests/Regression"]
+
+  func run() throws {
+    let session = try options.makeSession()
+    let cases: [RegressionCase]
+    do {
+      cases = try RegressionCaseLoader.load(paths: paths)
+    } catch {
+      Output.error(error.description)
+      throw ExitCode(2)
+    }
+    let findings = KnowledgeLint.run(session.responder, cases: cases)
+    for finding in findings { Output.write(finding.description + "\n") }
+    Output.write("\(findings.count) finding\(findings.count == 1 ? "" : "s")\n")
+    Output.flush()
+    if !findings.isEmpty && !warn { throw ExitCode(1) }
+  }
+}
+
+/// `backtalk eval`: cross-validated accuracy of the matcher over the intent examples.
+struct Eval: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Cross-validate the matcher over the intent examples and print top-1 accuracy.")
+
+  @OptionGroup var options: CommonOptions
+  @Option(help: "Number of folds.") var folds = 5
+  @Option(help: "How many confused pairs to list.") var top = 10
+
+  func validate() throws {
+    guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
+  }
+
+  func run() throws {
+    let session = try options.makeSession()
+    let result = CrossValidation.run(session.responder.knowledge, folds: folds)
+    Output.write(String(format: "%d-fold cross-validated top-1 accuracy: %.1f%% (%d/%d)\n", folds, result.accuracy * 100, result.correct, result.total))
+    if !result.confusions.isEmpty { Output.write("most confused (expected -> answered):\n") }
+    for pair in result.confusions.prefix(top) {
+      Output.write("  \(pair.count)x \(pair.expected) -> \(pair.answered)\n")
+    }
+    Output.flush()
+  }
+}
