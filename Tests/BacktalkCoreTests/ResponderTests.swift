@@ -47,7 +47,7 @@ import Testing
   }
 
   @Test func offersSuggestionsWhenUnsureAndTakesANumber() throws {
-    let unsure = responder.reply(to: "drive jets weather tomorrow")
+    let unsure = responder.reply(to: "drive jets weather tomorrow sunny rain")
     #expect(unsure.intents.isEmpty)
     let first = try #require(unsure.suggestions.first)
     #expect(first == "driving")
