@@ -55,8 +55,9 @@ struct CommonOptions: ParsableArguments {
   var noColor = false
 
   var useColor: Bool {
-    !noColor && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-      && isatty(STDOUT_FILENO) == 1
+    let environment = ProcessInfo.processInfo.environment
+    return !noColor && environment["NO_COLOR"].map(\.isEmpty) ?? true
+      && environment["TERM"] != "dumb" && isatty(STDOUT_FILENO) == 1
   }
 
   /// Loads the knowledge, or prints every problem and exits with status 3.

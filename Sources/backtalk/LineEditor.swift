@@ -55,6 +55,25 @@ final class LineEditor {
   }
 }
 
+extension LineEditor {
+  enum Wait {
+    case timeout, enter, interrupted
+  }
+
+  /// Waits for a line on stdin (readline is idle, so the terminal is in line mode), Ctrl-C,
+  /// or the timeout, whichever comes first; a typed line is consumed.
+  static func waitForEnter(milliseconds: Int32) -> Wait {
+    var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+    let ready = poll(&descriptor, 1, milliseconds)
+    if interrupted.exchange(false, ordering: .relaxed) { return .interrupted }
+    if ready < 0 { return errno == EINTR ? .interrupted : .timeout }
+    guard ready > 0 else { return .timeout }
+    var byte: UInt8 = 0
+    while read(STDIN_FILENO, &byte, 1) == 1 && byte != 0x0A {}
+    return .enter
+  }
+}
+
 private extension LineEditor {
   static func complete(
     _ text: UnsafePointer<CChar>?, _ state: Int32

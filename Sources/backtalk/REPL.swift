@@ -6,7 +6,9 @@ struct REPL {
   let session: Session
   let useColor: Bool
 
-  static let commands = ["help", "topics", "exercises", "disclaimer", "why", "summary", "more", "quit", "exit"]
+  static let commands = [
+    "help", "topics", "exercises", "exercise", "disclaimer", "why", "summary", "more", "quit", "exit",
+  ]
 
   func run() {
     Output.prepare()
@@ -18,8 +20,20 @@ struct REPL {
       + "\n\nType a question, 'help' for commands, or Ctrl-D to leave.\n")
     var context = DialogueContext()
     var lastReply: Reply?
-    while let line = editor.readLine(prompt: "backtalk> ") {
+    var walk: Walkthrough?
+    while let line = editor.readLine(prompt: walk.map { "backtalk (\($0.exercise.name.lowercased()))> " } ?? "backtalk> ") {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if var active = walk {
+        if let command = Self.walkthroughCommand(trimmed, at: active.position) {
+          if !trimmed.isEmpty { editor.remember(trimmed) }
+          say(active.handle(command))
+          if let hold = active.hold { countDown(hold) }
+          walk = active.isOver ? nil : active
+          continue
+        }
+        walk = nil
+        say("(walkthrough stopped)")
+      }
       guard !trimmed.isEmpty else { continue }
       editor.remember(trimmed)
       switch trimmed.lowercased() {
@@ -45,7 +59,14 @@ struct REPL {
         let reply = session.reply(to: trimmed, context: context)
         context.record(reply)
         lastReply = reply
-        say(render(reply))
+        if reply.triage == .none, let intent = session.responder.exerciseToStart(for: trimmed, reply: reply),
+          let started = session.responder.walkthrough(of: intent)
+        {
+          walk = started
+          say(started.render())
+        } else {
+          say(render(reply))
+        }
       }
     }
     say("")  // Ctrl-D: readline leaves the cursor on the prompt line
@@ -86,6 +107,49 @@ private extension REPL {
       text = style(banner, reply.triage == .emergency ? .alert : .warning) + "\n" + text
     }
     return text
+  }
+
+  /// Reads what a line means inside a walkthrough, or nil when it is something else (a new
+  /// question, which ends the walkthrough).
+  static func walkthroughCommand(_ line: String, at position: Walkthrough.Position) -> Walkthrough.Command? {
+    switch line.lowercased() {
+    case "", "next", "ok", "done":
+      return .next
+    case "back", "b", "previous":
+      return .back
+    case "repeat", "again", "r":
+      return .again
+    case "stop", "quit", "exit", "cancel":
+      return .stop
+    case "y", "yes", "yeah", "it hurts", "hurts":
+      return isPainCheck(position) ? .painAnswer(hurts: true) : nil
+    case "n":
+      return isPainCheck(position) ? .painAnswer(hurts: false) : .next
+    case "no", "nope", "fine":
+      return isPainCheck(position) ? .painAnswer(hurts: false) : nil
+    default:
+      return nil
+    }
+  }
+
+  static func isPainCheck(_ position: Walkthrough.Position) -> Bool {
+    if case .painCheck = position { return true }
+    return false
+  }
+
+  /// Shows a hold's countdown; Enter skips it and Ctrl-C ends it (not the program).
+  func countDown(_ seconds: Int) {
+    let ending = Countdown.run(seconds: seconds) { remaining in
+      Output.write("\r  hold: \(remaining) s (Enter skips) ")
+      Output.flush()
+      switch LineEditor.waitForEnter(milliseconds: 1000) {
+      case .timeout: return .elapsed
+      case .enter: return .skipped
+      case .interrupted: return .interrupted
+      }
+    }
+    let note = ending == .interrupted ? "hold ended" : ending == .skipped ? "hold skipped" : "hold done"
+    say("\r  \(note).                    ")
   }
 
   func say(_ text: String) {

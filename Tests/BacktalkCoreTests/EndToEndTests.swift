@@ -151,4 +151,29 @@ import Testing
     #expect(history.contains("hot tub?"))
     #expect(!history.contains("half a line"))
   }
+
+  @Test func replWalksThroughAnExerciseWithCountdowns() throws {
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: state) }
+    let driver = Fixture.repositoryRoot.appendingPathComponent("Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
+    let steps = [
+      "walk me through the cat stretch\\n", "^N", "^J", "back\\n", "^N", "^C", "stop\\n",
+      "start knee to chest\\n", "^N", "^J", "I wet myself\\n", "^D",
+    ]
+    let result = try Self.run(
+      ["python3", driver.path, Self.binary.path, state.path] + steps, binary: URL(fileURLWithPath: "/usr/bin/env"))
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let transcript = try #require(object["transcript"] as? String)
+    #expect(transcript.contains("Start: Get down on your hands and knees"))
+    #expect(transcript.contains("Step 1 of 3, rep 1 of 4: Slowly arch your back up"))
+    #expect(transcript.contains("hold: 5 s"))
+    #expect(transcript.contains("hold skipped"), "Enter should skip the countdown")
+    #expect(transcript.contains("hold ended"), "Ctrl-C should end the countdown, not the program")
+    #expect(transcript.contains("Walkthrough stopped."))
+    #expect(transcript.contains("(walkthrough stopped)"), "a red flag ends the walkthrough")
+    #expect(transcript.contains("EMERGENCY: Call 911"))
+    #expect(!transcript.contains("\u{1B}["), "TERM=dumb gets no color")
+    #expect(object["status"] as? Int == 0)
+  }
 }

@@ -44,7 +44,10 @@ public struct Responder: Sendable {
         (intent.id, (intent.examples + [intent.title]).map(stems))
       },
       keywords: Dictionary(
-        uniqueKeysWithValues: answerable.map { ($0.id, ($0.keywords + ($0.exercise?.aliases ?? [])).map(stems)) }),
+        uniqueKeysWithValues: answerable.map { intent in
+          let exerciseNames = intent.exercise.map { [$0.name] + $0.aliases } ?? []
+          return (intent.id, (intent.keywords + exerciseNames).map(stems))
+        }),
       stopwords: stopStems)
     passageIndex = IntentIndex(
       examples: knowledge.documents.flatMap { document in

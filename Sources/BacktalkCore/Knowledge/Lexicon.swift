@@ -18,6 +18,8 @@ public struct Lexicon: Sendable, Equatable {
   public var numbers: [String: String]
   /// Words dropped from the start of a line before matching, such as `hey` or `so`.
   public var openers: Set<String>
+  /// Phrases that ask to be walked through an exercise, such as `walk me through`.
+  public var walkthroughCues: [String]
   /// Words that may join two questions in one line, such as `and`.
   public var questionJoiners: Set<String>
   /// Words that mark a follow-up, such as `and`, `what about`.
@@ -36,7 +38,7 @@ public struct Lexicon: Sendable, Equatable {
     stopwords: Set<String> = [], negationCues: Set<String> = [],
     negationFillers: Set<String> = [], negationBlockers: Set<String> = [],
     clauseBreaks: Set<String> = [], numbers: [String: String] = [:],
-    openers: Set<String> = [], questionJoiners: Set<String> = [], followUpCues: Set<String> = [],
+    openers: Set<String> = [], walkthroughCues: [String] = [], questionJoiners: Set<String> = [], followUpCues: Set<String> = [],
     durationUnits: [String: Double] = [:], durationQuantifiers: [String: Double] = [:],
     emergencyNumbers: [String: String] = [:],
     defaultEmergencyNumber: String = "your local emergency number"
@@ -50,6 +52,7 @@ public struct Lexicon: Sendable, Equatable {
     self.clauseBreaks = clauseBreaks
     self.numbers = numbers
     self.openers = openers
+    self.walkthroughCues = walkthroughCues
     self.questionJoiners = questionJoiners
     self.followUpCues = followUpCues
     self.durationUnits = durationUnits

@@ -5,7 +5,7 @@ import Yams
 enum LexiconParser {
   static let sections = [
     "synonyms", "contractions", "stopwords", "negation_cues", "negation_fillers",
-    "negation_blockers", "clause_breaks", "numbers", "question_joiners", "follow_up_cues", "openers",
+    "negation_blockers", "clause_breaks", "numbers", "question_joiners", "follow_up_cues", "openers", "walkthrough_cues",
     "emergency_numbers", "default_emergency_number", "duration_units", "duration_quantifiers",
   ]
 
@@ -31,6 +31,7 @@ enum LexiconParser {
     lexicon.clauseBreaks.formUnion(set("clause_breaks"))
     lexicon.questionJoiners.formUnion(set("question_joiners"))
     lexicon.openers.formUnion(set("openers"))
+    lexicon.walkthroughCues += fields.strings("walkthrough_cues").map(normalizedEntry)
     lexicon.followUpCues.formUnion(set("follow_up_cues"))
     if let name = fields.string("default_emergency_number") {
       lexicon.defaultEmergencyNumber = name

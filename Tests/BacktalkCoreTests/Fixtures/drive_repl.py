@@ -2,19 +2,22 @@
 """Drives the backtalk REPL through a pseudo-terminal, as a person would.
 
 Usage: drive_repl.py BINARY STATE_DIR STEP...
-Each STEP is text to type; "^C" sends Ctrl-C, "^D" sends Ctrl-D, a trailing "\\n" is Enter.
+Each STEP is text to type; "^C" sends Ctrl-C, "^D" sends Ctrl-D, "^N" presses Enter and waits
+a moment without waiting for a prompt (a countdown follows), "^J" presses Enter and waits for
+the prompt, and a trailing "\\n" is Enter.
 After each step it waits for the prompt (or the end). Prints a JSON object with the whole
 transcript and the exit status.
 """
 import json
 import os
+import re
 import pty
 import select
 import sys
 import time
 
 binary, state, steps = sys.argv[1], sys.argv[2], sys.argv[3:]
-PROMPT = b"backtalk> "
+PROMPT = re.compile(rb"backtalk[^\n>]*> ")
 
 pid, fd = pty.fork()
 if pid == 0:
@@ -39,13 +42,23 @@ def read_until(marker, seconds=10.0):
             if not chunk:
                 return False
             transcript += chunk
-            if marker in transcript[start:]:
+            found = marker.search(transcript[start:]) if hasattr(marker, "search") else marker in transcript[start:]
+            if found:
                 return True
     return False
 
 
 read_until(PROMPT)
 for step in steps:
+    if step == "^N":
+        os.write(fd, b"\n")
+        read_until(b"hold:", seconds=3)
+        time.sleep(1.2)
+        continue
+    if step == "^J":
+        os.write(fd, b"\n")
+        read_until(PROMPT)
+        continue
     if step == "^C":
         os.write(fd, b"\x03")
     elif step == "^D":
