@@ -1,12 +1,16 @@
 import BacktalkCore
+import Dispatch
 import Foundation
 
 /// Answers piped lines in order, as plain text headed by the disclaimer or as JSON Lines.
-struct PipeMode {
+struct PipeMode: Sendable {
   let session: Session
   let json: Bool
   let conversation: Bool
   let explain: Bool
+
+  /// Below this many lines in one read, answering on one thread is quicker than sharing out.
+  static let parallelThreshold = 64
 
   func run() {
     Output.prepare()
@@ -17,18 +21,21 @@ struct PipeMode {
     var context = DialogueContext()
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     var lineNumber = 0
-    func answer(_ line: LineSplitter.Line) {
-      lineNumber += 1
-      if line.wasCut {
-        Output.error("backtalk: line \(lineNumber) is longer than \(splitter.maximumBytes) bytes; only its start was read")
+    func answer(_ lines: [LineSplitter.Line]) {
+      for line in lines {
+        lineNumber += 1
+        if line.wasCut {
+          Output.error("backtalk: line \(lineNumber) is longer than \(splitter.maximumBytes) bytes; only its start was read")
+        }
       }
-      guard line.text.contains(where: { !$0.isWhitespace }) else { return }
-      let reply = session.reply(to: line.text, context: conversation ? context : nil)
-      if conversation { context.record(reply) }
-      if json {
-        Output.write(reply.jsonLine(explain: explain) + "\n")
+      if conversation {
+        for line in lines where !isBlank(line.text) {
+          let reply = session.reply(to: line.text, context: context)
+          context.record(reply)
+          Output.write(render(reply))
+        }
       } else {
-        Output.write("> \(reply.question)\n" + Render.plain(reply, session: session, explain: explain) + "\n\n")
+        for text in answerIndependently(lines.map(\.text)) { Output.write(text) }
       }
     }
     while true {
@@ -38,12 +45,49 @@ struct PipeMode {
       let lines = chunk.withUnsafeBufferPointer {
         splitter.feed(UnsafeBufferPointer(rebasing: $0[0..<count]))
       }
-      lines.forEach(answer)
+      answer(lines)
       // Flush whenever the input so far is answered, so a program that writes one question
       // and waits for the answer gets it, while a long file is written in large blocks.
       Output.flush()
     }
-    if let last = splitter.finish() { answer(last) }
+    if let last = splitter.finish() { answer([last]) }
     Output.flush()
+  }
+}
+
+private extension PipeMode {
+  func isBlank(_ text: String) -> Bool {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      return text.utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+    }
+    return !text.contains { !$0.isWhitespace }
+  }
+
+  func answerLine(_ line: String) -> String {
+    isBlank(line) ? "" : render(session.reply(to: line))
+  }
+
+  func render(_ reply: Reply) -> String {
+    json
+      ? reply.jsonLine(explain: explain) + "\n"
+      : "> \(reply.question)\n" + Render.plain(reply, session: session, explain: explain) + "\n\n"
+  }
+
+  /// Answers lines that do not depend on each other, on every core when there are many, and
+  /// returns the output in input order (nothing for a blank line).
+  func answerIndependently(_ lines: [String]) -> [String] {
+    guard lines.count >= Self.parallelThreshold else { return lines.map(answerLine) }
+    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let results = UnsafeMutableBufferPointer<String>.allocate(capacity: lines.count)
+    results.initialize(repeating: "")
+    defer { results.deallocate() }
+    nonisolated(unsafe) let shared = results
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      // Each worker takes every workers-th line, so each slot is written by one thread only.
+      for index in stride(from: worker, to: lines.count, by: workers) {
+        shared[index] = answerLine(lines[index])
+      }
+    }
+    return Array(results)
   }
 }

@@ -3,7 +3,7 @@ import BacktalkKnowledge
 import Foundation
 
 /// The loaded knowledge and settings one run answers with.
-struct Session {
+struct Session: Sendable {
   let responder: Responder
   let emergencyNumber: String
 

@@ -34,4 +34,21 @@ import Testing
     let explain = try #require(try object(reply.jsonLine(explain: true))["explain"] as? [String: Any])
     #expect(explain["corrections"] as? [String] == ["drvie -> drive"])
   }
+
+  @Test func explainIsValidJSONEvenWithNoCandidates() throws {
+    let reply = responder.reply(to: "xylophone")
+    let explain = try #require(try object(reply.jsonLine(explain: true))["explain"] as? [String: Any])
+    #expect((explain["candidates"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test func escapesControlCharactersAndLineSeparators() throws {
+    var reply = responder.reply(to: "hot tub")
+    reply.text = "a\u{1B}[2J\u{9B}b\u{2028}c\u{0}"
+    let line = reply.jsonLine()
+    #expect(!line.contains("\u{1B}"))
+    #expect(!line.contains("\u{9B}"))
+    #expect(!line.contains("\u{2028}"))
+    #expect(line.contains(#"a\u001b[2J\u009bb\u2028c\u0000"#))
+    #expect(try object(line)["reply"] as? String == reply.text)
+  }
 }

@@ -41,9 +41,9 @@ extension Explanation {
   func write(to writer: inout JSONWriter) {
     writer.open()
     writer.key("candidates")
-    writer.output += "["
+    writer.raw("[")
     for (offset, match) in candidates.enumerated() {
-      if offset > 0 { writer.output += "," }
+      if offset > 0 { writer.raw(",") }
       writer.open()
       writer.key("confidence")
       writer.number(match.confidence)
@@ -55,7 +55,8 @@ extension Explanation {
       writer.strings(match.matchedStems)
       writer.close()
     }
-    writer.output += "]"
+    writer.raw("]")
+    writer.markValueWritten()
     writer.key("corrections")
     writer.strings(corrections.map { "\($0.from) -> \($0.to)" })
     if !parts.isEmpty {
@@ -70,66 +71,121 @@ extension Explanation {
   }
 }
 
-/// A minimal JSON writer for flat objects of strings, numbers and string arrays.
+/// A minimal JSON writer for flat objects of strings, numbers and string arrays, writing
+/// UTF-8 bytes directly: JSON Lines output is on the per-question hot path.
 struct JSONWriter {
-  var output = ""
+  private(set) var bytes: [UInt8] = []
   private var needsComma = [false]
 
+  init() {
+    bytes.reserveCapacity(2048)
+  }
+
+  var output: String { String(decoding: bytes, as: UTF8.self) }
+
+  mutating func raw(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// Notes that a value was written by hand (with `raw`), so the next key gets a comma.
+  mutating func markValueWritten() {
+    needsComma[needsComma.count - 1] = true
+  }
+
   mutating func open() {
-    output += "{"
+    bytes.append(UInt8(ascii: "{"))
     needsComma.append(false)
   }
 
   mutating func close() {
-    output += "}"
+    bytes.append(UInt8(ascii: "}"))
     needsComma.removeLast()
     needsComma[needsComma.count - 1] = true
   }
 
   mutating func key(_ name: String) {
-    if needsComma[needsComma.count - 1] { output += "," }
+    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
     needsComma[needsComma.count - 1] = false
     string(name)
-    output += ":"
+    bytes.append(UInt8(ascii: ":"))
   }
 
   mutating func number(_ value: Double) {
     let rounded = (value * 1000).rounded() / 1000
-    output += rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    bytes.append(contentsOf: text.utf8)
     needsComma[needsComma.count - 1] = true
   }
 
   mutating func strings(_ values: [String]) {
-    output += "["
+    bytes.append(UInt8(ascii: "["))
     for (offset, value) in values.enumerated() {
-      if offset > 0 { output += "," }
+      if offset > 0 { bytes.append(UInt8(ascii: ",")) }
       string(value)
     }
-    output += "]"
+    bytes.append(UInt8(ascii: "]"))
     needsComma[needsComma.count - 1] = true
   }
 
+  /// Writes a JSON string: quotes, backslashes and control characters escaped, and the
+  /// C1 controls and line separators too, so no output line can carry a terminal escape.
   mutating func string(_ value: String) {
-    output += "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-          || scalar.value == 0x2028 || scalar.value == 0x2029
-        {
-          let hex = String(scalar.value, radix: 16)
-          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          output.unicodeScalars.append(scalar)
-        }
+    bytes.append(UInt8(ascii: "\""))
+    var value = value
+    value.withUTF8 { utf8 in
+      var runStart = 0
+      var index = 0
+      func flush(_ end: Int) {
+        if end > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
       }
+      while index < utf8.count {
+        let byte = utf8[index]
+        if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte < 0x7F {
+          index += 1
+          continue
+        }
+        if byte >= 0x80 {
+          // C1 controls are C2 80...C2 9F; U+2028/2029 are E2 80 A8/A9.
+          if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) {
+            flush(index)
+            appendEscape(UInt32(utf8[index + 1]))
+            index += 2
+            runStart = index
+          } else if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80,
+            utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9
+          {
+            flush(index)
+            appendEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+            index += 3
+            runStart = index
+          } else {
+            index += 1
+          }
+          continue
+        }
+        flush(index)
+        switch byte {
+        case 0x22: raw("\\\"")
+        case 0x5C: raw("\\\\")
+        case 0x0A: raw("\\n")
+        case 0x0D: raw("\\r")
+        case 0x09: raw("\\t")
+        default: appendEscape(UInt32(byte))
+        }
+        index += 1
+        runStart = index
+      }
+      flush(utf8.count)
     }
-    output += "\""
+    bytes.append(UInt8(ascii: "\""))
     needsComma[needsComma.count - 1] = true
+  }
+
+  private mutating func appendEscape(_ value: UInt32) {
+    let hex = Array("0123456789abcdef".utf8)
+    raw("\\u")
+    for shift in stride(from: 12, through: 0, by: -4) {
+      bytes.append(hex[Int((value >> UInt32(shift)) & 0xF)])
+    }
   }
 }

@@ -8,8 +8,9 @@ extension Responder {
     var blocks: [String] = []
     var citations: [String] = []
     var steps: [String] = []
+    let active = triage.active
 
-    for finding in triage.active {
+    for finding in active {
       guard let intent = intentsByID[finding.intent], let flag = intent.redFlag else { continue }
       let action = flag.action.replacingOccurrences(of: "{number}", with: emergencyNumber)
       var block = "\(Self.label(flag.level)): \(action)"
@@ -36,8 +37,8 @@ extension Responder {
       blocks.append("You said no \(flag.symptom). \(watch)")
       citations += intent.sources
     }
-    var intents = triage.active.map(\.intent) + answered
-    if blocks.isEmpty || (answered.isEmpty && triage.active.isEmpty) {
+    var intents = active.map(\.intent) + answered
+    if blocks.isEmpty || (answered.isEmpty && active.isEmpty) {
       let fallback = fallbackBlock(question: question, suggestions: suggestions)
       blocks.append(fallback.text)
       citations += fallback.citations
@@ -45,7 +46,8 @@ extension Responder {
     }
     var titles: [String] = []
     for citation in citations {
-      if let title = knowledge.documentTitle(forCitation: citation), !titles.contains(title) {
+      let document = citation.split(separator: "#", maxSplits: 1).first.map(String.init) ?? citation
+      if let title = titlesByDocument[document], !titles.contains(title) {
         titles.append(title)
       }
     }

@@ -11,6 +11,8 @@ public struct Responder: Sendable {
   public let passageIndex: IntentIndex
   public let scanner: RedFlagScanner
   let intentsByID: [String: Intent]
+  /// Document titles by document id, for the `sources` of a reply.
+  let titlesByDocument: [String: String]
 
   /// At or above this confidence the top intent is answered.
   public static let answerThreshold = 0.4
@@ -56,6 +58,7 @@ public struct Responder: Sendable {
       keywords: [:], stopwords: stopStems)
     scanner = RedFlagScanner(intents: knowledge.intents, analyzer: analyzer, lexicon: knowledge.lexicon)
     intentsByID = Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    titlesByDocument = Dictionary(knowledge.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The intent with an id.

@@ -8,6 +8,7 @@ public enum QuestionCleaner {
   ///
   /// - Complexity: O(*n*) in the length of the line.
   public static func clean(_ line: Substring) -> String {
+    if let plain = cleanPrintableASCII(line) { return plain }
     var output = String.UnicodeScalarView()
     var pendingSpace = false
     var count = 0
@@ -43,6 +44,20 @@ public enum QuestionCleaner {
 }
 
 private extension QuestionCleaner {
+  /// The fast path for the common case: printable ASCII with single spaces needs only
+  /// trimming and the length cut. Returns nil for anything else.
+  static func cleanPrintableASCII(_ line: Substring) -> String? {
+    var previousWasSpace = true
+    for byte in line.utf8 {
+      guard byte >= 0x20 && byte < 0x7F else { return nil }
+      if byte == 0x20 && previousWasSpace { return nil }
+      previousWasSpace = byte == 0x20
+    }
+    var text = String(line)
+    if text.last == " " { text.removeLast() }
+    return text.count > maximumLength ? String(text.prefix(maximumLength)) : text
+  }
+
   /// Skips the rest of an escape sequence whose ESC was just read: CSI (`ESC [ … final`),
   /// OSC and other strings (`ESC ] … BEL` or `ESC \`), or a two-character escape.
   static func skipEscapeSequence(_ iterator: inout String.UnicodeScalarView.SubSequence.Iterator) {

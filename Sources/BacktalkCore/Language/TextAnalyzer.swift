@@ -13,11 +13,15 @@ public struct TextAnalyzer: Sendable {
   /// Synonym variants as stem sequences, to the canonical stems.
   let synonymStems: [[String]: [String]]
   let longestSynonym: Int
+  /// Stems that can start a synonym variant, to skip the lookup for all other words.
+  let synonymStarts: Set<String>
   /// Words a correction prefers on a tie: the words of red-flag triggers, since missing one
   /// costs more than any other mistake.
   let priorityWords: Set<String>
   /// Pairs of adjacent words in the knowledge, such as "heating pad", for corrections in context.
   let bigrams: Set<String>
+  /// Stems of the known words, worked out once.
+  let stemCache: [String: String]
 
   /// Creates an analyzer from a lexicon and the words the knowledge is written in.
   /// - Parameters:
@@ -73,10 +77,12 @@ public struct TextAnalyzer: Sendable {
   ) {
     self.priorityWords = priorityWords
     self.bigrams = bigrams
+    self.stemCache = Dictionary(uniqueKeysWithValues: vocabulary.keys.map { ($0, Stemmer.stem($0)) })
     self.lexicon = lexicon
     self.vocabulary = vocabulary
     self.synonymStems = synonymStems
     self.longestSynonym = synonymStems.keys.map(\.count).max() ?? 0
+    self.synonymStarts = Set(synonymStems.keys.compactMap(\.first))
     self.wordsByLength = Dictionary(grouping: vocabulary.keys.map { Array($0.utf8) }, by: \.count)
   }
 
@@ -112,7 +118,7 @@ public struct TextAnalyzer: Sendable {
         }
         tokens.append(
           Token(
-            word: word, stem: Stemmer.stem(word), typed: typed,
+            word: word, stem: stemCache[word] ?? Stemmer.stem(word), typed: typed,
             isBreak: lexicon.clauseBreaks.contains(word)))
       }
     }
@@ -132,6 +138,7 @@ public struct TextAnalyzer: Sendable {
 private extension TextAnalyzer {
   /// Splits folded text into words, with nil standing for clause punctuation.
   func pieces(of text: String) -> [String?] {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPieces(of: text) }
     let folded = fold(text)
     var result: [String?] = []
     var current = String.UnicodeScalarView()
@@ -158,6 +165,41 @@ private extension TextAnalyzer {
       }
     }
     flush()
+    return result
+  }
+
+  /// The same as `pieces(of:)` for plain ASCII text, working on bytes: the common case, and
+  /// on the per-question hot path.
+  func asciiPieces(of text: String) -> [String?] {
+    var result: [String?] = []
+    var current: [UInt8] = []
+    current.reserveCapacity(16)
+    let bytes = Array(text.utf8)
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    for index in bytes.indices {
+      let byte = bytes[index]
+      if byte >= 0x61 && byte <= 0x7A || isDigit(byte) {
+        current.append(byte)
+      } else if byte >= 0x41 && byte <= 0x5A {
+        current.append(byte | 0x20)
+      } else if byte == 0x27 || byte == 0x60 {
+        continue
+      } else if byte == 0x2E, index > 0, index + 1 < bytes.count, isDigit(bytes[index - 1]),
+        isDigit(bytes[index + 1])
+      {
+        current.append(byte)
+      } else {
+        if !current.isEmpty {
+          result.append(String(decoding: current, as: UTF8.self))
+          current.removeAll(keepingCapacity: true)
+        }
+        switch byte {
+        case 0x2C, 0x2E, 0x3F, 0x21, 0x3B, 0x3A, 0x28, 0x29: result.append(nil)
+        default: break
+        }
+      }
+    }
+    if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
     return result
   }
 
@@ -266,7 +308,7 @@ private extension TextAnalyzer {
     var index = 0
     while index < tokens.count {
       var replaced = false
-      if !tokens[index].isPunctuation {
+      if !tokens[index].isPunctuation && synonymStarts.contains(tokens[index].stem) {
         var length = min(longestSynonym, tokens.count - index)
         while length > 0 {
           let window = tokens[index..<(index + length)]

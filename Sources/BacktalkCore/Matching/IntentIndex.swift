@@ -11,8 +11,6 @@ public struct IntentIndex: Sendable {
   let postings: [String: [Posting]]
   let idf: [String: Double]
   let phrases: [String: [Phrase]]
-  let documentLength: [Double]
-  let averageLength: Double
   let maximumIDF: Double
   let stopwords: Set<String>
   /// For each stem, the examples (by position) that contain it.
@@ -23,7 +21,8 @@ public struct IntentIndex: Sendable {
 
   struct Posting: Sendable {
     var intent: Int
-    var frequency: Double
+    /// The stem's BM25 contribution to this intent, worked out at build time.
+    var score: Double
   }
 
   struct Phrase: Sendable {
@@ -79,13 +78,17 @@ public struct IntentIndex: Sendable {
       let frequency = Double(entries.count)
       idf[stem] = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
     }
-    self.postings = postings.mapValues { entries in
-      entries.map { Posting(intent: $0.key, frequency: $0.value) }.sorted { $0.intent < $1.intent }
-    }
+    let averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
+    self.postings = Dictionary(uniqueKeysWithValues: postings.map { stem, entries in
+      let weight = idf[stem] ?? 0
+      let list = entries.map { intent, frequency in
+        let norm = Self.k1 * (1 - Self.b + Self.b * lengths[intent] / averageLength)
+        return Posting(intent: intent, score: weight * frequency * (Self.k1 + 1) / (frequency + norm))
+      }
+      return (stem, list.sorted { $0.intent < $1.intent })
+    })
     self.idf = idf
     self.phrases = phrases
-    self.documentLength = lengths
-    self.averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
     self.maximumIDF = idf.values.max() ?? 1
     var examplePostings: [String: [Int]] = [:]
     var exampleIntent: [Int] = []
@@ -118,9 +121,14 @@ public struct IntentIndex: Sendable {
     var seen: Set<String> = []
     let content = stems.filter { !stopwords.contains($0) && seen.insert($0).inserted }
     guard !content.isEmpty else { return [] }
-    var scores: [Int: Double] = [:]
-    var covered: [Int: Double] = [:]
-    var earned: [Int: [String]] = [:]
+    // Dense arrays indexed by intent position, with a list of the positions touched, keep the
+    // per-question work to the postings of the question's own stems.
+    var scores = [Double](repeating: 0, count: intentIDs.count)
+    var covered = [Double](repeating: 0, count: intentIDs.count)
+    var touched: [Int] = []
+    func touch(_ intent: Int) {
+      if scores[intent] == 0 && covered[intent] == 0 { touched.append(intent) }
+    }
     var total = 0.0
     for stem in content {
       guard let weight = idf[stem], let list = postings[stem] else {
@@ -129,11 +137,9 @@ public struct IntentIndex: Sendable {
       }
       total += max(weight, 0.2)
       for posting in list {
-        let frequency = posting.frequency
-        let norm = Self.k1 * (1 - Self.b + Self.b * documentLength[posting.intent] / averageLength)
-        scores[posting.intent, default: 0] += weight * frequency * (Self.k1 + 1) / (frequency + norm)
-        covered[posting.intent, default: 0] += max(weight, 0.2)
-        earned[posting.intent, default: []].append(stem)
+        touch(posting.intent)
+        scores[posting.intent] += posting.score
+        covered[posting.intent] += max(weight, 0.2)
       }
     }
     // The closest single example adds its overlap (a Dice coefficient weighted by IDF), so a
@@ -145,41 +151,42 @@ public struct IntentIndex: Sendable {
       queryWeight += weight
       for example in examplePostings[stem] ?? [] { overlap[example, default: 0] += weight }
     }
-    var closest: [Int: Double] = [:]
+    var closest = [Double](repeating: 0, count: intentIDs.count)
     for (example, shared) in overlap {
       let dice = 2 * shared / (queryWeight + exampleWeight[example])
-      closest[exampleIntent[example]] = max(closest[exampleIntent[example]] ?? 0, dice)
+      closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
     }
-    for (intent, dice) in closest { scores[intent, default: 0] += Self.exampleWeightFactor * dice }
+    for intent in touched { scores[intent] += Self.exampleWeightFactor * closest[intent] }
     for stem in Set(context).subtracting(content) where !stopwords.contains(stem) {
-      guard let weight = idf[stem], let list = postings[stem] else { continue }
-      for posting in list {
-        let frequency = posting.frequency
-        let norm = Self.k1 * (1 - Self.b + Self.b * documentLength[posting.intent] / averageLength)
-        scores[posting.intent, default: 0] +=
-          0.5 * weight * frequency * (Self.k1 + 1) / (frequency + norm)
+      for posting in postings[stem] ?? [] {
+        touch(posting.intent)
+        scores[posting.intent] += 0.5 * posting.score
       }
     }
     for (offset, stem) in content.enumerated() {
       for phrase in phrases[stem] ?? [] where contains(content, phrase.stems, at: offset) {
-        scores[phrase.intent, default: 0] += phrase.stems.reduce(0) { $0 + (idf[$1] ?? 0) }
+        touch(phrase.intent)
+        scores[phrase.intent] += phrase.stems.reduce(0) { $0 + (idf[$1] ?? 0) }
       }
     }
-    let ranked = scores.sorted {
-      $0.value != $1.value ? $0.value > $1.value : intentIDs[$0.key] < intentIDs[$1.key]
+    let ranked = touched.sorted {
+      scores[$0] != scores[$1] ? scores[$0] > scores[$1] : intentIDs[$0] < intentIDs[$1]
     }
     // Confidence is the share of the question the intent explains, raised a little when the
     // intent clearly outscores the runner-up.
-    let runnerUp = ranked.count > 1 ? ranked[1].value : 0
-    return ranked.prefix(limit).enumerated().map { rank, entry in
-      let coverage = total > 0 ? min(1, (covered[entry.key] ?? 0) / total) : 0
-      let dominance = rank == 0 && entry.value > 0 ? 1 - runnerUp / entry.value : 0
+    let runnerUp = ranked.count > 1 ? scores[ranked[1]] : 0
+    return ranked.prefix(limit).enumerated().map { rank, intent in
+      let score = scores[intent]
+      let coverage = total > 0 ? min(1, covered[intent] / total) : 0
+      let dominance = rank == 0 && score > 0 ? 1 - runnerUp / score : 0
       let confidence = min(1, coverage * (1 + Self.dominanceBonus * dominance))
+      let earned = content.filter { stem in postings[stem]?.contains { $0.intent == intent } == true }
       return Match(
-        intent: intentIDs[entry.key], score: entry.value,
-        confidence: (confidence * 1000).rounded() / 1000, matchedStems: earned[entry.key] ?? [])
+        intent: intentIDs[intent], score: score,
+        confidence: (confidence * 1000).rounded() / 1000, matchedStems: earned)
     }
   }
+
 }
 
 extension IntentIndex {
