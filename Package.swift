@@ -25,7 +25,7 @@ let package = Package(
       name: "BacktalkKnowledge",
       plugins: [.plugin(name: "EmbedKnowledge")]
     ),
-    .executableTarget(name: "knowledge-embedder"),
+    .executableTarget(name: "knowledge-embedder", dependencies: ["BacktalkCore"]),
     .plugin(
       name: "EmbedKnowledge",
       capability: .buildTool(),

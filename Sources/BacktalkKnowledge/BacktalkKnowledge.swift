@@ -2,4 +2,7 @@
 public enum BuiltInKnowledge {
   /// The embedded files, ready for `KnowledgeLoader`.
   public static var files: [(path: String, bytes: [UInt8])] { EmbeddedKnowledge.files }
+
+  /// The knowledge validated at build time, in `KnowledgeSnapshot` form.
+  public static var snapshot: [UInt8] { EmbeddedKnowledge.snapshot }
 }

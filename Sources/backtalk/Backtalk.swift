@@ -68,6 +68,9 @@ struct CommonOptions: ParsableArguments {
       Output.error(errors.description)
       Output.error("backtalk: the knowledge could not be loaded (\(errors.errors.count) problem\(errors.errors.count == 1 ? "" : "s"))")
       throw ExitCode(3)
+    } catch {
+      Output.error("backtalk: the knowledge could not be loaded: \(error)")
+      throw ExitCode(3)
     }
   }
 }

@@ -8,15 +8,20 @@ struct Session: Sendable {
   let emergencyNumber: String
 
   init(dataPath: String?, region: String?) throws {
-    var files = BuiltInKnowledge.files.map { KnowledgeFile(path: $0.path, bytes: $0.bytes) }
+    let knowledge: Knowledge
+    var compiled: CompiledKnowledge?
     if let dataPath {
       let own = try KnowledgeFile.read(from: URL(fileURLWithPath: dataPath))
       // A data folder without a Lexicon/ uses the built-in one.
       let hasLexicon = own.contains { $0.path.contains("/Lexicon/") }
-      files = own + (hasLexicon ? [] : files.filter { $0.path.hasPrefix("Lexicon/") })
+      let builtInLexicon = BuiltInKnowledge.files.filter { $0.path.hasPrefix("Lexicon/") }
+        .map { KnowledgeFile(path: $0.path, bytes: $0.bytes) }
+      knowledge = try KnowledgeLoader.load(own + (hasLexicon ? [] : builtInLexicon))
+    } else {
+      // Validated at build time; reading the snapshot skips YAML parsing at every start.
+      (knowledge, compiled) = try KnowledgeSnapshot.decode(BuiltInKnowledge.snapshot)
     }
-    let knowledge = try KnowledgeLoader.load(files)
-    responder = Responder(knowledge: knowledge)
+    responder = Responder(knowledge: knowledge, compiled: compiled)
     let code = region ?? Region.code(fromEnvironment: ProcessInfo.processInfo.environment)
     emergencyNumber = Region.emergencyNumber(for: code, in: knowledge.lexicon)
   }

@@ -21,9 +21,44 @@ public struct Responder: Sendable {
   /// The confidence an answer needs to be given beside a red flag.
   public static let besideRedFlagThreshold = 0.7
 
+  /// What was derived from the knowledge, to store at build time (see `CompiledKnowledge`).
+  public let compiled: CompiledKnowledge
+
   /// Builds the analyzer, the indexes and the red-flag scanner from the knowledge.
-  public init(knowledge: Knowledge) {
+  ///
+  /// - Parameter compiled: what an earlier build derived from the same knowledge; without it,
+  ///   everything is worked out here.
+  public init(knowledge: Knowledge, compiled: CompiledKnowledge? = nil) {
     self.knowledge = knowledge
+    let analyzer = compiled.map { TextAnalyzer(lexicon: knowledge.lexicon, parts: $0.analyzer) }
+      ?? Self.makeAnalyzer(knowledge)
+    self.analyzer = analyzer
+    let stems = PhraseStemmer(analyzer: analyzer, cache: compiled?.phraseStems ?? [:])
+    let stopStems = Set(
+      knowledge.lexicon.stopwords.union(knowledge.lexicon.negationCues).map(Stemmer.stem))
+    let answerable = knowledge.intents.filter { $0.redFlag == nil }
+    index = IntentIndex(
+      examples: answerable.map { intent in
+        (intent.id, (intent.examples + [intent.title]).map(stems.callAsFunction))
+      },
+      keywords: Dictionary(
+        uniqueKeysWithValues: answerable.map { intent in
+          let exerciseNames = intent.exercise.map { [$0.name] + $0.aliases } ?? []
+          return (intent.id, (intent.keywords + exerciseNames).map(stems.callAsFunction))
+        }),
+      stopwords: stopStems)
+    passageIndex = IntentIndex(
+      examples: knowledge.documents.flatMap { document in
+        document.passages.map { ("\(document.id)#\($0.anchor)", [stems($0.heading + " " + $0.text)]) }
+      },
+      keywords: [:], stopwords: stopStems)
+    scanner = RedFlagScanner(intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon)
+    intentsByID = Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    titlesByDocument = Dictionary(knowledge.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    self.compiled = compiled ?? CompiledKnowledge(analyzer: analyzer.parts, phraseStems: stems.cache)
+  }
+
+  static func makeAnalyzer(_ knowledge: Knowledge) -> TextAnalyzer {
     var vocabulary: [String] = []
     var answers: [String] = []
     var triggerText: [String] = []
@@ -33,32 +68,9 @@ public struct Responder: Sendable {
       vocabulary += (intent.redFlag?.exceptions ?? []).map { $0.replacingOccurrences(of: "|", with: " ") }
       triggerText += (intent.redFlag?.triggers ?? []).map { $0.replacingOccurrences(of: "|", with: " ") }
     }
-    let analyzer = TextAnalyzer(
+    return TextAnalyzer(
       lexicon: knowledge.lexicon, vocabularyText: vocabulary, knownText: answers,
       priorityText: triggerText)
-    self.analyzer = analyzer
-    let stopStems = Set(
-      knowledge.lexicon.stopwords.union(knowledge.lexicon.negationCues).map(Stemmer.stem))
-    let answerable = knowledge.intents.filter { $0.redFlag == nil }
-    func stems(_ text: String) -> [String] { analyzer.analyze(text, correcting: false).stems }
-    index = IntentIndex(
-      examples: answerable.map { intent in
-        (intent.id, (intent.examples + [intent.title]).map(stems))
-      },
-      keywords: Dictionary(
-        uniqueKeysWithValues: answerable.map { intent in
-          let exerciseNames = intent.exercise.map { [$0.name] + $0.aliases } ?? []
-          return (intent.id, (intent.keywords + exerciseNames).map(stems))
-        }),
-      stopwords: stopStems)
-    passageIndex = IntentIndex(
-      examples: knowledge.documents.flatMap { document in
-        document.passages.map { ("\(document.id)#\($0.anchor)", [stems($0.heading + " " + $0.text)]) }
-      },
-      keywords: [:], stopwords: stopStems)
-    scanner = RedFlagScanner(intents: knowledge.intents, analyzer: analyzer, lexicon: knowledge.lexicon)
-    intentsByID = Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    titlesByDocument = Dictionary(knowledge.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The intent with an id.

@@ -71,13 +71,48 @@ public struct TextAnalyzer: Sendable {
       bigrams: bigrams)
   }
 
+  /// Recreates an analyzer from the parts of one built earlier (see `parts`).
+  public init(lexicon: Lexicon, parts: Parts) {
+    self.init(
+      lexicon: lexicon, vocabulary: parts.vocabulary, synonymStems: parts.synonymStems,
+      priorityWords: parts.priorityWords, bigrams: parts.bigrams, stemCache: parts.stemCache)
+  }
+
+  /// What an analyzer is built from, so it can be stored at build time and restored at once.
+  public struct Parts: Sendable, Equatable {
+    public var vocabulary: [String: Int]
+    public var synonymStems: [[String]: [String]]
+    public var priorityWords: Set<String>
+    public var bigrams: Set<String>
+    public var stemCache: [String: String]
+
+    public init(
+      vocabulary: [String: Int], synonymStems: [[String]: [String]], priorityWords: Set<String>,
+      bigrams: Set<String>, stemCache: [String: String]
+    ) {
+      self.vocabulary = vocabulary
+      self.synonymStems = synonymStems
+      self.priorityWords = priorityWords
+      self.bigrams = bigrams
+      self.stemCache = stemCache
+    }
+  }
+
+  /// The parts this analyzer was built from.
+  public var parts: Parts {
+    Parts(
+      vocabulary: vocabulary, synonymStems: synonymStems, priorityWords: priorityWords,
+      bigrams: bigrams, stemCache: stemCache)
+  }
+
   private init(
     lexicon: Lexicon, vocabulary: [String: Int], synonymStems: [[String]: [String]],
-    priorityWords: Set<String>, bigrams: Set<String>
+    priorityWords: Set<String>, bigrams: Set<String>, stemCache: [String: String]? = nil
   ) {
     self.priorityWords = priorityWords
     self.bigrams = bigrams
-    self.stemCache = Dictionary(uniqueKeysWithValues: vocabulary.keys.map { ($0, Stemmer.stem($0)) })
+    self.stemCache =
+      stemCache ?? Dictionary(uniqueKeysWithValues: vocabulary.keys.map { ($0, Stemmer.stem($0)) })
     self.lexicon = lexicon
     self.vocabulary = vocabulary
     self.synonymStems = synonymStems

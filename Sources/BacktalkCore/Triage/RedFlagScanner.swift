@@ -25,14 +25,19 @@ public struct RedFlagScanner: Sendable {
 
   /// Compiles the triggers of every intent that has a red flag.
   public init(intents: [Intent], analyzer: TextAnalyzer, lexicon: Lexicon) {
+    self.init(intents: intents, stems: { analyzer.analyze($0, correcting: false).stems }, lexicon: lexicon)
+  }
+
+  /// Compiles the triggers, taking the stems of their words from `stems`.
+  init(intents: [Intent], stems: (String) -> [String], lexicon: Lexicon) {
     self.lexicon = lexicon
     var rules: [Rule] = []
     var byFirst: [String: [Int]] = [:]
     for intent in intents {
       guard let flag = intent.redFlag else { continue }
-      let exceptions = flag.exceptions.map { Self.compile($0, analyzer: analyzer) }
+      let exceptions = flag.exceptions.map { Self.compile($0, stems: stems) }
       for trigger in flag.triggers {
-        let pattern = Self.compile(trigger, analyzer: analyzer)
+        let pattern = Self.compile(trigger, stems: stems)
         guard case .words(let firsts)? = pattern.first else { continue }
         for first in firsts where !first.isEmpty {
           byFirst[first[0], default: []].append(rules.count)
@@ -74,12 +79,12 @@ public struct RedFlagScanner: Sendable {
 }
 
 private extension RedFlagScanner {
-  static func compile(_ trigger: String, analyzer: TextAnalyzer) -> [Element] {
+  static func compile(_ trigger: String, stems: (String) -> [String]) -> [Element] {
     var pattern: [Element] = []
     var plain: [String] = []
     func flushPlain() {
       guard !plain.isEmpty else { return }
-      for stem in analyzer.analyze(plain.joined(separator: " "), correcting: false).stems {
+      for stem in stems(plain.joined(separator: " ")) {
         pattern.append(.words([[stem]]))
       }
       plain = []
@@ -93,9 +98,7 @@ private extension RedFlagScanner {
         pattern.append(.gap(gapLength))
       } else if part.contains("|") {
         flushPlain()
-        let options = part.split(separator: "|").map {
-          analyzer.analyze(String($0), correcting: false).stems
-        }
+        let options = part.split(separator: "|").map { stems(String($0)) }
         pattern.append(.words(options.filter { !$0.isEmpty }))
       } else {
         plain.append(String(part))

@@ -1,0 +1,34 @@
+/// Everything a `Responder` derives from knowledge before it can answer: the analyzer's parts
+/// and the stems of every phrase (examples, keywords, passages, triggers).
+///
+/// Working it out takes milliseconds; the build stores it beside the knowledge snapshot, so a
+/// start-up only rebuilds the lookup tables.
+public struct CompiledKnowledge: Sendable, Equatable {
+  public var analyzer: TextAnalyzer.Parts
+  /// Each phrase's stems, as `TextAnalyzer.analyze(_:correcting: false)` gives them.
+  public var phraseStems: [String: [String]]
+
+  public init(analyzer: TextAnalyzer.Parts, phraseStems: [String: [String]]) {
+    self.analyzer = analyzer
+    self.phraseStems = phraseStems
+  }
+}
+
+/// Stems of knowledge phrases, worked out once each: from a compiled cache when there is one,
+/// else by the analyzer, remembering what it worked out.
+final class PhraseStemmer {
+  let analyzer: TextAnalyzer
+  private(set) var cache: [String: [String]]
+
+  init(analyzer: TextAnalyzer, cache: [String: [String]] = [:]) {
+    self.analyzer = analyzer
+    self.cache = cache
+  }
+
+  func callAsFunction(_ text: String) -> [String] {
+    if let stems = cache[text] { return stems }
+    let stems = analyzer.analyze(text, correcting: false).stems
+    cache[text] = stems
+    return stems
+  }
+}

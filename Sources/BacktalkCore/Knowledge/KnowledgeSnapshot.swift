@@ -1,0 +1,295 @@
+/// A compact binary form of loaded knowledge, written at build time and read at start-up in
+/// well under a millisecond, instead of parsing YAML on every run.
+///
+/// The format is private to one build: a magic number and version, then every field in a
+/// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
+public enum KnowledgeSnapshot {
+  /// "BTK" and a format version; bump the version when the layout changes.
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x02]
+
+  public struct FormatError: Error, CustomStringConvertible {
+    public var description: String { "the built-in knowledge snapshot is damaged or from another build" }
+  }
+
+  /// Encodes knowledge, and what a responder derived from it, into bytes.
+  public static func encode(_ knowledge: Knowledge, compiled: CompiledKnowledge) -> [UInt8] {
+    var writer = Writer(bytes: magic)
+    writer.array(knowledge.intents) { writer, intent in writer.intent(intent) }
+    writer.array(knowledge.documents) { writer, document in
+      writer.string(document.id)
+      writer.string(document.title)
+      writer.string(document.source)
+      writer.string(document.file)
+      writer.array(document.passages) { writer, passage in
+        writer.string(passage.anchor)
+        writer.string(passage.heading)
+        writer.string(passage.text)
+        writer.int(passage.line)
+      }
+    }
+    writer.lexicon(knowledge.lexicon)
+    let parts = compiled.analyzer
+    writer.array(parts.vocabulary.sorted { $0.key < $1.key }) { writer, entry in
+      writer.string(entry.key)
+      writer.int(entry.value)
+    }
+    writer.array(parts.synonymStems.sorted { $0.key.lexicographicallyPrecedes($1.key) }) { writer, entry in
+      writer.strings(entry.key)
+      writer.strings(entry.value)
+    }
+    writer.set(parts.priorityWords)
+    writer.set(parts.bigrams)
+    writer.map(parts.stemCache)
+    writer.array(compiled.phraseStems.sorted { $0.key < $1.key }) { writer, entry in
+      writer.string(entry.key)
+      writer.strings(entry.value)
+    }
+    return writer.bytes
+  }
+
+  /// Decodes bytes written by `encode`.
+  ///
+  /// - Throws: `FormatError` when the bytes are not a snapshot of this format.
+  public static func decode(_ bytes: [UInt8]) throws(FormatError) -> (Knowledge, CompiledKnowledge) {
+    guard bytes.starts(with: magic) else { throw FormatError() }
+    var reader = Reader(bytes: bytes, offset: magic.count)
+    let intents = try reader.array { reader throws(FormatError) in try reader.intent() }
+    let documents = try reader.array { reader throws(FormatError) in
+      let id = try reader.string()
+      let title = try reader.string()
+      let source = try reader.string()
+      let file = try reader.string()
+      let passages = try reader.array { reader throws(FormatError) in
+        Passage(anchor: try reader.string(), heading: try reader.string(), text: try reader.string(), line: try reader.int())
+      }
+      return CorpusDocument(id: id, title: title, source: source, passages: passages, file: file)
+    }
+    let lexicon = try reader.lexicon()
+    let vocabulary = try reader.array { reader throws(FormatError) in (try reader.string(), try reader.int()) }
+    let synonyms = try reader.array { reader throws(FormatError) in (try reader.strings(), try reader.strings()) }
+    let parts = TextAnalyzer.Parts(
+      vocabulary: Dictionary(vocabulary, uniquingKeysWith: { first, _ in first }),
+      synonymStems: Dictionary(synonyms, uniquingKeysWith: { first, _ in first }),
+      priorityWords: try reader.set(), bigrams: try reader.set(), stemCache: try reader.map())
+    let phrases = try reader.array { reader throws(FormatError) in (try reader.string(), try reader.strings()) }
+    guard reader.offset == bytes.count else { throw FormatError() }
+    return (
+      Knowledge(intents: intents, documents: documents, lexicon: lexicon),
+      CompiledKnowledge(analyzer: parts, phraseStems: Dictionary(phrases, uniquingKeysWith: { first, _ in first }))
+    )
+  }
+}
+
+private struct Writer {
+  var bytes: [UInt8]
+
+  mutating func int(_ value: Int) {
+    var remaining = UInt64(bitPattern: Int64(value))
+    for _ in 0..<8 {
+      bytes.append(UInt8(remaining & 0xFF))
+      remaining >>= 8
+    }
+  }
+
+  mutating func double(_ value: Double) { int(Int(Int64(bitPattern: value.bitPattern))) }
+
+  mutating func string(_ value: String) {
+    int(value.utf8.count)
+    bytes.append(contentsOf: value.utf8)
+  }
+
+  mutating func optional(_ value: String?) {
+    int(value == nil ? 0 : 1)
+    if let value { string(value) }
+  }
+
+  mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+
+  mutating func array<T>(_ values: [T], _ element: (inout Writer, T) -> Void) {
+    int(values.count)
+    for value in values { element(&self, value) }
+  }
+
+  mutating func set(_ values: Set<String>) { strings(values.sorted()) }
+
+  mutating func map(_ values: [String: String]) {
+    array(values.sorted { $0.key < $1.key }) { writer, pair in
+      writer.string(pair.key)
+      writer.string(pair.value)
+    }
+  }
+
+  mutating func numbers(_ values: [String: Double]) {
+    array(values.sorted { $0.key < $1.key }) { writer, pair in
+      writer.string(pair.key)
+      writer.double(pair.value)
+    }
+  }
+
+  mutating func intent(_ intent: Intent) {
+    string(intent.id)
+    string(intent.title)
+    string(intent.group)
+    strings(intent.examples)
+    strings(intent.keywords)
+    string(intent.answer)
+    optional(intent.summary)
+    strings(intent.sources)
+    strings(intent.related)
+    string(intent.file)
+    int(intent.line)
+    int(intent.redFlag == nil ? 0 : 1)
+    if let flag = intent.redFlag {
+      string(flag.level.rawValue)
+      strings(flag.triggers)
+      strings(flag.exceptions)
+      string(flag.action)
+      optional(flag.tell)
+      optional(flag.watch)
+      string(flag.symptom)
+    }
+    int(intent.exercise == nil ? 0 : 1)
+    if let exercise = intent.exercise {
+      string(exercise.name)
+      strings(exercise.aliases)
+      string(exercise.purpose)
+      string(exercise.when)
+      string(exercise.start)
+      array(exercise.steps) { writer, step in
+        writer.string(step.text)
+        writer.int(step.hold ?? -1)
+      }
+      int(exercise.repetitions)
+      int(exercise.sets)
+      optional(exercise.perDay)
+      string(exercise.stop)
+      string(exercise.instead)
+    }
+  }
+
+  mutating func lexicon(_ lexicon: Lexicon) {
+    map(lexicon.synonyms)
+    map(lexicon.contractions)
+    set(lexicon.stopwords)
+    set(lexicon.negationCues)
+    set(lexicon.negationFillers)
+    set(lexicon.negationBlockers)
+    set(lexicon.clauseBreaks)
+    map(lexicon.numbers)
+    set(lexicon.openers)
+    strings(lexicon.walkthroughCues)
+    set(lexicon.questionJoiners)
+    set(lexicon.followUpCues)
+    numbers(lexicon.durationUnits)
+    numbers(lexicon.durationQuantifiers)
+    map(lexicon.emergencyNumbers)
+    string(lexicon.defaultEmergencyNumber)
+  }
+}
+
+private struct Reader {
+  let bytes: [UInt8]
+  var offset: Int
+
+  mutating func int() throws(KnowledgeSnapshot.FormatError) -> Int {
+    guard offset + 8 <= bytes.count else { throw KnowledgeSnapshot.FormatError() }
+    var value: UInt64 = 0
+    for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[offset + index]) }
+    offset += 8
+    return Int(Int64(bitPattern: value))
+  }
+
+  mutating func double() throws(KnowledgeSnapshot.FormatError) -> Double {
+    Double(bitPattern: UInt64(bitPattern: Int64(try int())))
+  }
+
+  mutating func string() throws(KnowledgeSnapshot.FormatError) -> String {
+    let count = try int()
+    guard count >= 0, offset + count <= bytes.count else { throw KnowledgeSnapshot.FormatError() }
+    defer { offset += count }
+    return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+  }
+
+  mutating func optional() throws(KnowledgeSnapshot.FormatError) -> String? {
+    try int() == 0 ? nil : try string()
+  }
+
+  mutating func strings() throws(KnowledgeSnapshot.FormatError) -> [String] {
+    try array { reader throws(KnowledgeSnapshot.FormatError) in try reader.string() }
+  }
+
+  mutating func array<T>(
+    _ element: (inout Reader) throws(KnowledgeSnapshot.FormatError) -> T
+  ) throws(KnowledgeSnapshot.FormatError) -> [T] {
+    let count = try int()
+    guard count >= 0, count <= bytes.count else { throw KnowledgeSnapshot.FormatError() }
+    var values: [T] = []
+    values.reserveCapacity(count)
+    for _ in 0..<count { values.append(try element(&self)) }
+    return values
+  }
+
+  mutating func set() throws(KnowledgeSnapshot.FormatError) -> Set<String> { Set(try strings()) }
+
+  mutating func map() throws(KnowledgeSnapshot.FormatError) -> [String: String] {
+    let pairs = try array { reader throws(KnowledgeSnapshot.FormatError) in (try reader.string(), try reader.string()) }
+    return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+  }
+
+  mutating func numbers() throws(KnowledgeSnapshot.FormatError) -> [String: Double] {
+    let pairs = try array { reader throws(KnowledgeSnapshot.FormatError) in (try reader.string(), try reader.double()) }
+    return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+  }
+
+  mutating func intent() throws(KnowledgeSnapshot.FormatError) -> Intent {
+    let id = try string()
+    let title = try string()
+    let group = try string()
+    let examples = try strings()
+    let keywords = try strings()
+    let answer = try string()
+    let summary = try optional()
+    let sources = try strings()
+    let related = try strings()
+    let file = try string()
+    let line = try int()
+    var redFlag: RedFlag?
+    if try int() == 1 {
+      guard let level = TriageLevel(rawValue: try string()) else { throw KnowledgeSnapshot.FormatError() }
+      redFlag = RedFlag(
+        level: level, triggers: try strings(), exceptions: try strings(), action: try string(),
+        tell: try optional(), watch: try optional(), symptom: try string())
+    }
+    var exercise: Exercise?
+    if try int() == 1 {
+      let name = try string()
+      let aliases = try strings()
+      let purpose = try string()
+      let when = try string()
+      let start = try string()
+      let steps = try array { reader throws(KnowledgeSnapshot.FormatError) in
+        let text = try reader.string()
+        let hold = try reader.int()
+        return ExerciseStep(text: text, hold: hold < 0 ? nil : hold)
+      }
+      exercise = Exercise(
+        name: name, aliases: aliases, purpose: purpose, when: when, start: start, steps: steps,
+        repetitions: try int(), sets: try int(), perDay: try optional(), stop: try string(),
+        instead: try string())
+    }
+    return Intent(
+      id: id, title: title, group: group, examples: examples, keywords: keywords, answer: answer,
+      summary: summary, sources: sources, related: related, redFlag: redFlag, exercise: exercise,
+      file: file, line: line)
+  }
+
+  mutating func lexicon() throws(KnowledgeSnapshot.FormatError) -> Lexicon {
+    Lexicon(
+      synonyms: try map(), contractions: try map(), stopwords: try set(), negationCues: try set(),
+      negationFillers: try set(), negationBlockers: try set(), clauseBreaks: try set(),
+      numbers: try map(), openers: try set(), walkthroughCues: try strings(),
+      questionJoiners: try set(), followUpCues: try set(), durationUnits: try numbers(),
+      durationQuantifiers: try numbers(), emergencyNumbers: try map(),
+      defaultEmergencyNumber: try string())
+  }
+}
