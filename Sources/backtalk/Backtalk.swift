@@ -16,7 +16,7 @@ struct Backtalk: ParsableCommand {
 /// The default mode: the REPL on a terminal, otherwise one answer per input line.
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Answer questions: a REPL on a terminal, one answer per line on a pipe.")
+    commandName: "run", abstract: "Answer questions: a REPL on a terminal, one answer per line on a pipe.")
 
   @OptionGroup var options: CommonOptions
 
@@ -76,7 +76,7 @@ struct CommonOptions: ParsableArguments {
 }
 
 struct Ask: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Answer one question and exit.")
+  static let configuration = CommandConfiguration(commandName: "ask", abstract: "Answer one question and exit.")
 
   @OptionGroup var options: CommonOptions
   @Flag(help: "Print the answer as one JSON object.") var json = false
@@ -96,7 +96,7 @@ struct Ask: ParsableCommand {
 }
 
 struct Topics: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "List everything Backtalk can talk about.")
+  static let configuration = CommandConfiguration(commandName: "topics", abstract: "List everything Backtalk can talk about.")
   @OptionGroup var options: CommonOptions
 
   func run() throws {
@@ -107,7 +107,7 @@ struct Topics: ParsableCommand {
 }
 
 struct Exercises: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "List the exercises with their purpose.")
+  static let configuration = CommandConfiguration(commandName: "exercises", abstract: "List the exercises with their purpose.")
   @OptionGroup var options: CommonOptions
 
   func run() throws {

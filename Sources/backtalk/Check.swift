@@ -5,7 +5,7 @@ import Foundation
 /// `backtalk check`: runs the answer-regression cases and exits 1 on any failure.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Run answer-regression cases (default Tests/Regression/) against the knowledge.")
+    commandName: "check", abstract: "Run answer-regression cases (default Tests/Regression/) against the knowledge.")
 
   @OptionGroup var options: CommonOptions
   @Flag(help: "Print a machine-readable JSON report.") var json = false

@@ -5,7 +5,7 @@ import Foundation
 /// `backtalk lint`: what in the knowledge needs an author's attention.
 struct Lint: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Report unreached intents, uncited passages, misrouted and duplicate examples.")
+    commandName: "lint", abstract: "Report unreached intents, uncited passages, misrouted and duplicate examples.")
 
   @OptionGroup var options: CommonOptions
   @Flag(help: "Report, but exit 0 even when something is found.") var warn = false
@@ -32,7 +32,7 @@ struct Lint: ParsableCommand {
 /// `backtalk eval`: cross-validated accuracy of the matcher over the intent examples.
 struct Eval: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Cross-validate the matcher over the intent examples and print top-1 accuracy.")
+    commandName: "eval", abstract: "Cross-validate the matcher over the intent examples and print top-1 accuracy.")
 
   @OptionGroup var options: CommonOptions
   @Option(help: "Number of folds.") var folds = 5
