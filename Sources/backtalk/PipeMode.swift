@@ -80,7 +80,10 @@ private extension PipeMode {
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     let results = UnsafeMutableBufferPointer<String>.allocate(capacity: lines.count)
     results.initialize(repeating: "")
-    defer { results.deallocate() }
+    defer {
+      _ = results.deinitialize()
+      results.deallocate()
+    }
     nonisolated(unsafe) let shared = results
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       // Each worker takes every workers-th line, so each slot is written by one thread only.
