@@ -253,11 +253,13 @@ private extension TextAnalyzer {
     guard letters.count >= 4, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
     let limit = letters.count >= 9 ? 2 : 1
     var best: (key: [Int], word: [UInt8])?
+    let rows = UnsafeMutableBufferPointer<Int>.allocate(capacity: 3 * (letters.count + limit + 1))
+    defer { rows.deallocate() }
     for length in (letters.count - limit)...(letters.count + limit) {
       for candidate in wordsByLength[length] ?? [] {
         guard candidate.first == letters.first || limit > 1 || candidate.last == letters.last
         else { continue }
-        let distance = boundedDistance(letters, candidate, limit: limit)
+        let distance = boundedDistance(letters, candidate, limit: limit, rows: rows)
         guard distance <= limit, distance < 2 || candidate.prefix(2) == letters.prefix(2) else { continue }
         let count = vocabulary[String(decoding: candidate, as: UTF8.self)] ?? 0
         let prefix = zip(letters, candidate).prefix { $0 == $1 }.count
@@ -284,27 +286,32 @@ private extension TextAnalyzer {
   }
 
   /// Damerau-Levenshtein (adjacent swaps count once) distance, giving up past `limit`.
-  func boundedDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+  ///
+  /// `rows` is scratch space of at least 3 × (b.count + 1), reused across calls so the
+  /// comparison against many candidates allocates nothing.
+  func boundedDistance(_ a: [UInt8], _ b: [UInt8], limit: Int, rows: UnsafeMutableBufferPointer<Int>) -> Int {
     if abs(a.count - b.count) > limit { return limit + 1 }
-    var previousPrevious = [Int](repeating: 0, count: b.count + 1)
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
+    let width = b.count + 1
+    var previousPrevious = 0
+    var previous = width
+    var current = 2 * width
+    for j in 0...b.count { rows[previous + j] = j }
     for i in 1...a.count {
-      current[0] = i
+      rows[current] = i
       var rowMinimum = i
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        var value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
         if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-          value = min(value, previousPrevious[j - 2] + 1)
+          value = min(value, rows[previousPrevious + j - 2] + 1)
         }
-        current[j] = value
+        rows[current + j] = value
         rowMinimum = min(rowMinimum, value)
       }
       if rowMinimum > limit { return limit + 1 }
       (previousPrevious, previous, current) = (previous, current, previousPrevious)
     }
-    return previous[b.count]
+    return rows[previous + b.count]
   }
 
   /// Replaces "2 weeks", "a month", "ten days" or "weeks" with one token, `#long` for a week or

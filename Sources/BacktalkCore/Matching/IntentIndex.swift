@@ -125,39 +125,52 @@ public struct IntentIndex: Sendable {
     // per-question work to the postings of the question's own stems.
     var scores = [Double](repeating: 0, count: intentIDs.count)
     var covered = [Double](repeating: 0, count: intentIDs.count)
+    // Which of the question's stems each intent holds, one bit per stem (the first 64).
+    var earnedBits = [UInt64](repeating: 0, count: intentIDs.count)
+    var isTouched = [Bool](repeating: false, count: intentIDs.count)
     var touched: [Int] = []
     func touch(_ intent: Int) {
-      if scores[intent] == 0 && covered[intent] == 0 { touched.append(intent) }
+      if !isTouched[intent] {
+        isTouched[intent] = true
+        touched.append(intent)
+      }
     }
     var total = 0.0
-    for stem in content {
+    var known: [(stem: String, weight: Double)] = []
+    for (position, stem) in content.enumerated() {
       guard let weight = idf[stem], let list = postings[stem] else {
         total += unknownWeight(stem)
         continue
       }
+      known.append((stem, weight))
       total += max(weight, 0.2)
+      let bit: UInt64 = position < 64 ? 1 << UInt64(position) : 0
       for posting in list {
         touch(posting.intent)
         scores[posting.intent] += posting.score
         covered[posting.intent] += max(weight, 0.2)
+        earnedBits[posting.intent] |= bit
       }
     }
     // The closest single example adds its overlap (a Dice coefficient weighted by IDF), so a
     // question worded like one example is not drowned by an intent with many loose examples.
-    var overlap: [Int: Double] = [:]
+    var overlap = [Double](repeating: 0, count: exampleIntent.count)
+    var overlapping: [Int] = []
     var queryWeight = 0.0
-    for stem in content {
-      guard let weight = idf[stem] else { continue }
+    for (stem, weight) in known {
       queryWeight += weight
-      for example in examplePostings[stem] ?? [] { overlap[example, default: 0] += weight }
+      for example in examplePostings[stem] ?? [] {
+        if overlap[example] == 0 { overlapping.append(example) }
+        overlap[example] += weight
+      }
     }
     var closest = [Double](repeating: 0, count: intentIDs.count)
-    for (example, shared) in overlap {
-      let dice = 2 * shared / (queryWeight + exampleWeight[example])
+    for example in overlapping {
+      let dice = 2 * overlap[example] / (queryWeight + exampleWeight[example])
       closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
     }
     for intent in touched { scores[intent] += Self.exampleWeightFactor * closest[intent] }
-    for stem in Set(context).subtracting(content) where !stopwords.contains(stem) {
+    for stem in context.isEmpty ? [] : Set(context).subtracting(content) where !stopwords.contains(stem) {
       for posting in postings[stem] ?? [] {
         touch(posting.intent)
         scores[posting.intent] += 0.5 * posting.score
@@ -169,8 +182,24 @@ public struct IntentIndex: Sendable {
         scores[phrase.intent] += phrase.stems.reduce(0) { $0 + (idf[$1] ?? 0) }
       }
     }
-    let ranked = touched.sorted {
-      scores[$0] != scores[$1] ? scores[$0] > scores[$1] : intentIDs[$0] < intentIDs[$1]
+    // Only the best few are needed: pick them without sorting every touched intent.
+    func isBetter(_ lhs: Int, _ rhs: Int) -> Bool {
+      scores[lhs] != scores[rhs] ? scores[lhs] > scores[rhs] : intentIDs[lhs] < intentIDs[rhs]
+    }
+    var ranked: [Int] = []
+    for intent in touched {
+      if ranked.count < max(limit, 2) {
+        ranked.append(intent)
+      } else if isBetter(intent, ranked[ranked.count - 1]) {
+        ranked[ranked.count - 1] = intent
+      } else {
+        continue
+      }
+      var position = ranked.count - 1
+      while position > 0 && isBetter(ranked[position], ranked[position - 1]) {
+        ranked.swapAt(position, position - 1)
+        position -= 1
+      }
     }
     // Confidence is the share of the question the intent explains, raised a little when the
     // intent clearly outscores the runner-up.
@@ -180,7 +209,8 @@ public struct IntentIndex: Sendable {
       let coverage = total > 0 ? min(1, covered[intent] / total) : 0
       let dominance = rank == 0 && score > 0 ? 1 - runnerUp / score : 0
       let confidence = min(1, coverage * (1 + Self.dominanceBonus * dominance))
-      let earned = content.filter { stem in postings[stem]?.contains { $0.intent == intent } == true }
+      let earned = content.enumerated().filter { $0.offset < 64 && earnedBits[intent] & (1 << UInt64($0.offset)) != 0 }
+        .map(\.element)
       return Match(
         intent: intentIDs[intent], score: score,
         confidence: (confidence * 1000).rounded() / 1000, matchedStems: earned)
