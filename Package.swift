@@ -40,6 +40,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Fuzz target: scripts/fuzz builds it with libFuzzer; a plain build replays inputs.
+    .executableTarget(name: "backtalk-fuzz", dependencies: ["BacktalkCore"]),
     .testTarget(
       name: "BacktalkCoreTests",
       dependencies: ["BacktalkCore", "BacktalkKnowledge"],

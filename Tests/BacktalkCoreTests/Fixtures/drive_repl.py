@@ -2,6 +2,7 @@
 """Drives the backtalk REPL through a pseudo-terminal, as a person would.
 
 Usage: drive_repl.py BINARY STATE_DIR STEP...
+STATE_DIR "-" starts it with neither HOME nor XDG_STATE_HOME.
 Each STEP is text to type; "^C" sends Ctrl-C, "^D" sends Ctrl-D, "^N" presses Enter and waits
 a moment without waiting for a prompt (a countdown follows), "^J" presses Enter and waits for
 the prompt, and a trailing "\\n" is Enter.
@@ -21,8 +22,10 @@ PROMPT = re.compile(rb"backtalk[^\n>]*> ")
 
 pid, fd = pty.fork()
 if pid == 0:
-    env = {"PATH": os.environ.get("PATH", ""), "TERM": "dumb", "XDG_STATE_HOME": state,
-           "HOME": state, "LANG": "en_US.UTF-8"}
+    env = {"PATH": os.environ.get("PATH", ""), "TERM": "dumb", "LANG": "en_US.UTF-8"}
+    if state != "-":
+        env["XDG_STATE_HOME"] = state
+        env["HOME"] = state
     os.execve(binary, [binary], env)
 
 transcript = b""
@@ -50,6 +53,10 @@ def read_until(marker, seconds=10.0):
 
 read_until(PROMPT)
 for step in steps:
+    if step == "^TERM":
+        os.kill(pid, 15)
+        read_until(b"\x00", seconds=2)
+        continue
     if step == "^N":
         os.write(fd, b"\n")
         read_until(b"hold:", seconds=3)

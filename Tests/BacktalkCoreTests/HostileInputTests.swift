@@ -1,0 +1,137 @@
+import BacktalkCore
+import Foundation
+import Testing
+
+/// The built binary against input and conditions that try to break it.
+@Suite struct HostileInputTests {
+  typealias Result = EndToEndTests.Result
+
+  /// Runs the binary with raw bytes on stdin, and reports its peak memory and time too.
+  static func run(
+    _ arguments: [String], bytes: [UInt8], environment: [String: String]? = nil
+  ) throws -> (result: Result, seconds: Double) {
+    let process = Process()
+    process.executableURL = EndToEndTests.binary
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    let input = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    let start = Date()
+    try process.run()
+    let writer = Thread {
+      input.fileHandleForWriting.write(Data(bytes))
+      try? input.fileHandleForWriting.close()
+    }
+    writer.start()
+    let stderrData = Box()
+    let reader = Thread { stderrData.data = errors.fileHandleForReading.readDataToEndOfFile() }
+    reader.start()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    while reader.isExecuting || !reader.isFinished { usleep(1000) }
+    let seconds = Date().timeIntervalSince(start)
+    return (
+      Result(
+        status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+        stderr: String(decoding: stderrData.data, as: UTF8.self)),
+      seconds
+    )
+  }
+
+  final class Box: @unchecked Sendable {
+    var data = Data()
+  }
+
+  @Test func answersInvalidUTF8NulAndEscapesWithoutLeakingThem() throws {
+    var bytes = Array("hot tub \u{1B}]0;pwned\u{07} ok?\n".utf8)
+    bytes += [0x63, 0x61, 0x6E, 0x20, 0x69, 0x20, 0xFF, 0xFE, 0x20, 0x64, 0x72, 0x69, 0x76, 0x65, 0x0A]  // "can i \xFF\xFE drive"
+    bytes += Array("ice\u{0}heat \u{1B}[2J\u{9B}31m\r\n".utf8)
+    bytes += Array("last line without newline".utf8)
+    for mode in [["--json"], []] {
+      let (result, _) = try Self.run(mode, bytes: bytes)
+      #expect(result.status == 0)
+      #expect(!result.stdout.utf8.contains(0x1B), "an escape reached the output in mode \(mode)")
+      #expect(!result.stdout.contains("\u{9B}"))
+      #expect(!result.stdout.utf8.contains(0x00))
+      #expect(!result.stdout.contains("pwned\u{07}"))
+      if mode == ["--json"] {
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[1].contains("\u{FFFD}"))
+        #expect(lines[3].contains("last line without newline"))
+      }
+    }
+  }
+
+  @Test func aTenMegabyteLineIsAnsweredQuicklyInBoundedMemory() throws {
+    let line = Array("can i drive ".utf8) + [UInt8](repeating: 0x61, count: 10 * 1024 * 1024) + [0x0A]
+    let (result, seconds) = try Self.run(["--json"], bytes: line + Array("hot tub?\n".utf8))
+    #expect(result.status == 0)
+    #expect(result.stdout.split(separator: "\n").count == 2)
+    #expect(result.stderr.contains("longer than"))
+    #expect(seconds < 5, "took \(seconds) s")
+    var usage = rusage()
+    getrusage(Int32(RUSAGE_CHILDREN.rawValue), &usage)
+    #expect(usage.ru_maxrss < 200_000, "peak RSS of a child reached \(usage.ru_maxrss) KB")
+  }
+
+  @Test func aHundredThousandEmptyLinesGiveNoOutput() throws {
+    let bytes = [UInt8](repeating: 0x0A, count: 100_000) + Array("   \n\t\n".utf8)
+    let (result, seconds) = try Self.run(["--json"], bytes: bytes)
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
+    #expect(seconds < 5)
+  }
+
+  @Test func closedStdinEndsCleanly() throws {
+    let (result, _) = try Self.run(["--json"], bytes: [])
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.isEmpty)
+  }
+
+  static func drive(state: String, _ steps: [String]) throws -> (transcript: String, status: Int?) {
+    let driver = Fixture.repositoryRoot.appendingPathComponent("Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
+    let result = try EndToEndTests.run(
+      ["python3", driver.path, EndToEndTests.binary.path, state] + steps, binary: URL(fileURLWithPath: "/usr/bin/env"))
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    return (try #require(object["transcript"] as? String), object["status"] as? Int)
+  }
+
+  @Test(arguments: ["-", "/dev/null/not-a-folder"])
+  func historyThatCannotBeKeptWarnsOnceAndCarriesOn(_ state: String) throws {
+    let (transcript, status) = try Self.drive(state: state, ["can I drive?\\n", "hot tub?\\n", "^D"])
+    #expect(transcript.components(separatedBy: "warning:").count == 2, "expected exactly one warning")
+    #expect(transcript.contains("narcotic"))
+    #expect(transcript.contains("30 to 40 minutes"))
+    #expect(status == 0)
+  }
+
+  @Test func sigtermKeepsTheHistoryWrittenSoFar() throws {
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: state) }
+    _ = try Self.drive(state: state.path, ["can I drive?\\n", "swimming?\\n", "^TERM"])
+    let history = try String(contentsOf: state.appendingPathComponent("backtalk/history"), encoding: .utf8)
+    #expect(history.contains("can I drive?"))
+    #expect(history.contains("swimming?"))
+  }
+}
+
+/// Inputs the fuzzer found interesting (and any crash it ever found) replayed on every run.
+@Suite struct FuzzCorpusTests {
+  @Test func replaysTheFuzzCorpusWithoutACrash() throws {
+    let corpus = Fixture.repositoryRoot.appendingPathComponent("Tests/Fuzz/corpus")
+    let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
+      .map { corpus.appendingPathComponent($0).path }
+    #expect(files.count >= 8)
+    let replay = EndToEndTests.binary.deletingLastPathComponent().appendingPathComponent("backtalk-fuzz")
+    let result = try EndToEndTests.run(files, binary: replay)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.split(separator: "\n").count == files.count)
+  }
+}
