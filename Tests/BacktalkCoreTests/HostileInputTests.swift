@@ -67,24 +67,40 @@ import Testing
     }
   }
 
-  @Test func aTenMegabyteLineIsAnsweredQuicklyInBoundedMemory() throws {
+  /// The address sanitizer's shadow memory inflates every process, so memory is not judged there.
+  static let isSanitized = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] != nil
+
+  @Test func aTenMegabyteLineIsAnsweredInBoundedMemory() throws {
     let line = Array("can i drive ".utf8) + [UInt8](repeating: 0x61, count: 10 * 1024 * 1024) + [0x0A]
-    let (result, seconds) = try Self.run(["--json"], bytes: line + Array("hot tub?\n".utf8))
+    let (result, _) = try Self.run(["--json"], bytes: line + Array("hot tub?\n".utf8))
     #expect(result.status == 0)
     #expect(result.stdout.split(separator: "\n").count == 2)
-    #expect(result.stderr.contains("longer than"))
-    #expect(seconds < 5, "took \(seconds) s")
-    var usage = rusage()
-    getrusage(Int32(RUSAGE_CHILDREN.rawValue), &usage)
-    #expect(usage.ru_maxrss < 200_000, "peak RSS of a child reached \(usage.ru_maxrss) KB")
+    #expect(result.stdout.contains("narcotic"), "the start of the long line is answered")
+    #expect(result.stderr.contains("line 1 is longer than"))
+    if !Self.isSanitized {
+      // Measured in a probe process of its own: the test runner's other children would
+      // otherwise count too. Reading the whole line would need some 30 MB more than usual.
+      let input = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
+      try Data(line).write(to: input)
+      defer { try? FileManager.default.removeItem(at: input) }
+      let probe = """
+        import resource, subprocess, sys
+        subprocess.run(sys.argv[2:], stdin=open(sys.argv[1], "rb"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        """
+      let measured = try EndToEndTests.run(
+        ["python3", "-c", probe, input.path, EndToEndTests.binary.path, "--json"],
+        binary: URL(fileURLWithPath: "/usr/bin/env"))
+      let kilobytes = try #require(Int(measured.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+      #expect(kilobytes < 45_000, "peak RSS reached \(kilobytes) KB")
+    }
   }
 
   @Test func aHundredThousandEmptyLinesGiveNoOutput() throws {
     let bytes = [UInt8](repeating: 0x0A, count: 100_000) + Array("   \n\t\n".utf8)
-    let (result, seconds) = try Self.run(["--json"], bytes: bytes)
+    let (result, _) = try Self.run(["--json"], bytes: bytes)
     #expect(result.status == 0)
     #expect(result.stdout.isEmpty)
-    #expect(seconds < 5)
   }
 
   @Test func closedStdinEndsCleanly() throws {
