@@ -34,8 +34,8 @@ public struct IntentIndex: Sendable {
   static let dominanceBonus = 0.4
   /// How much the single closest example adds, on top of the intent's BM25 score.
   static let exampleWeightFactor = 2.0
-  static let k1 = 1.2
-  static let b = 0.5
+  static let k1 = 2.0
+  static let b = 0.8
 
   /// Builds the index from each intent's example and keyword stem lists.
   ///
