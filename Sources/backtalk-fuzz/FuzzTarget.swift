@@ -20,7 +20,8 @@ func checkOneInput(_ bytes: [UInt8]) {
   let json = reply.jsonLine(explain: true)
   precondition(!json.utf8.contains(0x1B) && !json.utf8.contains(0x0A), "unsafe JSON line")
   precondition(!reply.disclaimer.isEmpty, "no disclaimer")
-  precondition(!reply.question.unicodeScalars.contains { $0.value < 0x20 }, "control character kept")
+  precondition(
+    !reply.question.unicodeScalars.contains { $0.value < 0x20 }, "control character kept")
   var context = DialogueContext()
   context.record(reply)
   _ = responder.reply(to: line, context: context)

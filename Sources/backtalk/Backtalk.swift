@@ -8,7 +8,9 @@ struct Backtalk: ParsableCommand {
     commandName: "backtalk",
     abstract: "Answers questions about a back spasm from curated knowledge. Not a doctor.",
     discussion: "With no subcommand: a REPL on a terminal, or one answer per input line on a pipe.",
-    subcommands: [Run.self, Ask.self, Topics.self, Exercises.self, Check.self, Lint.self, Eval.self],
+    subcommands: [
+      Run.self, Ask.self, Topics.self, Exercises.self, Check.self, Lint.self, Eval.self,
+    ],
     defaultSubcommand: Run.self
   )
 }
@@ -16,7 +18,8 @@ struct Backtalk: ParsableCommand {
 /// The default mode: the REPL on a terminal, otherwise one answer per input line.
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "run", abstract: "Answer questions: a REPL on a terminal, one answer per line on a pipe.")
+    commandName: "run",
+    abstract: "Answer questions: a REPL on a terminal, one answer per line on a pipe.")
 
   @OptionGroup var options: CommonOptions
 
@@ -45,10 +48,13 @@ struct Run: ParsableCommand {
 struct CommonOptions: ParsableArguments {
   @Option(
     name: .customLong("data"),
-    help: ArgumentHelp("Load Intents/, Corpus/ and Lexicon/ from this folder instead.", valueName: "dir"))
+    help: ArgumentHelp(
+      "Load Intents/, Corpus/ and Lexicon/ from this folder instead.", valueName: "dir"))
   var data: String?
 
-  @Option(help: ArgumentHelp("Region code for the emergency number (US, GB, DE, ...).", valueName: "code"))
+  @Option(
+    help: ArgumentHelp("Region code for the emergency number (US, GB, DE, ...).", valueName: "code")
+  )
   var region: String?
 
   @Flag(name: .customLong("no-color"), help: "Never use color.")
@@ -66,7 +72,9 @@ struct CommonOptions: ParsableArguments {
       return try Session(dataPath: data, region: region)
     } catch let errors as KnowledgeErrors {
       Output.error(errors.description)
-      Output.error("backtalk: the knowledge could not be loaded (\(errors.errors.count) problem\(errors.errors.count == 1 ? "" : "s"))")
+      Output.error(
+        "backtalk: the knowledge could not be loaded (\(errors.errors.count) problem\(errors.errors.count == 1 ? "" : "s"))"
+      )
       throw ExitCode(3)
     } catch {
       Output.error("backtalk: the knowledge could not be loaded: \(error)")
@@ -76,7 +84,8 @@ struct CommonOptions: ParsableArguments {
 }
 
 struct Ask: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "ask", abstract: "Answer one question and exit.")
+  static let configuration = CommandConfiguration(
+    commandName: "ask", abstract: "Answer one question and exit.")
 
   @OptionGroup var options: CommonOptions
   @Flag(help: "Print the answer as one JSON object.") var json = false
@@ -96,7 +105,8 @@ struct Ask: ParsableCommand {
 }
 
 struct Topics: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "topics", abstract: "List everything Backtalk can talk about.")
+  static let configuration = CommandConfiguration(
+    commandName: "topics", abstract: "List everything Backtalk can talk about.")
   @OptionGroup var options: CommonOptions
 
   func run() throws {
@@ -107,7 +117,8 @@ struct Topics: ParsableCommand {
 }
 
 struct Exercises: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "exercises", abstract: "List the exercises with their purpose.")
+  static let configuration = CommandConfiguration(
+    commandName: "exercises", abstract: "List the exercises with their purpose.")
   @OptionGroup var options: CommonOptions
 
   func run() throws {

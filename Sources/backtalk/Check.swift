@@ -5,13 +5,17 @@ import Foundation
 /// `backtalk check`: runs the answer-regression cases and exits 1 on any failure.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "check", abstract: "Run answer-regression cases (default Tests/Regression/) against the knowledge.")
+    commandName: "check",
+    abstract: "Run answer-regression cases (default Tests/Regression/) against the knowledge.")
 
   @OptionGroup var options: CommonOptions
   @Flag(help: "Print a machine-readable JSON report.") var json = false
-  @Option(help: ArgumentHelp("Run only cases whose question or file contains this text.", valueName: "text"))
+  @Option(
+    help: ArgumentHelp(
+      "Run only cases whose question or file contains this text.", valueName: "text"))
   var filter: String?
-  @Flag(name: .customLong("no-variants"), help: "Skip the robustness variants.") var noVariants = false
+  @Flag(name: .customLong("no-variants"), help: "Skip the robustness variants.") var noVariants =
+    false
   @Argument(help: "Case files or folders.") var paths: [String] = ["Tests/Regression"]
 
   func run() throws {
@@ -28,7 +32,8 @@ struct Check: ParsableCommand {
       return item.question.lowercased().contains(filter) || item.file.lowercased().contains(filter)
     }
     let runner = RegressionRunner(responder: session.responder)
-    let report = RegressionReport(outcomes: selected.flatMap { runner.run($0, variants: !noVariants) })
+    let report = RegressionReport(
+      outcomes: selected.flatMap { runner.run($0, variants: !noVariants) })
     if json {
       Output.write(jsonReport(report) + "\n")
     } else {
@@ -56,7 +61,8 @@ struct Check: ParsableCommand {
       "under_triage": report.underTriaged, "over_triage": report.overTriaged,
       "variant_pass_rate": report.variantPassRate ?? NSNull(), "failures": failures,
     ]
-    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+    let data =
+      (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
     return String(decoding: data, as: UTF8.self)
   }
 }

@@ -15,9 +15,11 @@ final class LineEditor {
   /// Sets up readline; prints one warning if the history file cannot be used.
   init(historyPath: String?, completions: [String]) {
     completionWords.withLock { $0 = completions.sorted() }
-    backtalk_rl_setup(name, { text, state in
-      LineEditor.complete(text, state)
-    }, isatty(STDOUT_FILENO) == 1 ? 0 : 1)
+    backtalk_rl_setup(
+      name,
+      { text, state in
+        LineEditor.complete(text, state)
+      }, isatty(STDOUT_FILENO) == 1 ? 0 : 1)
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in interrupted.store(true, ordering: .relaxed) }
     sigemptyset(&action.sa_mask)
@@ -74,8 +76,8 @@ extension LineEditor {
   }
 }
 
-private extension LineEditor {
-  static func complete(
+extension LineEditor {
+  fileprivate static func complete(
     _ text: UnsafePointer<CChar>?, _ state: Int32
   ) -> UnsafeMutablePointer<CChar>? {
     guard let text else { return nil }
@@ -86,7 +88,7 @@ private extension LineEditor {
   }
 
   /// Creates the history file and its folder; on failure warns once and returns nil.
-  static func prepareHistory(_ path: String?) -> String? {
+  fileprivate static func prepareHistory(_ path: String?) -> String? {
     guard let path else {
       Output.error("backtalk: warning: no HOME or XDG_STATE_HOME, so history will not be kept")
       return nil

@@ -25,7 +25,9 @@ struct PipeMode: Sendable {
       for line in lines {
         lineNumber += 1
         if line.wasCut {
-          Output.error("backtalk: line \(lineNumber) is longer than \(splitter.maximumBytes) bytes; only its start was read")
+          Output.error(
+            "backtalk: line \(lineNumber) is longer than \(splitter.maximumBytes) bytes; only its start was read"
+          )
         }
       }
       if conversation {
@@ -55,19 +57,19 @@ struct PipeMode: Sendable {
   }
 }
 
-private extension PipeMode {
-  func isBlank(_ text: String) -> Bool {
+extension PipeMode {
+  fileprivate func isBlank(_ text: String) -> Bool {
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
       return text.utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
     }
     return !text.contains { !$0.isWhitespace }
   }
 
-  func answerLine(_ line: String) -> String {
+  fileprivate func answerLine(_ line: String) -> String {
     isBlank(line) ? "" : render(session.reply(to: line))
   }
 
-  func render(_ reply: Reply) -> String {
+  fileprivate func render(_ reply: Reply) -> String {
     json
       ? reply.jsonLine(explain: explain) + "\n"
       : "> \(reply.question)\n" + Render.plain(reply, session: session, explain: explain) + "\n\n"
@@ -75,7 +77,7 @@ private extension PipeMode {
 
   /// Answers lines that do not depend on each other, on every core when there are many, and
   /// returns the output in input order (nothing for a blank line).
-  func answerIndependently(_ lines: [String]) -> [String] {
+  fileprivate func answerIndependently(_ lines: [String]) -> [String] {
     guard lines.count >= Self.parallelThreshold else { return lines.map(answerLine) }
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     let results = UnsafeMutableBufferPointer<String>.allocate(capacity: lines.count)

@@ -5,7 +5,8 @@ import Foundation
 /// `backtalk lint`: what in the knowledge needs an author's attention.
 struct Lint: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "lint", abstract: "Report unreached intents, uncited passages, misrouted and duplicate examples.")
+    commandName: "lint",
+    abstract: "Report unreached intents, uncited passages, misrouted and duplicate examples.")
 
   @OptionGroup var options: CommonOptions
   @Flag(help: "Report, but exit 0 even when something is found.") var warn = false
@@ -32,7 +33,8 @@ struct Lint: ParsableCommand {
 /// `backtalk eval`: cross-validated accuracy of the matcher over the intent examples.
 struct Eval: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "eval", abstract: "Cross-validate the matcher over the intent examples and print top-1 accuracy.")
+    commandName: "eval",
+    abstract: "Cross-validate the matcher over the intent examples and print top-1 accuracy.")
 
   @OptionGroup var options: CommonOptions
   @Option(help: "Number of folds.") var folds = 5
@@ -45,7 +47,10 @@ struct Eval: ParsableCommand {
   func run() throws {
     let session = try options.makeSession()
     let result = CrossValidation.run(session.responder.knowledge, folds: folds)
-    Output.write(String(format: "%d-fold cross-validated top-1 accuracy: %.1f%% (%d/%d)\n", folds, result.accuracy * 100, result.correct, result.total))
+    Output.write(
+      String(
+        format: "%d-fold cross-validated top-1 accuracy: %.1f%% (%d/%d)\n", folds,
+        result.accuracy * 100, result.correct, result.total))
     if !result.confusions.isEmpty { Output.write("most confused (expected -> answered):\n") }
     for pair in result.confusions.prefix(top) {
       Output.write("  \(pair.count)x \(pair.expected) -> \(pair.answered)\n")

@@ -7,7 +7,8 @@ struct REPL {
   let useColor: Bool
 
   static let commands = [
-    "help", "topics", "exercises", "exercise", "disclaimer", "why", "summary", "more", "quit", "exit",
+    "help", "topics", "exercises", "exercise", "disclaimer", "why", "summary", "more", "quit",
+    "exit",
   ]
 
   func run() {
@@ -16,12 +17,15 @@ struct REPL {
     let editor = LineEditor(
       historyPath: Self.historyPath(ProcessInfo.processInfo.environment),
       completions: Self.commands + knowledge.intents.compactMap { $0.exercise?.name.lowercased() })
-    say(style("Backtalk", .bold) + " answers questions about a back spasm.\n\n" + knowledge.disclaimer
-      + "\n\nType a question, 'help' for commands, or Ctrl-D to leave.\n")
+    say(
+      style("Backtalk", .bold) + " answers questions about a back spasm.\n\n" + knowledge.disclaimer
+        + "\n\nType a question, 'help' for commands, or Ctrl-D to leave.\n")
     var context = DialogueContext()
     var lastReply: Reply?
     var walk: Walkthrough?
-    while let line = editor.readLine(prompt: walk.map { "backtalk (\($0.exercise.name.lowercased()))> " } ?? "backtalk> ") {
+    while let line = editor.readLine(
+      prompt: walk.map { "backtalk (\($0.exercise.name.lowercased()))> " } ?? "backtalk> ")
+    {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       if var active = walk {
         if let command = Self.walkthroughCommand(trimmed, at: active.position) {
@@ -48,7 +52,9 @@ struct REPL {
       case "disclaimer":
         say(knowledge.disclaimer)
       case "why":
-        say(lastReply.map(Render.explanation) ?? "Ask a question first; 'why' explains the last answer.")
+        say(
+          lastReply.map(Render.explanation)
+            ?? "Ask a question first; 'why' explains the last answer.")
       case "summary":
         say(session.responder.summary(of: context, emergencyNumber: session.emergencyNumber))
       case "more":
@@ -59,7 +65,8 @@ struct REPL {
         let reply = session.reply(to: trimmed, context: context)
         context.record(reply)
         lastReply = reply
-        if reply.triage == .none, let intent = session.responder.exerciseToStart(for: trimmed, reply: reply),
+        if reply.triage == .none,
+          let intent = session.responder.exerciseToStart(for: trimmed, reply: reply),
           let started = session.responder.walkthrough(of: intent)
         {
           walk = started
@@ -73,8 +80,8 @@ struct REPL {
   }
 }
 
-private extension REPL {
-  static let help = """
+extension REPL {
+  fileprivate static let help = """
     Ask anything about your back spasm in your own words, for example "can I drive?".
     Follow-ups such as "how long?" are read in the context of the last answer.
     Commands:
@@ -87,18 +94,18 @@ private extension REPL {
       quit, exit   leave (or Ctrl-D); Ctrl-C clears the line
     """
 
-  enum Style: String {
+  fileprivate enum Style: String {
     case bold = "1"
     case alert = "1;97;41"
     case warning = "1;30;43"
     case dim = "2"
   }
 
-  func style(_ text: String, _ style: Style) -> String {
+  fileprivate func style(_ text: String, _ style: Style) -> String {
     useColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
   }
 
-  func render(_ reply: Reply) -> String {
+  fileprivate func render(_ reply: Reply) -> String {
     var text = Render.plain(reply, session: session)
     if reply.triage >= .urgent {
       let word = reply.triage == .emergency ? "EMERGENCY" : "URGENT"
@@ -111,7 +118,9 @@ private extension REPL {
 
   /// Reads what a line means inside a walkthrough, or nil when it is something else (a new
   /// question, which ends the walkthrough).
-  static func walkthroughCommand(_ line: String, at position: Walkthrough.Position) -> Walkthrough.Command? {
+  fileprivate static func walkthroughCommand(_ line: String, at position: Walkthrough.Position)
+    -> Walkthrough.Command?
+  {
     switch line.lowercased() {
     case "", "next", "ok", "done":
       return .next
@@ -132,13 +141,13 @@ private extension REPL {
     }
   }
 
-  static func isPainCheck(_ position: Walkthrough.Position) -> Bool {
+  fileprivate static func isPainCheck(_ position: Walkthrough.Position) -> Bool {
     if case .painCheck = position { return true }
     return false
   }
 
   /// Shows a hold's countdown; Enter skips it and Ctrl-C ends it (not the program).
-  func countDown(_ seconds: Int) {
+  fileprivate func countDown(_ seconds: Int) {
     let ending = Countdown.run(seconds: seconds) { remaining in
       Output.write("\r  hold: \(remaining) s (Enter skips) ")
       Output.flush()
@@ -148,16 +157,17 @@ private extension REPL {
       case .interrupted: return .interrupted
       }
     }
-    let note = ending == .interrupted ? "hold ended" : ending == .skipped ? "hold skipped" : "hold done"
+    let note =
+      ending == .interrupted ? "hold ended" : ending == .skipped ? "hold skipped" : "hold done"
     say("\r  \(note).                    ")
   }
 
-  func say(_ text: String) {
+  fileprivate func say(_ text: String) {
     Output.write(text + "\n")
     Output.flush()
   }
 
-  static func historyPath(_ environment: [String: String]) -> String? {
+  fileprivate static func historyPath(_ environment: [String: String]) -> String? {
     if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
       return state + "/backtalk/history"
     }

@@ -18,21 +18,27 @@ enum Render {
     let explanation = reply.explanation
     var lines = ["Words: " + explanation.words.joined(separator: " ")]
     if !explanation.corrections.isEmpty {
-      lines.append("Corrected: " + explanation.corrections.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
+      lines.append(
+        "Corrected: "
+          + explanation.corrections.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
     }
     if !explanation.synonyms.isEmpty {
-      lines.append("Synonyms: " + explanation.synonyms.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
+      lines.append(
+        "Synonyms: " + explanation.synonyms.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
     }
     if !explanation.parts.isEmpty {
       lines.append("Split into: " + explanation.parts.map { "\"\($0)\"" }.joined(separator: ", "))
     }
     for finding in reply.findings {
-      lines.append("Red flag: \(finding.intent) (\(finding.level.rawValue))\(finding.isNegated ? ", negated" : "") from \"\(finding.words)\"")
+      lines.append(
+        "Red flag: \(finding.intent) (\(finding.level.rawValue))\(finding.isNegated ? ", negated" : "") from \"\(finding.words)\""
+      )
     }
     for (rank, match) in explanation.candidates.enumerated() {
       let score = (match.score * 100).rounded() / 100
       lines.append(
-        "\(rank + 1). \(match.intent)  score \(score)  confidence \(match.confidence)  words: \(match.matchedStems.joined(separator: ", "))")
+        "\(rank + 1). \(match.intent)  score \(score)  confidence \(match.confidence)  words: \(match.matchedStems.joined(separator: ", "))"
+      )
     }
     if explanation.candidates.isEmpty { lines.append("No intent matched.") }
     return lines.joined(separator: "\n")

@@ -35,7 +35,8 @@ struct Embedder {
     let snapshot: [UInt8]
     do {
       let knowledge = try KnowledgeLoader.load(files)
-      snapshot = KnowledgeSnapshot.encode(knowledge, compiled: Responder(knowledge: knowledge).compiled)
+      snapshot = KnowledgeSnapshot.encode(
+        knowledge, compiled: Responder(knowledge: knowledge).compiled)
     } catch {
       // Name the files by absolute path so editors and build logs link to them.
       for problem in error.errors {

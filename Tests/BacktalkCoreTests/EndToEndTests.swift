@@ -49,7 +49,8 @@ import Testing
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.count == 2)
     for line in lines {
-      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
       for field in ["question", "triage", "intents", "reply", "sources", "disclaimer"] {
         #expect(object[field] != nil, "missing \(field)")
       }
@@ -79,8 +80,10 @@ import Testing
   }
 
   @Test func brokenKnowledgeExitsThreeWithFileAndLine() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("Intents"), withIntermediateDirectories: true)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bt-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("Intents"), withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     try "- intent: disclaimer\n  examples: [x\n".write(
       to: folder.appendingPathComponent("Intents/broken.yml"), atomically: true, encoding: .utf8)
@@ -93,7 +96,8 @@ import Testing
   }
 
   @Test func copiedBinaryAnswersFromAnotherFolder() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bt-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let copy = folder.appendingPathComponent("backtalk")
@@ -104,8 +108,9 @@ import Testing
     var result: Result?
     while result == nil {
       do {
-        result = try Self.run(["--json"], input: "can I drive?\n", directory: URL(fileURLWithPath: "/"), binary: copy)
-      } catch where attempt < 20 {
+        result = try Self.run(
+          ["--json"], input: "can I drive?\n", directory: URL(fileURLWithPath: "/"), binary: copy)
+      } catch  where attempt < 20 {
         attempt += 1
         usleep(100_000)
       }
@@ -133,37 +138,48 @@ import Testing
   }
 
   @Test func replAnswersKeepsHistoryAndSurvivesCtrlC() throws {
-    let state = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bt-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: state) }
-    let driver = Fixture.repositoryRoot.appendingPathComponent("Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
+    let driver = Fixture.repositoryRoot.appendingPathComponent(
+      "Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
     let result = try Self.run(
-      ["python3", driver.path, Self.binary.path, state.path, "can I drive?\\n", "half a line", "^C", "hot tub?\\n", "^D"],
+      [
+        "python3", driver.path, Self.binary.path, state.path, "can I drive?\\n", "half a line",
+        "^C", "hot tub?\\n", "^D",
+      ],
       binary: URL(fileURLWithPath: "/usr/bin/env"))
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let transcript = try #require(object["transcript"] as? String)
     #expect(transcript.contains("not medical advice"))
     #expect(transcript.contains("narcotic"))
     #expect(transcript.contains("30 to 40 minutes"), "the REPL should still answer after Ctrl-C")
     #expect(object["status"] as? Int == 0)
-    let history = try String(contentsOf: state.appendingPathComponent("backtalk/history"), encoding: .utf8)
+    let history = try String(
+      contentsOf: state.appendingPathComponent("backtalk/history"), encoding: .utf8)
     #expect(history.contains("can I drive?"))
     #expect(history.contains("hot tub?"))
     #expect(!history.contains("half a line"))
   }
 
   @Test func replWalksThroughAnExerciseWithCountdowns() throws {
-    let state = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bt-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: state) }
-    let driver = Fixture.repositoryRoot.appendingPathComponent("Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
+    let driver = Fixture.repositoryRoot.appendingPathComponent(
+      "Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
     let steps = [
       "walk me through the cat stretch\\n", "^N", "^J", "back\\n", "^N", "^C", "stop\\n",
       "start knee to chest\\n", "^N", "^J", "I wet myself\\n", "^D",
     ]
     let result = try Self.run(
-      ["python3", driver.path, Self.binary.path, state.path] + steps, binary: URL(fileURLWithPath: "/usr/bin/env"))
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      ["python3", driver.path, Self.binary.path, state.path] + steps,
+      binary: URL(fileURLWithPath: "/usr/bin/env"))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let transcript = try #require(object["transcript"] as? String)
     #expect(transcript.contains("Start: Get down on your hands and knees"))
     #expect(transcript.contains("Step 1 of 3, rep 1 of 4: Slowly arch your back up"))

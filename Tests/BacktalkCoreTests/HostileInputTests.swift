@@ -48,7 +48,9 @@ import Testing
 
   @Test func answersInvalidUTF8NulAndEscapesWithoutLeakingThem() throws {
     var bytes = Array("hot tub \u{1B}]0;pwned\u{07} ok?\n".utf8)
-    bytes += [0x63, 0x61, 0x6E, 0x20, 0x69, 0x20, 0xFF, 0xFE, 0x20, 0x64, 0x72, 0x69, 0x76, 0x65, 0x0A]  // "can i \xFF\xFE drive"
+    bytes += [
+      0x63, 0x61, 0x6E, 0x20, 0x69, 0x20, 0xFF, 0xFE, 0x20, 0x64, 0x72, 0x69, 0x76, 0x65, 0x0A,
+    ]  // "can i \xFF\xFE drive"
     bytes += Array("ice\u{0}heat \u{1B}[2J\u{9B}31m\r\n".utf8)
     bytes += Array("last line without newline".utf8)
     for mode in [["--json"], []] {
@@ -71,7 +73,8 @@ import Testing
   static let isSanitized = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] != nil
 
   @Test func aTenMegabyteLineIsAnsweredInBoundedMemory() throws {
-    let line = Array("can i drive ".utf8) + [UInt8](repeating: 0x61, count: 10 * 1024 * 1024) + [0x0A]
+    let line =
+      Array("can i drive ".utf8) + [UInt8](repeating: 0x61, count: 10 * 1024 * 1024) + [0x0A]
     let (result, _) = try Self.run(["--json"], bytes: line + Array("hot tub?\n".utf8))
     #expect(result.status == 0)
     #expect(result.stdout.split(separator: "\n").count == 2)
@@ -80,7 +83,8 @@ import Testing
     if !Self.isSanitized {
       // Measured in a probe process of its own: the test runner's other children would
       // otherwise count too. Reading the whole line would need some 30 MB more than usual.
-      let input = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
+      let input = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "bt-\(UUID().uuidString)")
       try Data(line).write(to: input)
       defer { try? FileManager.default.removeItem(at: input) }
       let probe = """
@@ -91,7 +95,8 @@ import Testing
       let measured = try EndToEndTests.run(
         ["python3", "-c", probe, input.path, EndToEndTests.binary.path, "--json"],
         binary: URL(fileURLWithPath: "/usr/bin/env"))
-      let kilobytes = try #require(Int(measured.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+      let kilobytes = try #require(
+        Int(measured.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
       #expect(kilobytes < 45_000, "peak RSS reached \(kilobytes) KB")
     }
   }
@@ -111,28 +116,35 @@ import Testing
   }
 
   static func drive(state: String, _ steps: [String]) throws -> (transcript: String, status: Int?) {
-    let driver = Fixture.repositoryRoot.appendingPathComponent("Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
+    let driver = Fixture.repositoryRoot.appendingPathComponent(
+      "Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
     let result = try EndToEndTests.run(
-      ["python3", driver.path, EndToEndTests.binary.path, state] + steps, binary: URL(fileURLWithPath: "/usr/bin/env"))
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      ["python3", driver.path, EndToEndTests.binary.path, state] + steps,
+      binary: URL(fileURLWithPath: "/usr/bin/env"))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     return (try #require(object["transcript"] as? String), object["status"] as? Int)
   }
 
   @Test(arguments: ["-", "/dev/null/not-a-folder"])
   func historyThatCannotBeKeptWarnsOnceAndCarriesOn(_ state: String) throws {
-    let (transcript, status) = try Self.drive(state: state, ["can I drive?\\n", "hot tub?\\n", "^D"])
-    #expect(transcript.components(separatedBy: "warning:").count == 2, "expected exactly one warning")
+    let (transcript, status) = try Self.drive(
+      state: state, ["can I drive?\\n", "hot tub?\\n", "^D"])
+    #expect(
+      transcript.components(separatedBy: "warning:").count == 2, "expected exactly one warning")
     #expect(transcript.contains("narcotic"))
     #expect(transcript.contains("30 to 40 minutes"))
     #expect(status == 0)
   }
 
   @Test func sigtermKeepsTheHistoryWrittenSoFar() throws {
-    let state = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bt-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: state) }
     _ = try Self.drive(state: state.path, ["can I drive?\\n", "swimming?\\n", "^TERM"])
-    let history = try String(contentsOf: state.appendingPathComponent("backtalk/history"), encoding: .utf8)
+    let history = try String(
+      contentsOf: state.appendingPathComponent("backtalk/history"), encoding: .utf8)
     #expect(history.contains("can I drive?"))
     #expect(history.contains("swimming?"))
   }
@@ -145,7 +157,8 @@ import Testing
     let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
       .map { corpus.appendingPathComponent($0).path }
     #expect(files.count >= 8)
-    let replay = EndToEndTests.binary.deletingLastPathComponent().appendingPathComponent("backtalk-fuzz")
+    let replay = EndToEndTests.binary.deletingLastPathComponent().appendingPathComponent(
+      "backtalk-fuzz")
     let result = try EndToEndTests.run(files, binary: replay)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.split(separator: "\n").count == files.count)

@@ -3,7 +3,9 @@ import Testing
 
 @Suite struct IntentIndexTests {
   let index = IntentIndex(
-    examples: [("hot_tub", [["hot", "tub"], ["jacuzzi", "ok"]]), ("driving", [["can", "driv"]])],
+    examples: [
+      ("hot_tub", [["hot", "tub"], ["jacuzzi", "ok"]]), ("driving", [["can", "driv"]]),
+    ],
     keywords: ["hot_tub": [["jet"]], "driving": [["car"]]], stopwords: ["can"])
 
   @Test func matchesKeywordsAndExamples() {
@@ -18,7 +20,10 @@ import Testing
 
   @Test func confidenceFallsWithUnknownWords() throws {
     let sure = try #require(index.matches(for: ["driv"]).first)
-    let unsure = try #require(index.matches(for: ["driv", "tomorrow", "weather", "sunny", "rain", "snow", "wind", "cloud", "storm"]).first)
+    let unsure = try #require(
+      index.matches(for: [
+        "driv", "tomorrow", "weather", "sunny", "rain", "snow", "wind", "cloud", "storm",
+      ]).first)
     #expect(sure.confidence == 1)
     #expect(unsure.confidence < Responder.answerThreshold)
   }

@@ -50,7 +50,8 @@ import Testing
   @Test func reportsUnknownKeyWithSuggestion() {
     let found = errors([
       disclaimer,
-      KnowledgeFile(path: "Intents/keys.yml", text: "- intent: a\n  examples: [x]\n  answr: y\n  answer: z\n"),
+      KnowledgeFile(
+        path: "Intents/keys.yml", text: "- intent: a\n  examples: [x]\n  answr: y\n  answer: z\n"),
     ])
     #expect(found.count == 1)
     #expect(found[0].line == 3)
@@ -62,7 +63,8 @@ import Testing
       disclaimer,
       KnowledgeFile(
         path: "Intents/dup.yml",
-        text: "- intent: a\n  examples: [x]\n  answer: y\n- intent: a\n  examples: [z]\n  answer: w\n"),
+        text:
+          "- intent: a\n  examples: [x]\n  answer: y\n- intent: a\n  examples: [z]\n  answer: w\n"),
     ])
     #expect(found.count == 1)
     #expect(found[0].line == 4)
@@ -84,7 +86,9 @@ import Testing
       disclaimer, KnowledgeFile(path: "Corpus/doc.md", text: Fixture.smallCorpus),
       KnowledgeFile(
         path: "Intents/refs.yml",
-        text: "- intent: a\n  examples: [x]\n  answer: y\n  sources: [doc#nowhere, nodoc#x]\n  related: [ghost]\n"),
+        text:
+          "- intent: a\n  examples: [x]\n  answer: y\n  sources: [doc#nowhere, nodoc#x]\n  related: [ghost]\n"
+      ),
     ])
     #expect(found.count == 3)
     #expect(found.allSatisfy { $0.file == "Intents/refs.yml" && $0.line == 1 })
@@ -107,20 +111,24 @@ import Testing
 
   @Test func reportsEveryProblemNotOnlyTheFirst() {
     let found = errors([
-      KnowledgeFile(path: "Intents/many.yml", text: "- intent: Bad-Id\n  examples: []\n- 42\n"),
+      KnowledgeFile(path: "Intents/many.yml", text: "- intent: Bad-Id\n  examples: []\n- 42\n")
     ])
     #expect(found.count >= 4)  // id, examples, answer, the scalar entry, the missing disclaimer
   }
 
   @Test func reportsCorpusWithoutFrontMatter() {
-    let found = errors([disclaimer, KnowledgeFile(path: "Corpus/bare.md", text: "## Heading {#a}\ntext\n")])
+    let found = errors([
+      disclaimer, KnowledgeFile(path: "Corpus/bare.md", text: "## Heading {#a}\ntext\n"),
+    ])
     #expect(found.count == 1)
     #expect(found[0].file == "Corpus/bare.md")
     #expect(found[0].fix.contains("---"))
   }
 
   @Test func describesErrorsInCompilerShape() {
-    let error = KnowledgeError(file: "Intents/a.yml", line: 12, problem: "intent 'x' has no examples", fix: "add one")
-    #expect(error.description == "Intents/a.yml:12: error: intent 'x' has no examples\n  fix: add one")
+    let error = KnowledgeError(
+      file: "Intents/a.yml", line: 12, problem: "intent 'x' has no examples", fix: "add one")
+    #expect(
+      error.description == "Intents/a.yml:12: error: intent 'x' has no examples\n  fix: add one")
   }
 }

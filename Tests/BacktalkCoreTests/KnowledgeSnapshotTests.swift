@@ -5,7 +5,8 @@ import Testing
   @Test func roundTripsKnowledgeAndWhatWasDerived() throws {
     let knowledge = Fixture.knowledge
     let compiled = Fixture.responder.compiled
-    let (decoded, decodedCompiled) = try KnowledgeSnapshot.decode(KnowledgeSnapshot.encode(knowledge, compiled: compiled))
+    let (decoded, decodedCompiled) = try KnowledgeSnapshot.decode(
+      KnowledgeSnapshot.encode(knowledge, compiled: compiled))
     #expect(decoded.intents == knowledge.intents)
     #expect(decoded.documents == knowledge.documents)
     #expect(decoded.lexicon == knowledge.lexicon)
@@ -16,7 +17,9 @@ import Testing
     let (knowledge, compiled) = try KnowledgeSnapshot.decode(
       KnowledgeSnapshot.encode(Fixture.knowledge, compiled: Fixture.responder.compiled))
     let restored = Responder(knowledge: knowledge, compiled: compiled)
-    for question in ["can i drvie", "I wet myself", "hot tub and swimming?", "no numbness, ice or heat"] {
+    for question in [
+      "can i drvie", "I wet myself", "hot tub and swimming?", "no numbness, ice or heat",
+    ] {
       #expect(restored.reply(to: question) == Fixture.responder.reply(to: question))
     }
   }
@@ -28,6 +31,8 @@ import Testing
 
   @Test func rejectsATruncatedSnapshot() {
     let bytes = KnowledgeSnapshot.encode(Fixture.knowledge, compiled: Fixture.responder.compiled)
-    #expect(throws: KnowledgeSnapshot.FormatError.self) { try KnowledgeSnapshot.decode(Array(bytes.dropLast(5))) }
+    #expect(throws: KnowledgeSnapshot.FormatError.self) {
+      try KnowledgeSnapshot.decode(Array(bytes.dropLast(5)))
+    }
   }
 }

@@ -26,7 +26,9 @@ import Testing
     let cited = Set(knowledge.intents.flatMap(\.sources))
     for document in knowledge.documents {
       for passage in document.passages {
-        #expect(cited.contains("\(document.id)#\(passage.anchor)"), "\(document.id)#\(passage.anchor) is cited by no intent")
+        #expect(
+          cited.contains("\(document.id)#\(passage.anchor)"),
+          "\(document.id)#\(passage.anchor) is cited by no intent")
       }
     }
   }
@@ -55,34 +57,46 @@ import Testing
       guard let flag = intent.redFlag else { continue }
       for example in intent.examples {
         let reply = responder.reply(to: example)
-        #expect(reply.triage >= flag.level, "'\(example)' gave \(reply.triage), expected \(flag.level)")
+        #expect(
+          reply.triage >= flag.level, "'\(example)' gave \(reply.triage), expected \(flag.level)")
         #expect(reply.intents.contains(intent.id), "'\(example)' did not trigger \(intent.id)")
       }
     }
   }
 
   @Test func neverGivesADose() {
-    let dose = try! NSRegularExpression(pattern: "\\b\\d+\\s*(mg|milligrams?|tablets?|pills?|capsules?)\\b", options: [.caseInsensitive])
+    let dose = try! NSRegularExpression(
+      pattern: "\\b\\d+\\s*(mg|milligrams?|tablets?|pills?|capsules?)\\b",
+      options: [.caseInsensitive])
     for intent in knowledge.intents {
       let range = NSRange(intent.answer.startIndex..., in: intent.answer)
-      #expect(dose.firstMatch(in: intent.answer, range: range) == nil, "\(intent.id) mentions a dose")
+      #expect(
+        dose.firstMatch(in: intent.answer, range: range) == nil, "\(intent.id) mentions a dose")
     }
   }
 
   /// The seeds folder beside the repository (shared/seeds), when it is there.
-  static let seeds = Fixture.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+  static let seeds = Fixture.repositoryRoot.deletingLastPathComponent().appendingPathComponent(
+    "shared/seeds")
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: seeds.path), "../shared/seeds is absent, so the copy check is skipped"))
+  @Test(
+    .enabled(
+      if: FileManager.default.fileExists(atPath: seeds.path),
+      "../shared/seeds is absent, so the copy check is skipped"))
   func sharesNoRunOfTenWordsWithASource() throws {
     func words(_ text: String) -> [String] {
-      text.lowercased().replacingOccurrences(of: "’", with: "'").split { !($0.isLetter || $0.isNumber || $0 == "'") }.map(String.init)
+      text.lowercased().replacingOccurrences(of: "’", with: "'").split {
+        !($0.isLetter || $0.isNumber || $0 == "'")
+      }.map(String.init)
     }
     var sourceRuns = Set<String>()
     for name in try FileManager.default.contentsOfDirectory(atPath: Self.seeds.path) {
       let text = try String(contentsOf: Self.seeds.appendingPathComponent(name), encoding: .utf8)
       let list = words(text)
       guard list.count >= 10 else { continue }
-      for start in 0...(list.count - 10) { sourceRuns.insert(list[start..<start + 10].joined(separator: " ")) }
+      for start in 0...(list.count - 10) {
+        sourceRuns.insert(list[start..<start + 10].joined(separator: " "))
+      }
     }
     var copied: [String] = []
     for file in try KnowledgeFile.read(from: Fixture.repositoryRoot) {
@@ -93,6 +107,7 @@ import Testing
         if sourceRuns.contains(run) { copied.append("\(file.path): \"\(run)\"") }
       }
     }
-    #expect(copied.isEmpty, "runs of ten words copied from a source:\n\(copied.joined(separator: "\n"))")
+    #expect(
+      copied.isEmpty, "runs of ten words copied from a source:\n\(copied.joined(separator: "\n"))")
   }
 }

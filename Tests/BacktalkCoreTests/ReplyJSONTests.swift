@@ -31,13 +31,15 @@ import Testing
   @Test func addsExplainOnlyWhenAsked() throws {
     let reply = responder.reply(to: "can i drvie")
     #expect(try object(reply.jsonLine())["explain"] == nil)
-    let explain = try #require(try object(reply.jsonLine(explain: true))["explain"] as? [String: Any])
+    let explain = try #require(
+      try object(reply.jsonLine(explain: true))["explain"] as? [String: Any])
     #expect(explain["corrections"] as? [String] == ["drvie -> drive"])
   }
 
   @Test func explainIsValidJSONEvenWithNoCandidates() throws {
     let reply = responder.reply(to: "xylophone")
-    let explain = try #require(try object(reply.jsonLine(explain: true))["explain"] as? [String: Any])
+    let explain = try #require(
+      try object(reply.jsonLine(explain: true))["explain"] as? [String: Any])
     #expect((explain["candidates"] as? [Any])?.isEmpty == true)
   }
 

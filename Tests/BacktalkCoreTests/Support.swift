@@ -18,7 +18,9 @@ enum Fixture {
   static let responder = Responder(knowledge: knowledge)
 
   /// A responder over small inline knowledge, so unit tests don't depend on the real content.
-  static func responder(intents: String, lexicon: String = smallLexicon, corpus: String = smallCorpus) throws -> Responder {
+  static func responder(
+    intents: String, lexicon: String = smallLexicon, corpus: String = smallCorpus
+  ) throws -> Responder {
     let knowledge = try KnowledgeLoader.load([
       KnowledgeFile(path: "Intents/test.yml", text: intents),
       KnowledgeFile(path: "Corpus/doc.md", text: corpus),

@@ -30,12 +30,17 @@ import Testing
     #expect(analyzed.synonyms.map(\.from) == ["jacuzzi", "behind the wheel"])
   }
 
-  @Test(arguments: [("two weeks", "#long"), ("10 days", "#long"), ("a month", "#long"), ("two days", "#short")])
+  @Test(arguments: [
+    ("two weeks", "#long"), ("10 days", "#long"), ("a month", "#long"), ("two days", "#short"),
+  ])
   func marksDurations(_ text: String, _ marker: String) {
     #expect(analyzer.analyze("it has been \(text)").stems.last == marker)
   }
 
-  @Test(arguments: [("spasms", "spasm"), ("numbness", "numb"), ("swimming", "swim"), ("tingling", "tingl"), ("fall", "fall")])
+  @Test(arguments: [
+    ("spasms", "spasm"), ("numbness", "numb"), ("swimming", "swim"), ("tingling", "tingl"),
+    ("fall", "fall"),
+  ])
   func stemsLightly(_ word: String, _ stem: String) {
     #expect(Stemmer.stem(word) == stem)
   }

@@ -12,7 +12,9 @@ import Testing
   @Test func walksStepsRepetitionsAndSetsInOrder() {
     var walk = Walkthrough(exercise: exercise, nextExercises: ["Cat stretch"])
     #expect(walk.render().contains("Start: Lie on your back."))
-    #expect(walk.handle(.next) == "Step 1 of 2, rep 1 of 2, set 1 of 2: Pull one knee up. Hold for 10 seconds.")
+    #expect(
+      walk.handle(.next)
+        == "Step 1 of 2, rep 1 of 2, set 1 of 2: Pull one knee up. Hold for 10 seconds.")
     #expect(walk.hold == 10)
     #expect(walk.handle(.next).hasPrefix("Step 2 of 2, rep 1 of 2"))
     #expect(walk.hold == nil)
@@ -73,10 +75,18 @@ import Testing
 
   @Test func countdownTicksEverySecondAndCanBeSkippedOrInterrupted() {
     var seen: [Int] = []
-    #expect(Countdown.run(seconds: 3) { seen.append($0); return .elapsed } == .elapsed)
+    #expect(
+      Countdown.run(seconds: 3) {
+        seen.append($0)
+        return .elapsed
+      } == .elapsed)
     #expect(seen == [3, 2, 1])
     seen = []
-    #expect(Countdown.run(seconds: 5) { seen.append($0); return $0 == 4 ? .skipped : .elapsed } == .skipped)
+    #expect(
+      Countdown.run(seconds: 5) {
+        seen.append($0)
+        return $0 == 4 ? .skipped : .elapsed
+      } == .skipped)
     #expect(seen == [5, 4])
     #expect(Countdown.run(seconds: 5) { _ in .interrupted } == .interrupted)
   }
@@ -94,13 +104,21 @@ import Testing
     var walk = try #require(Fixture.responder.walkthrough(of: intent))
     var shown = walk.render()
     while !walk.isOver {
-      shown += "\n" + walk.handle(walk.position == .painCheck(set: exercise.sets) || { if case .painCheck = walk.position { return true } else { return false } }() ? .painAnswer(hurts: false) : .next)
+      shown +=
+        "\n"
+        + walk.handle(
+          walk.position == .painCheck(set: exercise.sets)
+            || { if case .painCheck = walk.position { return true } else { return false } }()
+            ? .painAnswer(hurts: false) : .next)
     }
     for step in exercise.steps { #expect(shown.contains(step.text)) }
     #expect(walk.position == .finished)
   }
 
-  @Test(arguments: ["walk me through the cat stretch", "start knee to chest", "exercise windshield wipers", "guide me through slow breathing"])
+  @Test(arguments: [
+    "walk me through the cat stretch", "start knee to chest", "exercise windshield wipers",
+    "guide me through slow breathing",
+  ])
   func startsFromSeveralPhrasings(_ line: String) throws {
     let reply = Fixture.responder.reply(to: line)
     let intent = try #require(Fixture.responder.exerciseToStart(for: line, reply: reply))
@@ -109,6 +127,7 @@ import Testing
 
   @Test func doesNotStartForAPlainQuestion() {
     let line = "is the cat stretch good for me"
-    #expect(Fixture.responder.exerciseToStart(for: line, reply: Fixture.responder.reply(to: line)) == nil)
+    #expect(
+      Fixture.responder.exerciseToStart(for: line, reply: Fixture.responder.reply(to: line)) == nil)
   }
 }

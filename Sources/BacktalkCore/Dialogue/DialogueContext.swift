@@ -17,7 +17,8 @@ public struct DialogueContext: Sendable, Equatable {
 
   /// Records a reply, so the next line is read in its context.
   public mutating func record(_ reply: Reply) {
-    if let topic = reply.intents.last(where: { id in !reply.findings.contains { $0.intent == id } }) {
+    if let topic = reply.intents.last(where: { id in !reply.findings.contains { $0.intent == id } })
+    {
       lastIntent = topic
       lastQuestion = reply.question
     }

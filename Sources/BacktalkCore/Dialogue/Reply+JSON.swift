@@ -136,7 +136,9 @@ struct JSONWriter {
       var runStart = 0
       var index = 0
       func flush(_ end: Int) {
-        if end > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
+        if end > runStart {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end]))
+        }
       }
       while index < utf8.count {
         let byte = utf8[index]

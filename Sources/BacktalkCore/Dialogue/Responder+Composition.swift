@@ -69,9 +69,11 @@ extension Responder {
   }
 }
 
-private extension Responder {
+extension Responder {
   /// Suggestions when unsure; else the closest corpus passage; else what Backtalk covers.
-  func fallbackBlock(question: String, suggestions: [String]) -> (text: String, citations: [String]) {
+  fileprivate func fallbackBlock(question: String, suggestions: [String]) -> (
+    text: String, citations: [String]
+  ) {
     if !suggestions.isEmpty {
       let options = suggestions.enumerated().map { offset, id in
         "\(offset + 1)) \(intentsByID[id]?.title ?? id)"
@@ -98,7 +100,7 @@ private extension Responder {
     )
   }
 
-  func orderedGroups() -> [String] {
+  fileprivate func orderedGroups() -> [String] {
     var groups: [String] = []
     for intent in knowledge.intents where intent.redFlag == nil && !groups.contains(intent.group) {
       groups.append(intent.group)

@@ -9,7 +9,10 @@ extension Responder {
     let options = intent.related.enumerated().map { offset, id in
       "\(offset + 1)) \(intentsByID[id]?.title ?? id)"
     }
-    return ("Related to \(intent.title): " + options.joined(separator: "  ") + "\nAnswer with a number.", intent.related)
+    return (
+      "Related to \(intent.title): " + options.joined(separator: "  ") + "\nAnswer with a number.",
+      intent.related
+    )
   }
 
   /// The symptoms mentioned so far, the highest level and what was advised, in a few lines.
@@ -27,7 +30,9 @@ extension Responder {
       }
     }
     var lines = ["Summary for a provider:"]
-    lines.append("- Symptoms mentioned: " + (mentioned.isEmpty ? "none of the warning signs" : mentioned.joined(separator: "; ")))
+    lines.append(
+      "- Symptoms mentioned: "
+        + (mentioned.isEmpty ? "none of the warning signs" : mentioned.joined(separator: "; ")))
     if !denied.isEmpty { lines.append("- Said to be absent: " + denied.joined(separator: "; ")) }
     lines.append("- Highest level reached: \(context.highestLevel.rawValue)")
     if let first = actions.first { lines.append("- Advised: " + first) }

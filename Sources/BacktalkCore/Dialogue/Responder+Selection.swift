@@ -28,7 +28,8 @@ extension Responder {
     // Drop openers such as "hey, quick question:" when something else follows.
     let openers = knowledge.lexicon.openers
     func isOpener(_ token: Token) -> Bool {
-      token.isPunctuation || openers.contains(token.typed ?? token.word) || openers.contains(token.word)
+      token.isPunctuation || openers.contains(token.typed ?? token.word)
+        || openers.contains(token.word)
     }
     var dropped = 0
     while dropped < remaining.tokens.count, isOpener(remaining.tokens[dropped]) { dropped += 1 }
@@ -42,7 +43,9 @@ extension Responder {
       .filter { $0.offset >= dropped && !flagged.contains($0.offset) }.map(\.element)
     var selection = select(remaining, context: context)
     // Beside a red flag, only a confident answer is worth the reader's time.
-    if findings.contains(where: { !$0.isNegated }) && selection.confidence < Self.besideRedFlagThreshold {
+    if findings.contains(where: { !$0.isNegated })
+      && selection.confidence < Self.besideRedFlagThreshold
+    {
       selection.answered = []
       selection.suggestions = []
     }
@@ -69,9 +72,10 @@ extension Responder {
       }
       // "ice and heat" is one question when the whole line has a confident intent of its own
       // that none of the parts found.
-      let wholeIsOwnTopic = top.map {
-        $0.confidence >= Self.answerThreshold && !answered.contains($0.intent)
-      } ?? false
+      let wholeIsOwnTopic =
+        top.map {
+          $0.confidence >= Self.answerThreshold && !answered.contains($0.intent)
+        } ?? false
       if answered.count > 1 && !wholeIsOwnTopic {
         selection.answered = answered
         selection.confidence = confidences.min() ?? 0
@@ -86,7 +90,8 @@ extension Responder {
       return selection
     }
     if let previous = context?.lastQuestion,
-      let followUp = index.matches(for: whole, context: analyzer.analyze(previous).stems, limit: 1).first,
+      let followUp = index.matches(for: whole, context: analyzer.analyze(previous).stems, limit: 1)
+        .first,
       followUp.confidence >= Self.answerThreshold
     {
       selection.answered = [followUp.intent]

@@ -9,7 +9,9 @@ extension Responder {
       let name = words.dropFirst().joined(separator: " ")
       if let exact = knowledge.intents.first(where: { intent in
         guard let exercise = intent.exercise else { return false }
-        return ([exercise.name] + exercise.aliases).contains { analyzer.words(of: $0).joined(separator: " ") == name }
+        return ([exercise.name] + exercise.aliases).contains {
+          analyzer.words(of: $0).joined(separator: " ") == name
+        }
       }) {
         return exact
       }

@@ -30,7 +30,8 @@ public struct Responder: Sendable {
   ///   everything is worked out here.
   public init(knowledge: Knowledge, compiled: CompiledKnowledge? = nil) {
     self.knowledge = knowledge
-    let analyzer = compiled.map { TextAnalyzer(lexicon: knowledge.lexicon, parts: $0.analyzer) }
+    let analyzer =
+      compiled.map { TextAnalyzer(lexicon: knowledge.lexicon, parts: $0.analyzer) }
       ?? Self.makeAnalyzer(knowledge)
     self.analyzer = analyzer
     let stems = PhraseStemmer(analyzer: analyzer, cache: compiled?.phraseStems ?? [:])
@@ -49,13 +50,19 @@ public struct Responder: Sendable {
       stopwords: stopStems)
     passageIndex = IntentIndex(
       examples: knowledge.documents.flatMap { document in
-        document.passages.map { ("\(document.id)#\($0.anchor)", [stems($0.heading + " " + $0.text)]) }
+        document.passages.map {
+          ("\(document.id)#\($0.anchor)", [stems($0.heading + " " + $0.text)])
+        }
       },
       keywords: [:], stopwords: stopStems)
-    scanner = RedFlagScanner(intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon)
-    intentsByID = Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    titlesByDocument = Dictionary(knowledge.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-    self.compiled = compiled ?? CompiledKnowledge(analyzer: analyzer.parts, phraseStems: stems.cache)
+    scanner = RedFlagScanner(
+      intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon)
+    intentsByID = Dictionary(
+      knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    titlesByDocument = Dictionary(
+      knowledge.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    self.compiled =
+      compiled ?? CompiledKnowledge(analyzer: analyzer.parts, phraseStems: stems.cache)
   }
 
   static func makeAnalyzer(_ knowledge: Knowledge) -> TextAnalyzer {
@@ -65,8 +72,12 @@ public struct Responder: Sendable {
     for intent in knowledge.intents {
       vocabulary += intent.examples + intent.keywords + [intent.title]
       answers.append(intent.answer)
-      vocabulary += (intent.redFlag?.exceptions ?? []).map { $0.replacingOccurrences(of: "|", with: " ") }
-      triggerText += (intent.redFlag?.triggers ?? []).map { $0.replacingOccurrences(of: "|", with: " ") }
+      vocabulary += (intent.redFlag?.exceptions ?? []).map {
+        $0.replacingOccurrences(of: "|", with: " ")
+      }
+      triggerText += (intent.redFlag?.triggers ?? []).map {
+        $0.replacingOccurrences(of: "|", with: " ")
+      }
     }
     return TextAnalyzer(
       lexicon: knowledge.lexicon, vocabularyText: vocabulary, knownText: answers,
@@ -112,7 +123,8 @@ public struct Responder: Sendable {
     if !triage.active.isEmpty { confidence = 1 }
     return compose(
       question: question, triage: triage, answered: answered, suggestions: suggestions,
-      confidence: confidence, emergencyNumber: emergencyNumber ?? knowledge.lexicon.defaultEmergencyNumber,
+      confidence: confidence,
+      emergencyNumber: emergencyNumber ?? knowledge.lexicon.defaultEmergencyNumber,
       explanation: explanation)
   }
 }

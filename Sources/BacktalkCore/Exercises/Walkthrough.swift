@@ -76,7 +76,8 @@ public struct Walkthrough: Sendable, Equatable {
         "\(exercise.name): \(exercise.purpose)", "When: \(exercise.when).",
         "Start: \(exercise.start)", "Stop if it hurts: \(exercise.stop)",
       ]
-      lines.append("Press Enter (or type 'next') for step 1; 'back', 'repeat' and 'stop' work at any time.")
+      lines.append(
+        "Press Enter (or type 'next') for step 1; 'back', 'repeat' and 'stop' work at any time.")
       return lines.joined(separator: "\n")
     case .step(let set, let repetition, let step):
       var counter = "Step \(step) of \(exercise.steps.count)"
@@ -90,7 +91,9 @@ public struct Walkthrough: Sendable, Equatable {
     case .finished:
       var text = "Done: well done. Rest a moment before you get up."
       if let perDay = exercise.perDay { text += " You can do this \(perDay)." }
-      if let next = nextExercises.first { text += "\nYou could try next: \(next) (type 'exercise \(next.lowercased())')." }
+      if let next = nextExercises.first {
+        text += "\nYou could try next: \(next) (type 'exercise \(next.lowercased())')."
+      }
       return text
     case .stopped(let becauseOfPain):
       if becauseOfPain {
@@ -103,27 +106,33 @@ public struct Walkthrough: Sendable, Equatable {
   }
 }
 
-private extension Walkthrough {
-  func advanced(_ position: Position) -> Position {
+extension Walkthrough {
+  fileprivate func advanced(_ position: Position) -> Position {
     switch position {
     case .intro:
       return .step(set: 1, repetition: 1, step: 1)
     case .step(let set, let repetition, let step):
-      if step < exercise.steps.count { return .step(set: set, repetition: repetition, step: step + 1) }
-      if repetition < exercise.repetitions { return .step(set: set, repetition: repetition + 1, step: 1) }
+      if step < exercise.steps.count {
+        return .step(set: set, repetition: repetition, step: step + 1)
+      }
+      if repetition < exercise.repetitions {
+        return .step(set: set, repetition: repetition + 1, step: 1)
+      }
       return .painCheck(set: set)
     case .painCheck, .finished, .stopped:
       return position
     }
   }
 
-  func retreated(_ position: Position) -> Position {
+  fileprivate func retreated(_ position: Position) -> Position {
     switch position {
     case .intro, .finished, .stopped:
       return position
     case .step(let set, let repetition, let step):
       if step > 1 { return .step(set: set, repetition: repetition, step: step - 1) }
-      if repetition > 1 { return .step(set: set, repetition: repetition - 1, step: exercise.steps.count) }
+      if repetition > 1 {
+        return .step(set: set, repetition: repetition - 1, step: exercise.steps.count)
+      }
       return set == 1 ? .intro : .painCheck(set: set - 1)
     case .painCheck(let set):
       return .step(set: set, repetition: exercise.repetitions, step: exercise.steps.count)

@@ -6,12 +6,15 @@ import Foundation
 /// `source`; each passage is a `## Heading {#anchor}` followed by its text. A `##` heading
 /// without an anchor starts a note (such as what was left out), which is not a passage.
 enum CorpusParser {
-  static func parse(_ text: String, file: String, errors: inout [KnowledgeError]) -> CorpusDocument? {
+  static func parse(_ text: String, file: String, errors: inout [KnowledgeError]) -> CorpusDocument?
+  {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
       String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
     }
     guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-      let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
+      let end = lines.dropFirst().firstIndex(where: {
+        $0.trimmingCharacters(in: .whitespaces) == "---"
+      })
     else {
       errors.append(
         KnowledgeError(

@@ -74,7 +74,8 @@ enum IntentParser {
 
   private static func parseRedFlag(_ fields: inout YAMLFields) -> RedFlag? {
     guard let levelText = fields.string("triage") else {
-      for key in ["triggers", "except", "action", "tell", "watch", "symptom"] where fields.node(key) != nil {
+      for key in ["triggers", "except", "action", "tell", "watch", "symptom"]
+      where fields.node(key) != nil {
         fields.fail(
           fields.node(key), "'\(key)' only belongs to an intent with 'triage'",
           fix: "add 'triage: emergency|urgent|routine' or remove '\(key)'")
@@ -95,7 +96,8 @@ enum IntentParser {
     let watch = fields.string("watch")
     guard let action, let symptom, !triggers.isEmpty else { return nil }
     return RedFlag(
-      level: level, triggers: triggers, exceptions: exceptions, action: action, tell: tell, watch: watch, symptom: symptom)
+      level: level, triggers: triggers, exceptions: exceptions, action: action, tell: tell,
+      watch: watch, symptom: symptom)
   }
 
   private static func parseExercise(_ node: Node, fields parent: inout YAMLFields) -> Exercise? {
@@ -105,7 +107,8 @@ enum IntentParser {
         fix: "give 'exercise' keys such as name, start and steps")
       return nil
     }
-    var fields = YAMLFields(file: parent.file, node: mapping, what: "the exercise of \(parent.what)")
+    var fields = YAMLFields(
+      file: parent.file, node: mapping, what: "the exercise of \(parent.what)")
     fields.rejectUnknownKeys(allowed: exerciseKeys)
     let name = fields.string("name", required: true)
     let purpose = fields.string("purpose", required: true)
@@ -130,11 +133,14 @@ enum IntentParser {
           fields.errors += stepFields.errors
           if let text { steps.append(ExerciseStep(text: text, hold: hold)) }
         } else {
-          fields.fail(item, "a step must be text or a mapping with 'do' and 'hold'", fix: "write '- do: …' with an optional 'hold: SECONDS'")
+          fields.fail(
+            item, "a step must be text or a mapping with 'do' and 'hold'",
+            fix: "write '- do: …' with an optional 'hold: SECONDS'")
         }
       }
     } else {
-      fields.fail(fields.node("steps"), "the exercise has no steps", fix: "add a list under 'steps:'")
+      fields.fail(
+        fields.node("steps"), "the exercise has no steps", fix: "add a list under 'steps:'")
     }
     parent.errors += fields.errors
     guard let name, let purpose, let when, let start, let stop, let instead, fields.errors.isEmpty
@@ -169,7 +175,8 @@ func composeYAML(_ text: String, file: String, errors: inout [KnowledgeError]) -
   do {
     guard let root = try Yams.compose(yaml: text) else {
       errors.append(
-        KnowledgeError(file: file, line: 1, problem: "the file holds no YAML", fix: "add content to it"))
+        KnowledgeError(
+          file: file, line: 1, problem: "the file holds no YAML", fix: "add content to it"))
       return nil
     }
     return root
@@ -190,16 +197,19 @@ func composeYAML(_ text: String, file: String, errors: inout [KnowledgeError]) -
 
 private func describe(_ error: YamlError) -> (Int, String) {
   switch error {
-  case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+  case .scanner(let context, let problem, let mark, _),
+    .parser(let context, let problem, let mark, _),
     .composer(let context, let problem, let mark, _):
     let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }
     return (mark.line, text.joined(separator: ", "))
   case .duplicatedKeysInMapping(let duplicates, let context):
-    return (context.mark.line, "the key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping")
+    return (
+      context.mark.line,
+      "the key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping"
+    )
   case .reader(let problem, _, _, _):
     return (1, problem)
   default:
     return (1, "\(error)")
   }
 }
-

@@ -53,8 +53,8 @@ public enum KnowledgeLoader {
   }
 }
 
-private extension KnowledgeLoader {
-  static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+extension KnowledgeLoader {
+  fileprivate static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
     var line = 1
     var start = 0
     for (offset, byte) in bytes.enumerated() where byte == 0x0A {
@@ -66,7 +66,9 @@ private extension KnowledgeLoader {
   }
 
   /// Checks what spans files: unique ids and documents, citations and links that resolve.
-  static func crossCheck(intents: [Intent], documents: [CorpusDocument]) -> [KnowledgeError] {
+  fileprivate static func crossCheck(intents: [Intent], documents: [CorpusDocument])
+    -> [KnowledgeError]
+  {
     var errors: [KnowledgeError] = []
     var firstByID: [String: Intent] = [:]
     for intent in intents {
@@ -74,7 +76,8 @@ private extension KnowledgeLoader {
         errors.append(
           KnowledgeError(
             file: intent.file, line: intent.line,
-            problem: "duplicate intent id '\(intent.id)' (first defined at \(first.file):\(first.line))",
+            problem:
+              "duplicate intent id '\(intent.id)' (first defined at \(first.file):\(first.line))",
             fix: "rename one of them or merge their examples"))
       } else {
         firstByID[intent.id] = intent
@@ -99,7 +102,8 @@ private extension KnowledgeLoader {
           errors.append(
             KnowledgeError(
               file: intent.file, line: intent.line,
-              problem: "intent '\(intent.id)' cites '\(citation)', but there is no document '\(parts[0])'",
+              problem:
+                "intent '\(intent.id)' cites '\(citation)', but there is no document '\(parts[0])'",
               fix: "cite one of: \(known.isEmpty ? "(no documents loaded)" : known)"))
           continue
         }
@@ -107,15 +111,19 @@ private extension KnowledgeLoader {
           errors.append(
             KnowledgeError(
               file: intent.file, line: intent.line,
-              problem: "intent '\(intent.id)' cites '\(citation)', but \(document.file) has no passage '{#\(parts[1])}'",
-              fix: "cite an anchor that exists, such as '\(document.id)#\(document.passages.first?.anchor ?? "")'"))
+              problem:
+                "intent '\(intent.id)' cites '\(citation)', but \(document.file) has no passage '{#\(parts[1])}'",
+              fix:
+                "cite an anchor that exists, such as '\(document.id)#\(document.passages.first?.anchor ?? "")'"
+            ))
         }
       }
       for related in intent.related where firstByID[related] == nil {
         errors.append(
           KnowledgeError(
             file: intent.file, line: intent.line,
-            problem: "intent '\(intent.id)' lists related intent '\(related)', which does not exist",
+            problem:
+              "intent '\(intent.id)' lists related intent '\(related)', which does not exist",
             fix: "use an existing intent id or remove it from 'related'"))
       }
     }
@@ -123,7 +131,9 @@ private extension KnowledgeLoader {
       errors.append(
         KnowledgeError(
           file: "Intents", line: 0, problem: "no intent 'disclaimer' holds the medical disclaimer",
-          fix: "add an intent with id 'disclaimer', the full text as 'answer' and one line as 'summary'"))
+          fix:
+            "add an intent with id 'disclaimer', the full text as 'answer' and one line as 'summary'"
+        ))
     }
     return errors
   }

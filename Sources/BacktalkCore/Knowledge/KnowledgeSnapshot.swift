@@ -8,7 +8,9 @@ public enum KnowledgeSnapshot {
   static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x02]
 
   public struct FormatError: Error, CustomStringConvertible {
-    public var description: String { "the built-in knowledge snapshot is damaged or from another build" }
+    public var description: String {
+      "the built-in knowledge snapshot is damaged or from another build"
+    }
   }
 
   /// Encodes knowledge, and what a responder derived from it, into bytes.
@@ -33,7 +35,8 @@ public enum KnowledgeSnapshot {
       writer.string(entry.key)
       writer.int(entry.value)
     }
-    writer.array(parts.synonymStems.sorted { $0.key.lexicographicallyPrecedes($1.key) }) { writer, entry in
+    writer.array(parts.synonymStems.sorted { $0.key.lexicographicallyPrecedes($1.key) }) {
+      writer, entry in
       writer.strings(entry.key)
       writer.strings(entry.value)
     }
@@ -50,7 +53,8 @@ public enum KnowledgeSnapshot {
   /// Decodes bytes written by `encode`.
   ///
   /// - Throws: `FormatError` when the bytes are not a snapshot of this format.
-  public static func decode(_ bytes: [UInt8]) throws(FormatError) -> (Knowledge, CompiledKnowledge) {
+  public static func decode(_ bytes: [UInt8]) throws(FormatError) -> (Knowledge, CompiledKnowledge)
+  {
     guard bytes.starts(with: magic) else { throw FormatError() }
     var reader = Reader(bytes: bytes, offset: magic.count)
     let intents = try reader.array { reader throws(FormatError) in try reader.intent() }
@@ -60,22 +64,31 @@ public enum KnowledgeSnapshot {
       let source = try reader.string()
       let file = try reader.string()
       let passages = try reader.array { reader throws(FormatError) in
-        Passage(anchor: try reader.string(), heading: try reader.string(), text: try reader.string(), line: try reader.int())
+        Passage(
+          anchor: try reader.string(), heading: try reader.string(), text: try reader.string(),
+          line: try reader.int())
       }
       return CorpusDocument(id: id, title: title, source: source, passages: passages, file: file)
     }
     let lexicon = try reader.lexicon()
-    let vocabulary = try reader.array { reader throws(FormatError) in (try reader.string(), try reader.int()) }
-    let synonyms = try reader.array { reader throws(FormatError) in (try reader.strings(), try reader.strings()) }
+    let vocabulary = try reader.array { reader throws(FormatError) in
+      (try reader.string(), try reader.int())
+    }
+    let synonyms = try reader.array { reader throws(FormatError) in
+      (try reader.strings(), try reader.strings())
+    }
     let parts = TextAnalyzer.Parts(
       vocabulary: Dictionary(vocabulary, uniquingKeysWith: { first, _ in first }),
       synonymStems: Dictionary(synonyms, uniquingKeysWith: { first, _ in first }),
       priorityWords: try reader.set(), bigrams: try reader.set(), stemCache: try reader.map())
-    let phrases = try reader.array { reader throws(FormatError) in (try reader.string(), try reader.strings()) }
+    let phrases = try reader.array { reader throws(FormatError) in
+      (try reader.string(), try reader.strings())
+    }
     guard reader.offset == bytes.count else { throw FormatError() }
     return (
       Knowledge(intents: intents, documents: documents, lexicon: lexicon),
-      CompiledKnowledge(analyzer: parts, phraseStems: Dictionary(phrases, uniquingKeysWith: { first, _ in first }))
+      CompiledKnowledge(
+        analyzer: parts, phraseStems: Dictionary(phrases, uniquingKeysWith: { first, _ in first }))
     )
   }
 }
@@ -232,12 +245,16 @@ private struct Reader {
   mutating func set() throws(KnowledgeSnapshot.FormatError) -> Set<String> { Set(try strings()) }
 
   mutating func map() throws(KnowledgeSnapshot.FormatError) -> [String: String] {
-    let pairs = try array { reader throws(KnowledgeSnapshot.FormatError) in (try reader.string(), try reader.string()) }
+    let pairs = try array { reader throws(KnowledgeSnapshot.FormatError) in
+      (try reader.string(), try reader.string())
+    }
     return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
   }
 
   mutating func numbers() throws(KnowledgeSnapshot.FormatError) -> [String: Double] {
-    let pairs = try array { reader throws(KnowledgeSnapshot.FormatError) in (try reader.string(), try reader.double()) }
+    let pairs = try array { reader throws(KnowledgeSnapshot.FormatError) in
+      (try reader.string(), try reader.double())
+    }
     return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
   }
 
@@ -255,7 +272,9 @@ private struct Reader {
     let line = try int()
     var redFlag: RedFlag?
     if try int() == 1 {
-      guard let level = TriageLevel(rawValue: try string()) else { throw KnowledgeSnapshot.FormatError() }
+      guard let level = TriageLevel(rawValue: try string()) else {
+        throw KnowledgeSnapshot.FormatError()
+      }
       redFlag = RedFlag(
         level: level, triggers: try strings(), exceptions: try strings(), action: try string(),
         tell: try optional(), watch: try optional(), symptom: try string())

@@ -38,7 +38,8 @@ public struct Lexicon: Sendable, Equatable {
     stopwords: Set<String> = [], negationCues: Set<String> = [],
     negationFillers: Set<String> = [], negationBlockers: Set<String> = [],
     clauseBreaks: Set<String> = [], numbers: [String: String] = [:],
-    openers: Set<String> = [], walkthroughCues: [String] = [], questionJoiners: Set<String> = [], followUpCues: Set<String> = [],
+    openers: Set<String> = [], walkthroughCues: [String] = [], questionJoiners: Set<String> = [],
+    followUpCues: Set<String> = [],
     durationUnits: [String: Double] = [:], durationQuantifiers: [String: Double] = [:],
     emergencyNumbers: [String: String] = [:],
     defaultEmergencyNumber: String = "your local emergency number"

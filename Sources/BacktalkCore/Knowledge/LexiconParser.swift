@@ -5,7 +5,8 @@ import Yams
 enum LexiconParser {
   static let sections = [
     "synonyms", "contractions", "stopwords", "negation_cues", "negation_fillers",
-    "negation_blockers", "clause_breaks", "numbers", "question_joiners", "follow_up_cues", "openers", "walkthrough_cues",
+    "negation_blockers", "clause_breaks", "numbers", "question_joiners", "follow_up_cues",
+    "openers", "walkthrough_cues",
     "emergency_numbers", "default_emergency_number", "duration_units", "duration_quantifiers",
   ]
 
@@ -40,14 +41,18 @@ enum LexiconParser {
     for (key, value) in pairs("numbers", &fields) { lexicon.numbers[key] = value }
     for (key, value) in pairs("duration_units", &fields) {
       guard let days = Double(value) else {
-        fields.fail(fields.node("duration_units"), "'\(key)' in duration_units must be a number of days", fix: "write '\(key): 7'")
+        fields.fail(
+          fields.node("duration_units"), "'\(key)' in duration_units must be a number of days",
+          fix: "write '\(key): 7'")
         continue
       }
       lexicon.durationUnits[Stemmer.stem(key)] = days
     }
     for (key, value) in pairs("duration_quantifiers", &fields) {
       guard let count = Double(value) else {
-        fields.fail(fields.node("duration_quantifiers"), "'\(key)' in duration_quantifiers must be a number", fix: "write '\(key): 2'")
+        fields.fail(
+          fields.node("duration_quantifiers"), "'\(key)' in duration_quantifiers must be a number",
+          fix: "write '\(key): 2'")
         continue
       }
       lexicon.durationQuantifiers[key] = count
@@ -71,7 +76,9 @@ enum LexiconParser {
           }
         }
       } else {
-        fields.fail(node, "'synonyms' must be a mapping of a word to its variants", fix: "write 'drive: [behind the wheel, driving]'")
+        fields.fail(
+          node, "'synonyms' must be a mapping of a word to its variants",
+          fix: "write 'drive: [behind the wheel, driving]'")
       }
     }
     errors += fields.errors
@@ -87,7 +94,8 @@ enum LexiconParser {
     }
     return mapping.compactMap { key, value in
       guard let from = key.scalar?.string, let to = value.scalar?.string else {
-        fields.fail(value, "an entry of '\(key)' is not a plain value", fix: "write 'word: replacement'")
+        fields.fail(
+          value, "an entry of '\(key)' is not a plain value", fix: "write 'word: replacement'")
         return nil
       }
       return normalize ? (normalizedEntry(from), normalizedEntry(to)) : (from, to)
@@ -96,7 +104,9 @@ enum LexiconParser {
 
   /// Lowercases and drops apostrophes, the same way questions are folded.
   static func normalizedEntry(_ text: String) -> String {
-    text.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
-      .trimmingCharacters(in: .whitespaces)
+    text.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(
+      of: "’", with: ""
+    )
+    .trimmingCharacters(in: .whitespaces)
   }
 }

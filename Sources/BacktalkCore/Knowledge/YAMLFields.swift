@@ -51,7 +51,9 @@ struct YAMLFields {
       return nil
     }
     guard let scalar = value.scalar else {
-      fail(value, "'\(key)' in \(what) must be text, not a \(value.kindName)", fix: "write '\(key): some text'")
+      fail(
+        value, "'\(key)' in \(what) must be text, not a \(value.kindName)",
+        fix: "write '\(key): some text'")
       return nil
     }
     let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -91,7 +93,9 @@ struct YAMLFields {
       guard let text = item.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines),
         !text.isEmpty
       else {
-        fail(item, "an entry of '\(key)' in \(what) is empty or not text", fix: "write each entry as plain text")
+        fail(
+          item, "an entry of '\(key)' in \(what) is empty or not text",
+          fix: "write each entry as plain text")
         continue
       }
       result.append(text)

@@ -42,8 +42,8 @@ public struct LineSplitter: Sendable {
   }
 }
 
-private extension LineSplitter {
-  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+extension LineSplitter {
+  fileprivate mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     let room = maximumBytes - pending.count
     if bytes.count > room {
       pending.append(contentsOf: bytes.prefix(max(room, 0)))
@@ -53,7 +53,7 @@ private extension LineSplitter {
     }
   }
 
-  mutating func takeLine() -> Line {
+  fileprivate mutating func takeLine() -> Line {
     if pending.last == 0x0D { pending.removeLast() }
     let line = Line(text: String(decoding: pending, as: UTF8.self), wasCut: pendingWasCut)
     pending.removeAll(keepingCapacity: true)

@@ -43,10 +43,10 @@ public enum QuestionCleaner {
   public static func clean(_ line: String) -> String { clean(line[...]) }
 }
 
-private extension QuestionCleaner {
+extension QuestionCleaner {
   /// The fast path for the common case: printable ASCII with single spaces needs only
   /// trimming and the length cut. Returns nil for anything else.
-  static func cleanPrintableASCII(_ line: Substring) -> String? {
+  fileprivate static func cleanPrintableASCII(_ line: Substring) -> String? {
     var previousWasSpace = true
     for byte in line.utf8 {
       guard byte >= 0x20 && byte < 0x7F else { return nil }
@@ -60,7 +60,9 @@ private extension QuestionCleaner {
 
   /// Skips the rest of an escape sequence whose ESC was just read: CSI (`ESC [ … final`),
   /// OSC and other strings (`ESC ] … BEL` or `ESC \`), or a two-character escape.
-  static func skipEscapeSequence(_ iterator: inout String.UnicodeScalarView.SubSequence.Iterator) {
+  fileprivate static func skipEscapeSequence(
+    _ iterator: inout String.UnicodeScalarView.SubSequence.Iterator
+  ) {
     guard let kind = iterator.next() else { return }
     switch kind {
     case "[":

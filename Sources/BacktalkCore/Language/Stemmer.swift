@@ -28,13 +28,15 @@ public enum Stemmer {
   }
 }
 
-private extension Stemmer {
-  static func ends(_ letters: [UInt8], _ suffix: String) -> Bool {
+extension Stemmer {
+  fileprivate static func ends(_ letters: [UInt8], _ suffix: String) -> Bool {
     let tail = Array(suffix.utf8)
     return letters.count >= tail.count && Array(letters.suffix(tail.count)) == tail
   }
 
-  static func strip(_ suffix: String, from letters: inout [UInt8], keeping minimum: Int) -> Bool {
+  fileprivate static func strip(_ suffix: String, from letters: inout [UInt8], keeping minimum: Int)
+    -> Bool
+  {
     let length = suffix.utf8.count
     guard ends(letters, suffix), letters.count - length >= minimum else { return false }
     letters.removeLast(length)
@@ -42,7 +44,7 @@ private extension Stemmer {
   }
 
   /// Turns "swimm" back into "swim" and "stopp" into "stop", but leaves "fall" and "press".
-  static func undouble(_ letters: inout [UInt8]) {
+  fileprivate static func undouble(_ letters: inout [UInt8]) {
     guard letters.count >= 3 else { return }
     let last = letters[letters.count - 1]
     let keep: Set<UInt8> = Array("lsz".utf8).reduce(into: []) { $0.insert($1) }

@@ -30,7 +30,8 @@ public struct TextAnalyzer: Sendable {
   ///     when correcting (answers).
   ///   - priorityText: red-flag triggers, whose words win a tie.
   public init(
-    lexicon: Lexicon, vocabularyText: [String], knownText: [String] = [], priorityText: [String] = []
+    lexicon: Lexicon, vocabularyText: [String], knownText: [String] = [],
+    priorityText: [String] = []
   ) {
     var counts: [String: Int] = [:]
     var bigrams: Set<String> = []
@@ -62,7 +63,8 @@ public struct TextAnalyzer: Sendable {
       if !from.isEmpty && from != to { synonyms[from] = to }
     }
     var priority = Set(priorityText.flatMap(plain.words(of:)))
-    for (variant, canonical) in lexicon.synonyms where !priority.isDisjoint(with: plain.words(of: canonical)) {
+    for (variant, canonical) in lexicon.synonyms
+    where !priority.isDisjoint(with: plain.words(of: canonical)) {
       priority.formUnion(plain.words(of: variant))
     }
     for word in priority { counts[word, default: 0] += 1 }
@@ -135,10 +137,13 @@ public struct TextAnalyzer: Sendable {
     let allPieces = pieces(of: text)
     for (position, piece) in allPieces.enumerated() {
       guard let word = piece else {
-        if tokens.last?.isPunctuation == false || tokens.last == nil { tokens.append(.punctuationBreak) }
+        if tokens.last?.isPunctuation == false || tokens.last == nil {
+          tokens.append(.punctuationBreak)
+        }
         continue
       }
-      let expanded = lexicon.contractions[word].map { $0.split(separator: " ").map(String.init) } ?? [word]
+      let expanded =
+        lexicon.contractions[word].map { $0.split(separator: " ").map(String.init) } ?? [word]
       for part in expanded {
         var word = lexicon.numbers[part] ?? part
         var typed: String?
@@ -170,9 +175,9 @@ public struct TextAnalyzer: Sendable {
   }
 }
 
-private extension TextAnalyzer {
+extension TextAnalyzer {
   /// Splits folded text into words, with nil standing for clause punctuation.
-  func pieces(of text: String) -> [String?] {
+  fileprivate func pieces(of text: String) -> [String?] {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPieces(of: text) }
     let folded = fold(text)
     var result: [String?] = []
@@ -205,7 +210,7 @@ private extension TextAnalyzer {
 
   /// The same as `pieces(of:)` for plain ASCII text, working on bytes: the common case, and
   /// on the per-question hot path.
-  func asciiPieces(of text: String) -> [String?] {
+  fileprivate func asciiPieces(of text: String) -> [String?] {
     var result: [String?] = []
     var current: [UInt8] = []
     current.reserveCapacity(16)
@@ -238,7 +243,7 @@ private extension TextAnalyzer {
     return result
   }
 
-  func fold(_ text: String) -> String {
+  fileprivate func fold(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
     return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
   }
@@ -247,7 +252,9 @@ private extension TextAnalyzer {
   /// length; nil for known, short or non-alphabetic words. Ties go to the candidate sharing the
   /// longest start with the typed word (people rarely mistype the start), then the more
   /// frequent one, then the first alphabetically.
-  func correction(for word: String, between neighbours: (String?, String?) = (nil, nil)) -> String? {
+  fileprivate func correction(for word: String, between neighbours: (String?, String?) = (nil, nil))
+    -> String?
+  {
     guard vocabulary[word] == nil else { return nil }
     let letters = Array(word.utf8)
     guard letters.count >= 4, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
@@ -260,7 +267,9 @@ private extension TextAnalyzer {
         guard candidate.first == letters.first || limit > 1 || candidate.last == letters.last
         else { continue }
         let distance = boundedDistance(letters, candidate, limit: limit, rows: rows)
-        guard distance <= limit, distance < 2 || candidate.prefix(2) == letters.prefix(2) else { continue }
+        guard distance <= limit, distance < 2 || candidate.prefix(2) == letters.prefix(2) else {
+          continue
+        }
         let count = vocabulary[String(decoding: candidate, as: UTF8.self)] ?? 0
         let prefix = zip(letters, candidate).prefix { $0 == $1 }.count
         let priority = priorityWords.contains(String(decoding: candidate, as: UTF8.self)) ? 1 : 0
@@ -289,7 +298,9 @@ private extension TextAnalyzer {
   ///
   /// `rows` is scratch space of at least 3 × (b.count + 1), reused across calls so the
   /// comparison against many candidates allocates nothing.
-  func boundedDistance(_ a: [UInt8], _ b: [UInt8], limit: Int, rows: UnsafeMutableBufferPointer<Int>) -> Int {
+  fileprivate func boundedDistance(
+    _ a: [UInt8], _ b: [UInt8], limit: Int, rows: UnsafeMutableBufferPointer<Int>
+  ) -> Int {
     if abs(a.count - b.count) > limit { return limit + 1 }
     let width = b.count + 1
     var previousPrevious = 0
@@ -301,7 +312,8 @@ private extension TextAnalyzer {
       var rowMinimum = i
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        var value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
+        var value = min(
+          rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
         if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
           value = min(value, rows[previousPrevious + j - 2] + 1)
         }
@@ -316,7 +328,7 @@ private extension TextAnalyzer {
 
   /// Replaces "2 weeks", "a month", "ten days" or "weeks" with one token, `#long` for a week or
   /// more and `#short` for less, so rules can speak of how long something has lasted.
-  func markDurations(_ tokens: [Token]) -> [Token] {
+  fileprivate func markDurations(_ tokens: [Token]) -> [Token] {
     var output: [Token] = []
     for token in tokens {
       guard let unit = lexicon.durationUnits[token.stem] else {
@@ -344,7 +356,7 @@ private extension TextAnalyzer {
   }
 
   /// Replaces the longest synonym variants, left to right, with their canonical words.
-  func applySynonyms(_ tokens: [Token], rewrites: inout [Rewrite]) -> [Token] {
+  fileprivate func applySynonyms(_ tokens: [Token], rewrites: inout [Rewrite]) -> [Token] {
     guard longestSynonym > 0 else { return tokens }
     var output: [Token] = []
     var index = 0

@@ -79,14 +79,16 @@ public struct IntentIndex: Sendable {
       idf[stem] = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
     }
     let averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
-    self.postings = Dictionary(uniqueKeysWithValues: postings.map { stem, entries in
-      let weight = idf[stem] ?? 0
-      let list = entries.map { intent, frequency in
-        let norm = Self.k1 * (1 - Self.b + Self.b * lengths[intent] / averageLength)
-        return Posting(intent: intent, score: weight * frequency * (Self.k1 + 1) / (frequency + norm))
-      }
-      return (stem, list.sorted { $0.intent < $1.intent })
-    })
+    self.postings = Dictionary(
+      uniqueKeysWithValues: postings.map { stem, entries in
+        let weight = idf[stem] ?? 0
+        let list = entries.map { intent, frequency in
+          let norm = Self.k1 * (1 - Self.b + Self.b * lengths[intent] / averageLength)
+          return Posting(
+            intent: intent, score: weight * frequency * (Self.k1 + 1) / (frequency + norm))
+        }
+        return (stem, list.sorted { $0.intent < $1.intent })
+      })
     self.idf = idf
     self.phrases = phrases
     self.maximumIDF = idf.values.max() ?? 1
@@ -170,7 +172,8 @@ public struct IntentIndex: Sendable {
       closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
     }
     for intent in touched { scores[intent] += Self.exampleWeightFactor * closest[intent] }
-    for stem in context.isEmpty ? [] : Set(context).subtracting(content) where !stopwords.contains(stem) {
+    for stem in context.isEmpty ? [] : Set(context).subtracting(content)
+    where !stopwords.contains(stem) {
       for posting in postings[stem] ?? [] {
         touch(posting.intent)
         scores[posting.intent] += 0.5 * posting.score
@@ -209,8 +212,10 @@ public struct IntentIndex: Sendable {
       let coverage = total > 0 ? min(1, covered[intent] / total) : 0
       let dominance = rank == 0 && score > 0 ? 1 - runnerUp / score : 0
       let confidence = min(1, coverage * (1 + Self.dominanceBonus * dominance))
-      let earned = content.enumerated().filter { $0.offset < 64 && earnedBits[intent] & (1 << UInt64($0.offset)) != 0 }
-        .map(\.element)
+      let earned = content.enumerated().filter {
+        $0.offset < 64 && earnedBits[intent] & (1 << UInt64($0.offset)) != 0
+      }
+      .map(\.element)
       return Match(
         intent: intentIDs[intent], score: score,
         confidence: (confidence * 1000).rounded() / 1000, matchedStems: earned)
@@ -227,13 +232,13 @@ extension IntentIndex {
   }
 }
 
-private extension IntentIndex {
+extension IntentIndex {
   /// How much an unknown word counts against confidence: numbers and markers count little.
-  func unknownWeight(_ stem: String) -> Double {
+  fileprivate func unknownWeight(_ stem: String) -> Double {
     stem.first?.isNumber == true || stem.hasPrefix("#") ? 0.3 : 0.35 * maximumIDF
   }
 
-  func contains(_ stems: [String], _ phrase: [String], at offset: Int) -> Bool {
+  fileprivate func contains(_ stems: [String], _ phrase: [String], at offset: Int) -> Bool {
     offset + phrase.count <= stems.count && Array(stems[offset..<(offset + phrase.count)]) == phrase
   }
 }

@@ -15,13 +15,17 @@ public struct KnowledgeLint: Sendable {
     let reached = Set(cases.flatMap(\.intents))
     for intent in knowledge.intents where !reached.contains(intent.id) {
       findings.append(
-        Finding(file: intent.file, line: intent.line, message: "no regression case expects intent '\(intent.id)'"))
+        Finding(
+          file: intent.file, line: intent.line,
+          message: "no regression case expects intent '\(intent.id)'"))
     }
     let cited = Set(knowledge.intents.flatMap(\.sources))
     for document in knowledge.documents {
       for passage in document.passages where !cited.contains("\(document.id)#\(passage.anchor)") {
         findings.append(
-          Finding(file: document.file, line: passage.line, message: "no intent cites passage '\(document.id)#\(passage.anchor)'"))
+          Finding(
+            file: document.file, line: passage.line,
+            message: "no intent cites passage '\(document.id)#\(passage.anchor)'"))
       }
     }
     var owners: [String: String] = [:]
@@ -30,7 +34,9 @@ public struct KnowledgeLint: Sendable {
         let key = example.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }
         if let owner = owners[key] {
           findings.append(
-            Finding(file: intent.file, line: intent.line, message: "example '\(example)' of '\(intent.id)' is also an example of '\(owner)'"))
+            Finding(
+              file: intent.file, line: intent.line,
+              message: "example '\(example)' of '\(intent.id)' is also an example of '\(owner)'"))
         }
         owners[key] = intent.id
         guard intent.redFlag == nil else { continue }
@@ -39,7 +45,10 @@ public struct KnowledgeLint: Sendable {
         let answered = reply.intents.first { !flagged.contains($0) }
         if answered != intent.id {
           findings.append(
-            Finding(file: intent.file, line: intent.line, message: "example '\(example)' of '\(intent.id)' is answered by '\(answered ?? "nothing")'"))
+            Finding(
+              file: intent.file, line: intent.line,
+              message:
+                "example '\(example)' of '\(intent.id)' is answered by '\(answered ?? "nothing")'"))
         }
       }
     }

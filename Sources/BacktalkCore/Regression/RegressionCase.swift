@@ -70,9 +70,10 @@ public enum RegressionVariant: String, Sendable, CaseIterable {
   /// least seven letters, so the typo is always the same and still within reach of correction.
   static func withTypo(_ question: String) -> String {
     var words = question.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-    guard let longest = words.indices.max(by: {
-      (words[$0].filter(\.isLetter).count, $1) < (words[$1].filter(\.isLetter).count, $0)
-    }), words[longest].count >= 7, words[longest].allSatisfy(\.isLetter)
+    guard
+      let longest = words.indices.max(by: {
+        (words[$0].filter(\.isLetter).count, $1) < (words[$1].filter(\.isLetter).count, $0)
+      }), words[longest].count >= 7, words[longest].allSatisfy(\.isLetter)
     else { return question }
     var letters = Array(words[longest])
     letters.remove(at: letters.count / 2)

@@ -12,9 +12,12 @@ public struct RegressionReport: Sendable {
 
   /// The share of emergency cases (original wording) answered as emergencies.
   public var emergencyRecall: Double? {
-    let emergencies = outcomes.filter { $0.variant == .original && $0.regressionCase.triage == .emergency }
+    let emergencies = outcomes.filter {
+      $0.variant == .original && $0.regressionCase.triage == .emergency
+    }
     guard !emergencies.isEmpty else { return nil }
-    return Double(emergencies.filter { $0.reply.triage == .emergency }.count) / Double(emergencies.count)
+    return Double(emergencies.filter { $0.reply.triage == .emergency }.count)
+      / Double(emergencies.count)
   }
 
   public var underTriaged: Int { outcomes.filter(\.isUnderTriaged).count }

@@ -38,7 +38,9 @@ public struct RegressionRunner: Sendable {
   ///
   /// The original wording is checked against everything the case expects; a variant only
   /// against the triage and the top intent, which rewording must not change.
-  func outcome(_ regressionCase: RegressionCase, _ variant: RegressionVariant, baseline: Reply?) -> Outcome {
+  func outcome(_ regressionCase: RegressionCase, _ variant: RegressionVariant, baseline: Reply?)
+    -> Outcome
+  {
     var context = DialogueContext()
     for earlier in regressionCase.before {
       context.record(responder.reply(to: earlier, context: context))
@@ -49,9 +51,12 @@ public struct RegressionRunner: Sendable {
       context: regressionCase.before.isEmpty ? nil : context)
     var failures: [String] = []
     if reply.triage != regressionCase.triage {
-      failures.append("expected triage \(regressionCase.triage.rawValue), got \(reply.triage.rawValue)")
+      failures.append(
+        "expected triage \(regressionCase.triage.rawValue), got \(reply.triage.rawValue)")
     }
-    let answers = reply.intents.filter { id in !reply.findings.contains { $0.intent == id && !$0.isNegated } }
+    let answers = reply.intents.filter { id in
+      !reply.findings.contains { $0.intent == id && !$0.isNegated }
+    }
     if variant == .original {
       let missing = regressionCase.intents.filter { !reply.intents.contains($0) }
       if !missing.isEmpty {
@@ -68,12 +73,16 @@ public struct RegressionRunner: Sendable {
         failures.append("expected the reply not to contain /\(pattern)/")
       }
     } else if let baseline {
-      let baseAnswers = baseline.intents.filter { id in !baseline.findings.contains { $0.intent == id && !$0.isNegated } }
+      let baseAnswers = baseline.intents.filter { id in
+        !baseline.findings.contains { $0.intent == id && !$0.isNegated }
+      }
       if answers.first != baseAnswers.first {
-        failures.append("expected top intent \(baseAnswers.first ?? "none"), got \(answers.first ?? "none")")
+        failures.append(
+          "expected top intent \(baseAnswers.first ?? "none"), got \(answers.first ?? "none")")
       }
     }
-    return Outcome(regressionCase: regressionCase, variant: variant, reply: reply, failures: failures)
+    return Outcome(
+      regressionCase: regressionCase, variant: variant, reply: reply, failures: failures)
   }
 
   private func matches(_ pattern: String, _ text: String) -> Bool {

@@ -10,7 +10,9 @@ public struct Finding: Sendable, Equatable {
   /// Where in the question's tokens the trigger stands.
   public var range: Range<Int>
 
-  public init(intent: String, level: TriageLevel, isNegated: Bool, words: String, range: Range<Int> = 0..<0) {
+  public init(
+    intent: String, level: TriageLevel, isNegated: Bool, words: String, range: Range<Int> = 0..<0
+  ) {
     self.intent = intent
     self.level = level
     self.isNegated = isNegated

@@ -25,7 +25,8 @@ public struct RedFlagScanner: Sendable {
 
   /// Compiles the triggers of every intent that has a red flag.
   public init(intents: [Intent], analyzer: TextAnalyzer, lexicon: Lexicon) {
-    self.init(intents: intents, stems: { analyzer.analyze($0, correcting: false).stems }, lexicon: lexicon)
+    self.init(
+      intents: intents, stems: { analyzer.analyze($0, correcting: false).stems }, lexicon: lexicon)
   }
 
   /// Compiles the triggers, taking the stems of their words from `stems`.
@@ -78,8 +79,8 @@ public struct RedFlagScanner: Sendable {
   }
 }
 
-private extension RedFlagScanner {
-  static func compile(_ trigger: String, stems: (String) -> [String]) -> [Element] {
+extension RedFlagScanner {
+  fileprivate static func compile(_ trigger: String, stems: (String) -> [String]) -> [Element] {
     var pattern: [Element] = []
     var plain: [String] = []
     func flushPlain() {
@@ -109,7 +110,7 @@ private extension RedFlagScanner {
   }
 
   /// Whether one of the rule's exceptions matches over any of the span's words.
-  func isExcepted(_ rule: Rule, _ span: Range<Int>, _ tokens: [Token]) -> Bool {
+  fileprivate func isExcepted(_ rule: Rule, _ span: Range<Int>, _ tokens: [Token]) -> Bool {
     for exception in rule.exceptions {
       let earliest = max(0, span.lowerBound - 8)
       for start in earliest..<min(span.upperBound, tokens.count) {
@@ -122,7 +123,7 @@ private extension RedFlagScanner {
   }
 
   /// Returns the end of a match of `pattern` starting at `start`, or nil.
-  func match(_ pattern: [Element], _ tokens: [Token], from start: Int) -> Int? {
+  fileprivate func match(_ pattern: [Element], _ tokens: [Token], from start: Int) -> Int? {
     guard let element = pattern.first else { return start }
     let rest = Array(pattern.dropFirst())
     switch element {
@@ -155,7 +156,7 @@ private extension RedFlagScanner {
 
   /// Whether a negation governs the words starting at `start`: a cue earlier in the same
   /// clause, with only filler words or other symptoms between, and nothing such as "if".
-  func isNegated(before start: Int, _ tokens: [Token], covered: Set<Int>) -> Bool {
+  fileprivate func isNegated(before start: Int, _ tokens: [Token], covered: Set<Int>) -> Bool {
     var position = start - 1
     var distance = 0
     while position >= 0 {
