@@ -15,7 +15,8 @@ public enum Stemmer {
       letters.removeLast(2)
     } else if strip("ing", from: &letters, keeping: 3) || strip("ed", from: &letters, keeping: 3) {
       undouble(&letters)
-    } else if strip("ly", from: &letters, keeping: 3) {
+    } else if ends(letters, "ly") && letters.count >= 5 && letters[letters.count - 3] != 0x6C {
+      letters.removeLast(2)  // "badly" to "bad", but "really" stays apart from "real"
     } else if ends(letters, "s") && !ends(letters, "ss") && !ends(letters, "us")
       && !ends(letters, "is")
     {
