@@ -71,7 +71,7 @@ for step in steps:
     elif step == "^D":
         os.write(fd, b"\x04")
     else:
-        os.write(fd, step.encode().replace(b"\\n", b"\n"))
+        os.write(fd, step.encode().replace(b"\\n", b"\n").replace(b"\\t", b"\t"))
     if step.endswith("\\n") or step == "^C":
         read_until(PROMPT)
     elif step == "^D":
