@@ -194,17 +194,21 @@ import Testing
   }
 
   @Test func replCompletesCommandsAndStartsEveryExercise() throws {
-    let state = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bt-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: state) }
     let exercises = Fixture.knowledge.intents.compactMap(\.exercise)
     var steps = ["topi\\t\\n"]
     for exercise in exercises { steps += ["exercise \(exercise.name.lowercased())\\n", "stop\\n"] }
     steps.append("^D")
-    let driver = Fixture.repositoryRoot.appendingPathComponent("Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
+    let driver = Fixture.repositoryRoot.appendingPathComponent(
+      "Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
     let result = try Self.run(
-      ["python3", driver.path, Self.binary.path, state.path] + steps, binary: URL(fileURLWithPath: "/usr/bin/env"))
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      ["python3", driver.path, Self.binary.path, state.path] + steps,
+      binary: URL(fileURLWithPath: "/usr/bin/env"))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let transcript = try #require(object["transcript"] as? String)
     #expect(transcript.contains("Warning signs:"), "Tab should complete 'topi' to 'topics'")
     for exercise in exercises {

@@ -2,10 +2,12 @@ import BacktalkCore
 import Testing
 
 @Suite struct RegionTests {
-  @Test(arguments: [
-    ("en_US.UTF-8", "US"), ("en_GB", "GB"), ("de_DE.UTF-8@euro", "DE"), ("C", nil), ("POSIX", nil),
-    ("", nil),
-  ] as [(String, String?)])
+  @Test(
+    arguments: [
+      ("en_US.UTF-8", "US"), ("en_GB", "GB"), ("de_DE.UTF-8@euro", "DE"), ("C", nil),
+      ("POSIX", nil),
+      ("", nil),
+    ] as [(String, String?)])
   func readsTheRegionFromALocale(_ locale: String, _ code: String?) {
     #expect(Region.code(fromLocale: locale) == code)
   }
@@ -17,7 +19,9 @@ import Testing
     #expect(Region.code(fromEnvironment: [:]) == nil)
   }
 
-  @Test(arguments: [("US", "911"), ("gb", "999"), ("DE", "112"), ("ZZ", "your local emergency number")])
+  @Test(arguments: [
+    ("US", "911"), ("gb", "999"), ("DE", "112"), ("ZZ", "your local emergency number"),
+  ])
   func picksTheEmergencyNumber(_ code: String, _ number: String) {
     #expect(Region.emergencyNumber(for: code, in: Fixture.knowledge.lexicon) == number)
   }
