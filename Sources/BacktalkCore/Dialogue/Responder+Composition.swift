@@ -22,10 +22,9 @@ extension Responder {
     for id in answered {
       guard let intent = intentsByID[id] else { continue }
       var block = answered.count > 1 ? "\(intent.title): \(intent.answer)" : intent.answer
-      if let exercise = intent.exercise {
-        let walkthrough = ExerciseRenderer.numberedSteps(exercise)
-        steps += walkthrough
-        block += "\n" + ExerciseRenderer.render(exercise, steps: walkthrough)
+      if let walkthrough = walkthroughTexts[id] {
+        steps += walkthrough.steps
+        block += "\n" + walkthrough.text
       }
       blocks.append(block)
       citations += intent.sources

@@ -13,6 +13,8 @@ public struct Responder: Sendable {
   let intentsByID: [String: Intent]
   /// Document titles by document id, for the `sources` of a reply.
   let titlesByDocument: [String: String]
+  /// Each exercise intent's walkthrough as text and numbered steps, rendered once.
+  let walkthroughTexts: [String: (text: String, steps: [String])]
 
   /// At or above this confidence the top intent is answered.
   public static let answerThreshold = 0.4
@@ -59,6 +61,13 @@ public struct Responder: Sendable {
       intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon)
     intentsByID = Dictionary(
       knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    walkthroughTexts = Dictionary(
+      uniqueKeysWithValues: knowledge.intents.compactMap { intent in
+        intent.exercise.map { exercise in
+          let steps = ExerciseRenderer.numberedSteps(exercise)
+          return (intent.id, (ExerciseRenderer.render(exercise, steps: steps), steps))
+        }
+      })
     titlesByDocument = Dictionary(
       knowledge.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     self.compiled =

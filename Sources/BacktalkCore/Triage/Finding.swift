@@ -23,26 +23,29 @@ public struct Finding: Sendable, Equatable {
 
 /// The triage of one question: the most severe level found, and every finding.
 public struct TriageResult: Sendable, Equatable {
-  public var level: TriageLevel
-  public var findings: [Finding]
+  public let level: TriageLevel
+  public let findings: [Finding]
+
+  /// The findings that count, most severe first, one per rule.
+  public let active: [Finding]
+  /// The rules mentioned only as absent, one per rule.
+  public let negated: [Finding]
 
   public init(findings: [Finding]) {
     self.findings = findings
     self.level = findings.filter { !$0.isNegated }.map(\.level).max() ?? .none
-  }
-
-  /// The findings that count, most severe first, one per rule.
-  public var active: [Finding] {
+    guard !findings.isEmpty else {
+      active = []
+      negated = []
+      return
+    }
     var seen: Set<String> = []
-    return findings.filter { !$0.isNegated }.sorted { $0.level > $1.level }
+    let active = findings.filter { !$0.isNegated }.sorted { $0.level > $1.level }
       .filter { seen.insert($0.intent).inserted }
-  }
-
-  /// The rules mentioned only as absent, one per rule.
-  public var negated: [Finding] {
     let activeIDs = Set(active.map(\.intent))
-    var seen: Set<String> = []
-    return findings.filter { $0.isNegated && !activeIDs.contains($0.intent) }
+    seen = []
+    self.active = active
+    self.negated = findings.filter { $0.isNegated && !activeIDs.contains($0.intent) }
       .filter { seen.insert($0.intent).inserted }
   }
 }

@@ -123,10 +123,11 @@ extension RedFlagScanner {
   }
 
   /// Returns the end of a match of `pattern` starting at `start`, or nil.
-  fileprivate func match(_ pattern: [Element], _ tokens: [Token], from start: Int) -> Int? {
-    guard let element = pattern.first else { return start }
-    let rest = Array(pattern.dropFirst())
-    switch element {
+  fileprivate func match(
+    _ pattern: [Element], _ tokens: [Token], from start: Int, element index: Int = 0
+  ) -> Int? {
+    guard index < pattern.count else { return start }
+    switch pattern[index] {
     case .words(let options):
       for option in options {
         var position = start
@@ -140,13 +141,15 @@ extension RedFlagScanner {
           }
           position += 1
         }
-        if matched, let end = match(rest, tokens, from: position) { return end }
+        if matched, let end = match(pattern, tokens, from: position, element: index + 1) {
+          return end
+        }
       }
       return nil
     case .gap(let length):
       var position = start
       for _ in 0...length {
-        if let end = match(rest, tokens, from: position) { return end }
+        if let end = match(pattern, tokens, from: position, element: index + 1) { return end }
         guard position < tokens.count, !tokens[position].isBreak else { return nil }
         position += 1
       }
