@@ -42,9 +42,10 @@ extension Responder {
     remaining.tokens = analyzed.tokens.enumerated()
       .filter { $0.offset >= dropped && !flagged.contains($0.offset) }.map(\.element)
     var selection = select(remaining, context: context)
-    // Beside a red flag, only a confident answer is worth the reader's time.
-    if findings.contains(where: { !$0.isNegated })
-      && selection.confidence < Self.besideRedFlagThreshold
+    // Beside a red flag, only a confident answer to words that say something ("my back is in
+    // spasm" says nothing the warning does not) is worth the reader's time.
+    if findings.contains(where: { !$0.isNegated }),
+      selection.confidence < Self.besideRedFlagThreshold || !index.isInformative(remaining.stems)
     {
       selection.answered = []
       selection.suggestions = []
