@@ -66,6 +66,16 @@ struct CommonOptions: ParsableArguments {
       && environment["TERM"] != "dumb" && isatty(STDOUT_FILENO) == 1
   }
 
+  /// Loads regression case files, or prints every problem and exits with status 2.
+  func loadCases(_ paths: [String]) throws -> [RegressionCase] {
+    do {
+      return try RegressionCaseLoader.load(paths: paths)
+    } catch {
+      Output.error(error.description)
+      throw ExitCode(2)
+    }
+  }
+
   /// Loads the knowledge, or prints every problem and exits with status 3.
   func makeSession() throws -> Session {
     do {

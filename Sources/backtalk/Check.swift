@@ -20,13 +20,7 @@ struct Check: ParsableCommand {
 
   func run() throws {
     let session = try options.makeSession()
-    let cases: [RegressionCase]
-    do {
-      cases = try RegressionCaseLoader.load(paths: paths)
-    } catch {
-      Output.error(error.description)
-      throw ExitCode(2)
-    }
+    let cases = try options.loadCases(paths)
     let selected = cases.filter { item in
       guard let filter = filter?.lowercased() else { return true }
       return item.question.lowercased().contains(filter) || item.file.lowercased().contains(filter)

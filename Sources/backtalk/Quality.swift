@@ -15,13 +15,7 @@ struct Lint: ParsableCommand {
 
   func run() throws {
     let session = try options.makeSession()
-    let cases: [RegressionCase]
-    do {
-      cases = try RegressionCaseLoader.load(paths: paths)
-    } catch {
-      Output.error(error.description)
-      throw ExitCode(2)
-    }
+    let cases = try options.loadCases(paths)
     let findings = KnowledgeLint.run(session.responder, cases: cases)
     for finding in findings { Output.write(finding.description + "\n") }
     Output.write("\(findings.count) finding\(findings.count == 1 ? "" : "s")\n")

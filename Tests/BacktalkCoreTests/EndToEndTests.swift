@@ -42,6 +42,29 @@ import Testing
       stderr: String(decoding: err, as: UTF8.self))
   }
 
+  /// A new empty folder under the temporary directory.
+  static func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bt-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
+  /// Types steps into the REPL through a pseudo-terminal (see Fixtures/drive_repl.py) and
+  /// returns what the screen showed and the exit status.
+  static func driveREPL(state: String, _ steps: [String]) throws -> (
+    transcript: String, status: Int?
+  ) {
+    let driver = Fixture.repositoryRoot.appendingPathComponent(
+      "Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
+    let result = try run(
+      ["python3", driver.path, binary.path, state] + steps,
+      binary: URL(fileURLWithPath: "/usr/bin/env"))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    return (try #require(object["transcript"] as? String), object["status"] as? Int)
+  }
+
   @Test func answersJSONLinesWithTheSixFields() throws {
     let result = try Self.run(["--json"], input: "can I drive?\n\nhot tub?\n")
     #expect(result.status == 0)
@@ -138,25 +161,14 @@ import Testing
   }
 
   @Test func replAnswersKeepsHistoryAndSurvivesCtrlC() throws {
-    let state = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "bt-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    let state = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: state) }
-    let driver = Fixture.repositoryRoot.appendingPathComponent(
-      "Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
-    let result = try Self.run(
-      [
-        "python3", driver.path, Self.binary.path, state.path, "can I drive?\\n", "half a line",
-        "^C", "hot tub?\\n", "^D",
-      ],
-      binary: URL(fileURLWithPath: "/usr/bin/env"))
-    let object = try #require(
-      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-    let transcript = try #require(object["transcript"] as? String)
+    let (transcript, status) = try Self.driveREPL(
+      state: state.path, ["can I drive?\\n", "half a line", "^C", "hot tub?\\n", "^D"])
     #expect(transcript.contains("not medical advice"))
     #expect(transcript.contains("narcotic"))
     #expect(transcript.contains("30 to 40 minutes"), "the REPL should still answer after Ctrl-C")
-    #expect(object["status"] as? Int == 0)
+    #expect(status == 0)
     let history = try String(
       contentsOf: state.appendingPathComponent("backtalk/history"), encoding: .utf8)
     #expect(history.contains("can I drive?"))
@@ -165,22 +177,13 @@ import Testing
   }
 
   @Test func replWalksThroughAnExerciseWithCountdowns() throws {
-    let state = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "bt-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    let state = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: state) }
-    let driver = Fixture.repositoryRoot.appendingPathComponent(
-      "Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
     let steps = [
       "walk me through the cat stretch\\n", "^N", "^J", "back\\n", "^N", "^C", "stop\\n",
       "start knee to chest\\n", "^N", "^J", "I wet myself\\n", "^D",
     ]
-    let result = try Self.run(
-      ["python3", driver.path, Self.binary.path, state.path] + steps,
-      binary: URL(fileURLWithPath: "/usr/bin/env"))
-    let object = try #require(
-      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-    let transcript = try #require(object["transcript"] as? String)
+    let (transcript, status) = try Self.driveREPL(state: state.path, steps)
     #expect(transcript.contains("Start: Get down on your hands and knees"))
     #expect(transcript.contains("Step 1 of 3, rep 1 of 4: Slowly arch your back up"))
     #expect(transcript.contains("hold: 5 s"))
@@ -190,13 +193,11 @@ import Testing
     #expect(transcript.contains("(walkthrough stopped)"), "a red flag ends the walkthrough")
     #expect(transcript.contains("EMERGENCY: Call 911"))
     #expect(!transcript.contains("\u{1B}["), "TERM=dumb gets no color")
-    #expect(object["status"] as? Int == 0)
+    #expect(status == 0)
   }
 
   @Test func replCompletesCommandsAndStartsEveryExercise() throws {
-    let state = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "bt-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    let state = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: state) }
     let exercises = Fixture.knowledge.intents.compactMap(\.exercise)
     var steps = ["topi\\t\\n"]
@@ -204,17 +205,12 @@ import Testing
     steps.append("^D")
     let driver = Fixture.repositoryRoot.appendingPathComponent(
       "Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
-    let result = try Self.run(
-      ["python3", driver.path, Self.binary.path, state.path] + steps,
-      binary: URL(fileURLWithPath: "/usr/bin/env"))
-    let object = try #require(
-      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-    let transcript = try #require(object["transcript"] as? String)
+    let (transcript, status) = try Self.driveREPL(state: state.path, steps)
     #expect(transcript.contains("Warning signs:"), "Tab should complete 'topi' to 'topics'")
     for exercise in exercises {
       #expect(transcript.contains("Start: \(exercise.start)"), "\(exercise.name) did not start")
     }
     #expect(transcript.components(separatedBy: "Walkthrough stopped.").count == exercises.count + 1)
-    #expect(object["status"] as? Int == 0)
+    #expect(status == 0)
   }
 }

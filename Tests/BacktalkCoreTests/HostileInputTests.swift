@@ -115,20 +115,9 @@ import Testing
     #expect(result.stderr.isEmpty)
   }
 
-  static func drive(state: String, _ steps: [String]) throws -> (transcript: String, status: Int?) {
-    let driver = Fixture.repositoryRoot.appendingPathComponent(
-      "Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
-    let result = try EndToEndTests.run(
-      ["python3", driver.path, EndToEndTests.binary.path, state] + steps,
-      binary: URL(fileURLWithPath: "/usr/bin/env"))
-    let object = try #require(
-      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-    return (try #require(object["transcript"] as? String), object["status"] as? Int)
-  }
-
   @Test(arguments: ["-", "/dev/null/not-a-folder"])
   func historyThatCannotBeKeptWarnsOnceAndCarriesOn(_ state: String) throws {
-    let (transcript, status) = try Self.drive(
+    let (transcript, status) = try EndToEndTests.driveREPL(
       state: state, ["can I drive?\\n", "hot tub?\\n", "^D"])
     #expect(
       transcript.components(separatedBy: "warning:").count == 2, "expected exactly one warning")
@@ -138,11 +127,10 @@ import Testing
   }
 
   @Test func sigtermKeepsTheHistoryWrittenSoFar() throws {
-    let state = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "bt-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    let state = try EndToEndTests.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: state) }
-    _ = try Self.drive(state: state.path, ["can I drive?\\n", "swimming?\\n", "^TERM"])
+    _ = try EndToEndTests.driveREPL(
+      state: state.path, ["can I drive?\\n", "swimming?\\n", "^TERM"])
     let history = try String(
       contentsOf: state.appendingPathComponent("backtalk/history"), encoding: .utf8)
     #expect(history.contains("can I drive?"))
