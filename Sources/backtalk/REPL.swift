@@ -72,7 +72,7 @@ struct REPL {
           walk = started
           say(started.render())
         } else {
-          say(render(reply))
+          say(render(reply) + "\n")
         }
       }
     }
@@ -162,9 +162,22 @@ extension REPL {
     say("\r  \(note).                    ")
   }
 
+  /// Writes text wrapped to the terminal's width (escape sequences only come in whole lines).
   fileprivate func say(_ text: String) {
-    Output.write(text + "\n")
+    Output.write(TextWrapper.wrap(text, width: Self.terminalWidth()) + "\n")
     Output.flush()
+  }
+
+  fileprivate static func terminalWidth() -> Int {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 {
+      return Int(size.ws_col) - 1
+    }
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 20
+    {
+      return columns - 1
+    }
+    return 79
   }
 
   fileprivate static func historyPath(_ environment: [String: String]) -> String? {

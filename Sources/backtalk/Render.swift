@@ -54,7 +54,8 @@ enum Render {
       titles[group, default: []].append(intent.title)
     }
     return groups.map { group in
-      "\(group):\n" + wrap(titles[group, default: []].joined(separator: ", "), indent: "  ")
+      let list = TextWrapper.wrap(titles[group, default: []].joined(separator: ", "), width: 76)
+      return "\(group):\n" + list.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
     }.joined(separator: "\n\n")
   }
 
@@ -68,18 +69,4 @@ enum Render {
     }.joined(separator: "\n")
   }
 
-  /// Wraps text at 78 columns with an indent.
-  static func wrap(_ text: String, indent: String) -> String {
-    var lines: [String] = []
-    var line = indent
-    for word in text.split(separator: " ") {
-      if line.count + word.count + 1 > 78 && line != indent {
-        lines.append(line)
-        line = indent
-      }
-      line += (line == indent ? "" : " ") + word
-    }
-    lines.append(line)
-    return lines.joined(separator: "\n")
-  }
 }

@@ -9,9 +9,12 @@ the prompt, and a trailing "\\n" is Enter.
 After each step it waits for the prompt (or the end). Prints a JSON object with the whole
 transcript and the exit status.
 """
+import fcntl
 import json
 import os
 import re
+import struct
+import termios
 import pty
 import select
 import sys
@@ -28,6 +31,8 @@ if pid == 0:
         env["HOME"] = state
     os.execve(binary, [binary], env)
 
+# A wide screen, so no answer is wrapped and tests can look for whole sentences.
+fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 500, 0, 0))
 transcript = b""
 
 
