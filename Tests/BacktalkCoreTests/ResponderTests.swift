@@ -68,7 +68,10 @@ import Testing
   @Test func saysWhatItCoversWhenNothingFits() {
     let reply = responder.reply(to: "xylophone quantum")
     #expect(reply.intents.isEmpty)
-    #expect(reply.text.contains("back spasms"))
+    #expect(reply.text.hasPrefix("I can only help with back spasms and back pain. Type 'topics'"))
+    let real = Fixture.responder.reply(to: "xylophone quantum")
+    #expect(real.text.contains("back pain: activities, understanding back spasms"))
+    #expect(!real.text.contains("about backtalk"), "small talk is not a topic to offer")
   }
 
   @Test func explainsCorrectionsAndCandidates() {

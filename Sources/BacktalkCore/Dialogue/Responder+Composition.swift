@@ -93,15 +93,20 @@ extension Responder {
       )
     }
     let groups = orderedGroups().prefix(8).joined(separator: ", ")
+    let scope = groups.isEmpty ? "" : ": \(groups)"
     return (
-      "I can only help with back spasms and back pain: \(groups). "
+      "I can only help with back spasms and back pain\(scope). "
         + "Type 'topics' to see everything I can answer.", []
     )
   }
 
+  /// The topic groups, in the order the knowledge lists them, without the group of small
+  /// talk (the one the disclaimer is in).
   fileprivate func orderedGroups() -> [String] {
+    let smallTalk = intentsByID[Knowledge.disclaimerIntentID]?.group
     var groups: [String] = []
-    for intent in knowledge.intents where intent.redFlag == nil && !groups.contains(intent.group) {
+    for intent in knowledge.intents
+    where intent.redFlag == nil && intent.group != smallTalk && !groups.contains(intent.group) {
       groups.append(intent.group)
     }
     return groups.map { $0.lowercased() }
