@@ -8,7 +8,7 @@ enum Render {
     if !reply.sources.isEmpty {
       text += "\nSources: " + reply.sources.joined(separator: "; ")
     }
-    text += "\n(" + session.responder.knowledge.disclaimerReminder + ")"
+    text += "\n(" + session.responder.disclaimerReminder + ")"
     if explain { text += "\n" + explanation(reply) }
     return text
   }

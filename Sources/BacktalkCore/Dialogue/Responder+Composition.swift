@@ -6,7 +6,7 @@ extension Responder {
     confidence: Double, emergencyNumber: String, explanation: Explanation
   ) -> Reply {
     var blocks: [String] = []
-    var citations: [String] = []
+    var cited: [String] = []  // intent ids whose sources the reply rests on
     var steps: [String] = []
     let active = triage.active
 
@@ -17,7 +17,7 @@ extension Responder {
       if let tell = flag.tell { block += "\nTell them: \(tell)" }
       block += "\n" + intent.answer
       blocks.append(block)
-      citations += intent.sources
+      cited.append(intent.id)
     }
     for id in answered {
       guard let intent = intentsByID[id] else { continue }
@@ -27,32 +27,31 @@ extension Responder {
         block += "\n" + walkthrough.text
       }
       blocks.append(block)
-      citations += intent.sources
+      cited.append(id)
     }
     for finding in triage.negated {
       guard let intent = intentsByID[finding.intent], let flag = intent.redFlag,
         let watch = flag.watch
       else { continue }
       blocks.append("You said no \(flag.symptom). \(watch)")
-      citations += intent.sources
+      cited.append(intent.id)
     }
-    var intents = active.map(\.intent) + answered
+    var titles: [String] = []
+    for id in cited {
+      for title in sourceTitles[id] ?? [] where !titles.contains(title) { titles.append(title) }
+    }
     if blocks.isEmpty || (answered.isEmpty && active.isEmpty) {
       let fallback = fallbackBlock(question: question, suggestions: suggestions)
       blocks.append(fallback.text)
-      citations += fallback.citations
-      if intents.isEmpty { intents = [] }
-    }
-    var titles: [String] = []
-    for citation in citations {
-      let document = citation.split(separator: "#", maxSplits: 1).first.map(String.init) ?? citation
-      if let title = titlesByDocument[document], !titles.contains(title) {
+      for title in Self.documentTitles(of: fallback.citations, in: titlesByDocument)
+      where !titles.contains(title) {
         titles.append(title)
       }
     }
     return Reply(
-      question: question, triage: triage.level, intents: intents,
-      text: blocks.joined(separator: "\n\n"), sources: titles, disclaimer: knowledge.disclaimer,
+      question: question, triage: triage.level, intents: active.map(\.intent) + answered,
+      text: blocks.count == 1 ? blocks[0] : blocks.joined(separator: "\n\n"), sources: titles,
+      disclaimer: disclaimer,
       confidence: (confidence * 100).rounded() / 100, steps: steps, suggestions: suggestions,
       findings: triage.findings, explanation: explanation)
   }

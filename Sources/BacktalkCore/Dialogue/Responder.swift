@@ -13,6 +13,11 @@ public struct Responder: Sendable {
   let intentsByID: [String: Intent]
   /// Document titles by document id, for the `sources` of a reply.
   let titlesByDocument: [String: String]
+  /// The titles of the documents each intent cites, in order and without repeats.
+  let sourceTitles: [String: [String]]
+  /// The full medical disclaimer and its one-line reminder, looked up once.
+  public let disclaimer: String
+  public let disclaimerReminder: String
   /// Each exercise intent's walkthrough as text and numbered steps, rendered once.
   let walkthroughTexts: [String: (text: String, steps: [String])]
 
@@ -68,10 +73,28 @@ public struct Responder: Sendable {
           return (intent.id, (ExerciseRenderer.render(exercise, steps: steps), steps))
         }
       })
+    let titles = Dictionary(
+      knowledge.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    sourceTitles = Dictionary(
+      uniqueKeysWithValues: knowledge.intents.map { intent in
+        (intent.id, Self.documentTitles(of: intent.sources, in: titles))
+      })
+    disclaimer = knowledge.disclaimer
+    disclaimerReminder = knowledge.disclaimerReminder
     titlesByDocument = Dictionary(
       knowledge.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     self.compiled =
       compiled ?? CompiledKnowledge(analyzer: analyzer.parts, phraseStems: stems.cache)
+  }
+
+  /// The titles of the documents that citations (`document#anchor`) point to, without repeats.
+  static func documentTitles(of citations: [String], in titles: [String: String]) -> [String] {
+    var result: [String] = []
+    for citation in citations {
+      let document = citation.split(separator: "#", maxSplits: 1).first.map(String.init) ?? citation
+      if let title = titles[document], !result.contains(title) { result.append(title) }
+    }
+    return result
   }
 
   static func makeAnalyzer(_ knowledge: Knowledge) -> TextAnalyzer {
