@@ -35,8 +35,6 @@ extension Responder {
     while dropped < remaining.tokens.count, isOpener(remaining.tokens[dropped]) { dropped += 1 }
     let hasMore = remaining.tokens[dropped...].contains { !index.stopwords.contains($0.stem) }
     if !hasMore { dropped = 0 }
-    // Words that triggered a red flag are left out: triage answers them, and they would only
-    // lower the confidence in the rest.
     var flagged = Set<Int>()
     for finding in findings { flagged.formUnion(finding.range) }
     remaining.tokens = analyzed.tokens.enumerated()
