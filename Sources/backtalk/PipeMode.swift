@@ -32,7 +32,11 @@ struct PipeMode: Sendable {
       }
       if conversation {
         for line in lines where !isBlank(line.text) {
-          let reply = session.reply(to: line.text, context: context)
+          let isMore = line.text.trimmingCharacters(in: .whitespaces).lowercased() == "more"
+          let reply =
+            isMore
+            ? session.responder.relatedReply(to: context)
+            : session.reply(to: line.text, context: context)
           context.record(reply)
           Output.write(render(reply))
         }

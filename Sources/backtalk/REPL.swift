@@ -58,9 +58,9 @@ struct REPL {
       case "summary":
         say(session.responder.summary(of: context, emergencyNumber: session.emergencyNumber))
       case "more":
-        let offer = session.responder.related(to: context)
-        context.suggestions = offer.suggestions
-        say(offer.text)
+        let reply = session.responder.relatedReply(to: context)
+        context.record(reply)
+        say(reply.text)
       default:
         let reply = session.reply(to: trimmed, context: context)
         context.record(reply)

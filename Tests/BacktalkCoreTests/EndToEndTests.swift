@@ -213,4 +213,22 @@ import Testing
     #expect(transcript.components(separatedBy: "Walkthrough stopped.").count == exercises.count + 1)
     #expect(status == 0)
   }
+
+  @Test func conversationModeReadsLinesInContext() throws {
+    let input = "should i put ice on it\nhow long?\nmore\n1\n"
+    func intents(_ arguments: [String]) throws -> [[String]] {
+      let result = try Self.run(arguments, input: input)
+      return try result.stdout.split(separator: "\n").map { line in
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        return object?["intents"] as? [String] ?? []
+      }
+    }
+    let together = try intents(["--json", "--conversation"])
+    #expect(together.count == 4)
+    #expect(together[1] == ["ice_duration"], "'how long?' is read after the ice question")
+    #expect(together[2].isEmpty, "'more' offers related topics")
+    #expect(together[3].count == 1, "'1' picks the first related topic")
+    let apart = try intents(["--json"])
+    #expect(apart[1] != ["ice_duration"], "without --conversation each line stands alone")
+  }
 }

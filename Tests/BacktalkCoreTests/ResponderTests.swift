@@ -90,4 +90,14 @@ import Testing
     #expect(summary.contains("Said to be absent: loss of bladder control"))
     #expect(summary.contains("Highest level reached: urgent"))
   }
+
+  @Test func moreOffersRelatedTopicsThatANumberPicks() {
+    var context = DialogueContext()
+    context.record(responder.reply(to: "is a hot tub ok"))
+    let more = responder.relatedReply(to: context)
+    #expect(more.suggestions == ["driving"])
+    #expect(more.text.contains("1) Driving"))
+    context.record(more)
+    #expect(responder.reply(to: "1", context: context).intents == ["driving"])
+  }
 }

@@ -1,5 +1,14 @@
-/// Conversation helpers for the REPL: related topics and a summary for a provider.
+/// Conversation helpers for the REPL and `--conversation`: related topics and a summary.
 extension Responder {
+  /// The reply to "more": the topics related to the last answer, as numbered suggestions that
+  /// the next line can pick with "1", "2" or "yes".
+  public func relatedReply(to context: DialogueContext, question: String = "more") -> Reply {
+    let offer = related(to: context)
+    return Reply(
+      question: question, triage: .none, intents: [], text: offer.text, sources: [],
+      disclaimer: disclaimer, confidence: 1, suggestions: offer.suggestions)
+  }
+
   /// The intents related to the last answer, offered as numbered suggestions.
   public func related(to context: DialogueContext) -> (text: String, suggestions: [String]) {
     guard let last = context.lastIntent, let intent = intentsByID[last], !intent.related.isEmpty
