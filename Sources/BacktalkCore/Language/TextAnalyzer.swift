@@ -264,8 +264,9 @@ extension TextAnalyzer {
     defer { rows.deallocate() }
     for length in (letters.count - limit)...(letters.count + limit) {
       for candidate in wordsByLength[length] ?? [] {
-        guard candidate.first == letters.first || limit > 1 || candidate.last == letters.last
-        else { continue }
+        // People rarely get the first letter wrong, and allowing it turns real words the
+        // knowledge does not use into ones it does ("couch" into "touch").
+        guard candidate.first == letters.first else { continue }
         let distance = boundedDistance(letters, candidate, limit: limit, rows: rows)
         guard distance <= limit, distance < 2 || candidate.prefix(2) == letters.prefix(2) else {
           continue
