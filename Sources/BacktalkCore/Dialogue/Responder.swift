@@ -43,7 +43,7 @@ public struct Responder: Sendable {
     self.analyzer = analyzer
     let stems = PhraseStemmer(analyzer: analyzer, cache: compiled?.phraseStems ?? [:])
     let stopStems = Set(
-      knowledge.lexicon.stopwords.union(knowledge.lexicon.negationCues).map(Stemmer.stem))
+      knowledge.lexicon.stopwords.map(Stemmer.stem))
     let answerable = knowledge.intents.filter { $0.redFlag == nil }
     index = IntentIndex(
       examples: answerable.map { intent in
