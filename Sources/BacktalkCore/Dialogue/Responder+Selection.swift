@@ -62,8 +62,14 @@ extension Responder {
     if parts.count > 1 {
       var answered: [String] = []
       var confidences: [Double] = []
+      // A short part ("ice or heat? and how long?") is read in the light of the part before.
+      var previous: [String] = []
       for part in parts where index.isInformative(part.map(\.stem)) {
-        guard let best = index.matches(for: part.map(\.stem), limit: 1).first,
+        let stems = part.map(\.stem)
+        let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
+        defer { previous = stems }
+        guard
+          let best = index.matches(for: stems, context: isShort ? previous : [], limit: 1).first,
           best.confidence >= Self.answerThreshold, !answered.contains(best.intent)
         else { continue }
         answered.append(best.intent)
