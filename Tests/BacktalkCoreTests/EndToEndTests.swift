@@ -21,6 +21,14 @@ import Testing
   static func run(
     _ arguments: [String], input: String = "", directory: URL? = nil, binary: URL = binary
   ) throws -> Result {
+    try run(arguments, bytes: Array(input.utf8), directory: directory, binary: binary)
+  }
+
+  /// Runs a binary with raw bytes on stdin. Input is written and stderr read on threads of
+  /// their own, so a large input or a chatty stderr cannot deadlock the pipes.
+  static func run(
+    _ arguments: [String], bytes: [UInt8], directory: URL? = nil, binary: URL = binary
+  ) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -32,14 +40,25 @@ import Testing
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
+    let writer = Thread {
+      stdin.fileHandleForWriting.write(Data(bytes))
+      try? stdin.fileHandleForWriting.close()
+    }
+    writer.start()
+    let errors = Box()
+    let reader = Thread { errors.data = stderr.fileHandleForReading.readDataToEndOfFile() }
+    reader.start()
     let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    while !reader.isFinished { usleep(1000) }
     return Result(
       status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-      stderr: String(decoding: err, as: UTF8.self))
+      stderr: String(decoding: errors.data, as: UTF8.self))
+  }
+
+  /// Bytes handed from a reading thread to the test.
+  final class Box: @unchecked Sendable {
+    var data = Data()
   }
 
   /// A new empty folder under the temporary directory.

@@ -4,48 +4,6 @@ import Testing
 
 /// The built binary against input and conditions that try to break it.
 @Suite struct HostileInputTests {
-  typealias Result = EndToEndTests.Result
-
-  /// Runs the binary with raw bytes on stdin, and reports its peak memory and time too.
-  static func run(
-    _ arguments: [String], bytes: [UInt8], environment: [String: String]? = nil
-  ) throws -> (result: Result, seconds: Double) {
-    let process = Process()
-    process.executableURL = EndToEndTests.binary
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    let input = Pipe()
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    let start = Date()
-    try process.run()
-    let writer = Thread {
-      input.fileHandleForWriting.write(Data(bytes))
-      try? input.fileHandleForWriting.close()
-    }
-    writer.start()
-    let stderrData = Box()
-    let reader = Thread { stderrData.data = errors.fileHandleForReading.readDataToEndOfFile() }
-    reader.start()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    while reader.isExecuting || !reader.isFinished { usleep(1000) }
-    let seconds = Date().timeIntervalSince(start)
-    return (
-      Result(
-        status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-        stderr: String(decoding: stderrData.data, as: UTF8.self)),
-      seconds
-    )
-  }
-
-  final class Box: @unchecked Sendable {
-    var data = Data()
-  }
-
   @Test func answersInvalidUTF8NulAndEscapesWithoutLeakingThem() throws {
     var bytes = Array("hot tub \u{1B}]0;pwned\u{07} ok?\n".utf8)
     bytes += [
@@ -54,7 +12,7 @@ import Testing
     bytes += Array("ice\u{0}heat \u{1B}[2J\u{9B}31m\r\n".utf8)
     bytes += Array("last line without newline".utf8)
     for mode in [["--json"], []] {
-      let (result, _) = try Self.run(mode, bytes: bytes)
+      let result = try EndToEndTests.run(mode, bytes: bytes)
       #expect(result.status == 0)
       #expect(!result.stdout.utf8.contains(0x1B), "an escape reached the output in mode \(mode)")
       #expect(!result.stdout.contains("\u{9B}"))
@@ -75,7 +33,7 @@ import Testing
   @Test func aTenMegabyteLineIsAnsweredInBoundedMemory() throws {
     let line =
       Array("can i drive ".utf8) + [UInt8](repeating: 0x61, count: 10 * 1024 * 1024) + [0x0A]
-    let (result, _) = try Self.run(["--json"], bytes: line + Array("hot tub?\n".utf8))
+    let result = try EndToEndTests.run(["--json"], bytes: line + Array("hot tub?\n".utf8))
     #expect(result.status == 0)
     #expect(result.stdout.split(separator: "\n").count == 2)
     #expect(result.stdout.contains("narcotic"), "the start of the long line is answered")
@@ -103,13 +61,13 @@ import Testing
 
   @Test func aHundredThousandEmptyLinesGiveNoOutput() throws {
     let bytes = [UInt8](repeating: 0x0A, count: 100_000) + Array("   \n\t\n".utf8)
-    let (result, _) = try Self.run(["--json"], bytes: bytes)
+    let result = try EndToEndTests.run(["--json"], bytes: bytes)
     #expect(result.status == 0)
     #expect(result.stdout.isEmpty)
   }
 
   @Test func closedStdinEndsCleanly() throws {
-    let (result, _) = try Self.run(["--json"], bytes: [])
+    let result = try EndToEndTests.run(["--json"], bytes: [])
     #expect(result.status == 0)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.isEmpty)
