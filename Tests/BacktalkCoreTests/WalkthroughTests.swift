@@ -57,13 +57,16 @@ import Testing
     #expect(walk.handle(.again) == first)
   }
 
-  @Test func painEndsWithWhatToDoInstead() {
-    var walk = Walkthrough(exercise: exercise)
+  @Test func painEndsWithWhatToDoInsteadAndWhenToGetHelp() throws {
+    var walk = Walkthrough(exercise: exercise, whenToGetHelp: "See a provider if it spreads.")
     for _ in 0..<5 { _ = walk.handle(.next) }
     let text = walk.handle(.painAnswer(hurts: true))
     #expect(walk.position == .stopped(becauseOfPain: true))
     #expect(text.contains("Rest with your legs raised."))
-    #expect(text.contains("healthcare provider"))
+    #expect(text.hasSuffix("See a provider if it spreads."))
+    let cat = try #require(Fixture.knowledge.intent("exercise_cat_stretch"))
+    let real = try #require(Fixture.responder.walkthrough(of: cat))
+    #expect(real.whenToGetHelp?.contains("contact a healthcare provider") == true)
   }
 
   @Test func stopLeavesAtAnyPoint() {

@@ -31,6 +31,8 @@ extension Responder {
   public func walkthrough(of intent: Intent) -> Walkthrough? {
     guard let exercise = intent.exercise else { return nil }
     let next = intent.related.compactMap { intentsByID[$0]?.exercise?.name }
-    return Walkthrough(exercise: exercise, nextExercises: next)
+    // The one-line summary of the warning signs says when to get help instead.
+    let help = intentsByID[Knowledge.warningSignsIntentID]?.summary
+    return Walkthrough(exercise: exercise, nextExercises: next, whenToGetHelp: help)
   }
 }

@@ -27,9 +27,13 @@ public struct Walkthrough: Sendable, Equatable {
     case painAnswer(hurts: Bool)
   }
 
-  public init(exercise: Exercise, nextExercises: [String] = []) {
+  /// When to get help if it hurts, shown after a pain answer of yes.
+  public let whenToGetHelp: String?
+
+  public init(exercise: Exercise, nextExercises: [String] = [], whenToGetHelp: String? = nil) {
     self.exercise = exercise
     self.nextExercises = nextExercises
+    self.whenToGetHelp = whenToGetHelp
     self.position = .intro
   }
 
@@ -97,9 +101,8 @@ public struct Walkthrough: Sendable, Equatable {
       return text
     case .stopped(let becauseOfPain):
       if becauseOfPain {
-        return "Stop here. \(exercise.stop)\nInstead: \(exercise.instead)\n"
-          + "If the pain is severe, spreads down a leg, or comes with numbness, weakness or trouble "
-          + "with your bladder or bowels, contact a healthcare provider."
+        let help = whenToGetHelp.map { "\n" + $0 } ?? ""
+        return "Stop here. \(exercise.stop)\nInstead: \(exercise.instead)" + help
       }
       return "Walkthrough stopped. Ask me anything, or type 'exercises' to pick another."
     }

@@ -12,6 +12,9 @@ public struct Knowledge: Sendable {
 
   /// The id of the intent whose answer is the full medical disclaimer.
   public static let disclaimerIntentID = "disclaimer"
+  /// The id of the intent about when to see a provider; its summary is the one-line version
+  /// a walkthrough shows when an exercise hurts.
+  public static let warningSignsIntentID = "when_to_see_provider"
 
   /// The full medical disclaimer.
   public var disclaimer: String {
