@@ -47,7 +47,7 @@ public struct RegressionRunner: Sendable {
     }
     let question = variant.apply(to: regressionCase.question)
     let reply = responder.reply(
-      to: question, emergencyNumber: "your local emergency number",
+      to: question, emergencyNumber: responder.knowledge.lexicon.defaultEmergencyNumber,
       context: regressionCase.before.isEmpty ? nil : context)
     var failures: [String] = []
     if reply.triage != regressionCase.triage {
