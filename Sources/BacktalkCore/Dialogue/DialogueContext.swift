@@ -17,8 +17,7 @@ public struct DialogueContext: Sendable, Equatable {
 
   /// Records a reply, so the next line is read in its context.
   public mutating func record(_ reply: Reply) {
-    if let topic = reply.intents.last(where: { id in !reply.findings.contains { $0.intent == id } })
-    {
+    if let topic = reply.answeredIntents.last {
       lastIntent = topic
       lastQuestion = reply.question
     }

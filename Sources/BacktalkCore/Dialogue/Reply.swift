@@ -42,6 +42,13 @@ public struct Reply: Sendable, Equatable {
   }
 }
 
+extension Reply {
+  /// The intents the reply answers as questions, without the red flags it warns about.
+  public var answeredIntents: [String] {
+    intents.filter { id in !findings.contains { $0.intent == id } }
+  }
+}
+
 /// What the matcher saw and weighed for one question.
 public struct Explanation: Sendable, Equatable {
   /// The cleaned words, after expansion and synonyms.

@@ -20,8 +20,7 @@ extension Responder {
       (" " + text + " ").contains(" " + cue + " ")
     }
     guard asks else { return nil }
-    let flagged = Set(reply.findings.map(\.intent))
-    guard let first = reply.intents.first(where: { !flagged.contains($0) }),
+    guard let first = reply.answeredIntents.first,
       let intent = intentsByID[first], intent.exercise != nil
     else { return nil }
     return intent

@@ -33,8 +33,7 @@ public struct CrossValidation: Sendable {
       let responder = Responder(knowledge: training)
       for item in heldOut {
         let reply = responder.reply(to: item.question)
-        let flagged = Set(reply.findings.map(\.intent))
-        let answered = reply.intents.first { !flagged.contains($0) } ?? "(none)"
+        let answered = reply.answeredIntents.first ?? "(none)"
         total += 1
         if answered == item.intent {
           correct += 1

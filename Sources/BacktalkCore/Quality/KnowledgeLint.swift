@@ -41,8 +41,7 @@ public struct KnowledgeLint: Sendable {
         owners[key] = intent.id
         guard intent.redFlag == nil else { continue }
         let reply = responder.reply(to: example)
-        let flagged = Set(reply.findings.map(\.intent))
-        let answered = reply.intents.first { !flagged.contains($0) }
+        let answered = reply.answeredIntents.first
         if answered != intent.id {
           findings.append(
             Finding(

@@ -54,9 +54,7 @@ public struct RegressionRunner: Sendable {
       failures.append(
         "expected triage \(regressionCase.triage.rawValue), got \(reply.triage.rawValue)")
     }
-    let answers = reply.intents.filter { id in
-      !reply.findings.contains { $0.intent == id && !$0.isNegated }
-    }
+    let answers = reply.answeredIntents
     if variant == .original {
       let missing = regressionCase.intents.filter { !reply.intents.contains($0) }
       if !missing.isEmpty {
@@ -73,9 +71,7 @@ public struct RegressionRunner: Sendable {
         failures.append("expected the reply not to contain /\(pattern)/")
       }
     } else if let baseline {
-      let baseAnswers = baseline.intents.filter { id in
-        !baseline.findings.contains { $0.intent == id && !$0.isNegated }
-      }
+      let baseAnswers = baseline.answeredIntents
       if answers.first != baseAnswers.first {
         failures.append(
           "expected top intent \(baseAnswers.first ?? "none"), got \(answers.first ?? "none")")
