@@ -81,8 +81,7 @@ public struct Responder: Sendable {
       })
     disclaimer = knowledge.disclaimer
     disclaimerReminder = knowledge.disclaimerReminder
-    titlesByDocument = Dictionary(
-      knowledge.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    titlesByDocument = titles
     self.compiled =
       compiled ?? CompiledKnowledge(analyzer: analyzer.parts, phraseStems: stems.cache)
   }

@@ -31,12 +31,6 @@ public struct Knowledge: Sendable {
     intents.first { $0.id == id }
   }
 
-  /// The title of the document a `document#anchor` citation points to.
-  public func documentTitle(forCitation citation: String) -> String? {
-    let id = citation.split(separator: "#").first.map(String.init) ?? citation
-    return documents.first { $0.id == id }?.title
-  }
-
   /// The passage a `document#anchor` citation points to.
   public func passage(forCitation citation: String) -> (CorpusDocument, Passage)? {
     let parts = citation.split(separator: "#", maxSplits: 1).map(String.init)

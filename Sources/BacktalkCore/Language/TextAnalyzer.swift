@@ -123,9 +123,6 @@ public struct TextAnalyzer: Sendable {
     self.wordsByLength = Dictionary(grouping: vocabulary.keys.map { Array($0.utf8) }, by: \.count)
   }
 
-  /// Whether a folded word is one the knowledge uses.
-  public func isKnown(_ word: String) -> Bool { vocabulary[word] != nil }
-
   /// Analyses a question or a knowledge phrase into tokens.
   ///
   /// - Parameter correcting: whether to correct unknown words (off for the knowledge itself).
