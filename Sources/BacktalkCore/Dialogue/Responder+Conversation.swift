@@ -10,7 +10,7 @@ extension Responder {
   }
 
   /// The intents related to the last answer, offered as numbered suggestions.
-  public func related(to context: DialogueContext) -> (text: String, suggestions: [String]) {
+  func related(to context: DialogueContext) -> (text: String, suggestions: [String]) {
     guard let last = context.lastIntent, let intent = intentsByID[last], !intent.related.isEmpty
     else {
       return ("Ask a question first; 'more' then offers related topics.", [])

@@ -23,13 +23,7 @@ public struct RedFlagScanner: Sendable {
 
   static let gapLength = 4
 
-  /// Compiles the triggers of every intent that has a red flag.
-  public init(intents: [Intent], analyzer: TextAnalyzer, lexicon: Lexicon) {
-    self.init(
-      intents: intents, stems: { analyzer.analyze($0, correcting: false).stems }, lexicon: lexicon)
-  }
-
-  /// Compiles the triggers, taking the stems of their words from `stems`.
+  /// Compiles the triggers of every intent that has a red flag, taking the stems of their words from `stems`.
   init(intents: [Intent], stems: (String) -> [String], lexicon: Lexicon) {
     self.lexicon = lexicon
     var rules: [Rule] = []
