@@ -33,6 +33,8 @@ struct Eval: ParsableCommand {
   @OptionGroup var options: CommonOptions
   @Option(help: "Number of folds.") var folds = 5
   @Option(help: "How many confused pairs to list.") var top = 10
+  @Flag(help: "List every missed example: the question, the intent it belongs to, the answer.")
+  var misses = false
 
   func validate() throws {
     guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
@@ -48,6 +50,12 @@ struct Eval: ParsableCommand {
     if !result.confusions.isEmpty { Output.write("most confused (expected -> answered):\n") }
     for pair in result.confusions.prefix(top) {
       Output.write("  \(pair.count)x \(pair.expected) -> \(pair.answered)\n")
+    }
+    if misses && !result.misses.isEmpty {
+      Output.write("missed examples (expected -> answered):\n")
+      for miss in result.misses {
+        Output.write("  \(miss.question)  [\(miss.expected) -> \(miss.answered)]\n")
+      }
     }
     Output.flush()
   }

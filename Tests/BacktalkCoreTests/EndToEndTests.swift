@@ -115,6 +115,22 @@ import Testing
     #expect(result.stdout.contains("30 to 40 minutes"))
   }
 
+  @Test func evalPrintsAccuracyAndEveryMiss() throws {
+    let result = try Self.run(["eval", "--misses", "--top", "3"])
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("5-fold cross-validated top-1 accuracy: "))
+    let lines = result.stdout.split(separator: "\n")
+    let missed = try #require(lines.firstIndex(of: "missed examples (expected -> answered):"))
+    // Each miss names the question, the intent it belongs to and what was answered instead.
+    let misses = lines[(missed + 1)...]
+    #expect(!misses.isEmpty)
+    #expect(misses.allSatisfy { $0.hasPrefix("  ") && $0.contains(" -> ") && $0.hasSuffix("]") })
+    let total = try #require(
+      result.stdout.split(separator: "(").dropFirst().first?.split(separator: ")").first)
+    let counts = total.split(separator: "/").compactMap { Int($0) }
+    #expect(counts.count == 2 && counts[1] - counts[0] == misses.count)
+  }
+
   @Test func unknownFlagIsAUsageError() throws {
     let result = try Self.run(["--frobnicate"])
     #expect(result.status == 2)

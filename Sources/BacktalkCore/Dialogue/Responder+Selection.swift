@@ -68,9 +68,11 @@ extension Responder {
         let stems = part.map(\.stem)
         let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
         defer { previous = stems }
+        // The best intent not answered yet: "ice or heat? and how long?" asks how long to ice.
         guard
-          let best = index.matches(for: stems, context: isShort ? previous : [], limit: 1).first,
-          best.confidence >= Self.answerThreshold, !answered.contains(best.intent)
+          let best = index.matches(for: stems, context: isShort ? previous : [], limit: 3)
+            .first(where: { !answered.contains($0.intent) }),
+          best.confidence >= Self.answerThreshold
         else { continue }
         answered.append(best.intent)
         confidences.append(best.confidence)

@@ -54,7 +54,7 @@ public struct Responder: Sendable {
           let exerciseNames = intent.exercise.map { [$0.name] + $0.aliases } ?? []
           return (intent.id, (intent.keywords + exerciseNames).map(stems.callAsFunction))
         }),
-      stopwords: stopStems)
+      stopwords: stopStems, classifier: compiled?.classifier.map { .learned($0) } ?? .learn)
     passageIndex = IntentIndex(
       examples: knowledge.documents.flatMap { document in
         document.passages.map {
@@ -83,7 +83,9 @@ public struct Responder: Sendable {
     disclaimerReminder = knowledge.disclaimerReminder
     titlesByDocument = titles
     self.compiled =
-      compiled ?? CompiledKnowledge(analyzer: analyzer.parts, phraseStems: stems.cache)
+      compiled
+      ?? CompiledKnowledge(
+        analyzer: analyzer.parts, phraseStems: stems.cache, classifier: index.classifier)
   }
 
   /// The titles of the documents that citations (`document#anchor`) point to, without repeats.

@@ -7,10 +7,16 @@ public struct CompiledKnowledge: Sendable, Equatable {
   public var analyzer: TextAnalyzer.Parts
   /// Each phrase's stems, as `TextAnalyzer.analyze(_:correcting: false)` gives them.
   public var phraseStems: [String: [String]]
+  /// The intent classifier learned from the examples.
+  public var classifier: LinearClassifier?
 
-  public init(analyzer: TextAnalyzer.Parts, phraseStems: [String: [String]]) {
+  public init(
+    analyzer: TextAnalyzer.Parts, phraseStems: [String: [String]],
+    classifier: LinearClassifier? = nil
+  ) {
     self.analyzer = analyzer
     self.phraseStems = phraseStems
+    self.classifier = classifier
   }
 }
 

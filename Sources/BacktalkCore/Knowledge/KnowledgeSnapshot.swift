@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x02]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x03]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -47,6 +47,13 @@ public enum KnowledgeSnapshot {
       writer.string(entry.key)
       writer.strings(entry.value)
     }
+    writer.int(compiled.classifier == nil ? 0 : 1)
+    if let classifier = compiled.classifier {
+      writer.strings(classifier.stems)
+      writer.doubles(classifier.idf)
+      writer.doubles(classifier.weights)
+      writer.doubles(classifier.bias)
+    }
     return writer.bytes
   }
 
@@ -84,11 +91,23 @@ public enum KnowledgeSnapshot {
     let phrases = try reader.array { reader throws(FormatError) in
       (try reader.string(), try reader.strings())
     }
+    var classifier: LinearClassifier?
+    if try reader.int() == 1 {
+      let stems = try reader.strings()
+      let idf = try reader.doubles()
+      let weights = try reader.doubles()
+      let bias = try reader.doubles()
+      guard idf.count == stems.count, weights.count == stems.count * bias.count else {
+        throw FormatError()
+      }
+      classifier = LinearClassifier(stems: stems, idf: idf, weights: weights, bias: bias)
+    }
     guard reader.offset == bytes.count else { throw FormatError() }
     return (
       Knowledge(intents: intents, documents: documents, lexicon: lexicon),
       CompiledKnowledge(
-        analyzer: parts, phraseStems: Dictionary(phrases, uniquingKeysWith: { first, _ in first }))
+        analyzer: parts, phraseStems: Dictionary(phrases, uniquingKeysWith: { first, _ in first }),
+        classifier: classifier)
     )
   }
 }
@@ -117,6 +136,10 @@ private struct Writer {
   }
 
   mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+
+  mutating func doubles(_ values: [Double]) {
+    array(values) { writer, value in writer.double(value) }
+  }
 
   mutating func array<T>(_ values: [T], _ element: (inout Writer, T) -> Void) {
     int(values.count)
@@ -243,6 +266,10 @@ private struct Reader {
   }
 
   mutating func set() throws(KnowledgeSnapshot.FormatError) -> Set<String> { Set(try strings()) }
+
+  mutating func doubles() throws(KnowledgeSnapshot.FormatError) -> [Double] {
+    try array { reader throws(KnowledgeSnapshot.FormatError) in try reader.double() }
+  }
 
   mutating func map() throws(KnowledgeSnapshot.FormatError) -> [String: String] {
     let pairs = try array { reader throws(KnowledgeSnapshot.FormatError) in

@@ -18,6 +18,8 @@ public struct IntentIndex: Sendable {
   /// For each example, its intent (by position) and the summed weight of its stems.
   let exampleIntent: [Int]
   let exampleWeight: [Double]
+  /// Learned weights that rank the intents; BM25 still decides the confidence.
+  public let classifier: LinearClassifier?
 
   struct Posting: Sendable {
     var intent: Int
@@ -36,6 +38,12 @@ public struct IntentIndex: Sendable {
   static let exampleWeightFactor = 2.0
   static let k1 = 2.0
   static let b = 0.8
+  /// How much the BM25 relevance (best = 1) adds to the classifier's score.
+  static let relevanceWeight = 0.5
+  /// The classifier's cost of a misfit against large weights: lower generalises more.
+  static let classifierCost = 0.5
+  /// The classifier margin over the runner-up at which the confidence gets its full bonus.
+  static let leadScale = 0.5
 
   /// Builds the index from each intent's example and keyword stem lists.
   ///
@@ -45,7 +53,7 @@ public struct IntentIndex: Sendable {
   ///   - stopwords: stems that carry no meaning and are skipped.
   public init(
     examples: [(intent: String, stems: [[String]])], keywords: [String: [[String]]],
-    stopwords: Set<String>
+    stopwords: Set<String>, classifier: Classifier = .none
   ) {
     intentIDs = examples.map(\.intent)
     self.stopwords = stopwords
@@ -107,6 +115,29 @@ public struct IntentIndex: Sendable {
     self.examplePostings = examplePostings
     self.exampleIntent = exampleIntent
     self.exampleWeight = exampleWeight
+    switch classifier {
+    case .none:
+      self.classifier = nil
+    case .learned(let learned):
+      self.classifier = learned.classCount == examples.count ? learned : nil
+    case .learn:
+      var lines: [(stems: [String], label: Int)] = []
+      for (position, entry) in examples.enumerated() {
+        for example in entry.stems { lines.append((example, position)) }
+        for keyword in keywords[entry.intent] ?? [] { lines.append((keyword, position)) }
+      }
+      self.classifier = LinearClassifier(
+        lines: lines, classCount: examples.count, cost: Self.classifierCost)
+    }
+  }
+
+  /// Whether intents are ranked by a classifier learned from the same examples as well.
+  public enum Classifier: Sendable {
+    case none
+    /// Learn one now (a few milliseconds for the built-in knowledge, in a release build).
+    case learn
+    /// Use one learned earlier from the same examples and keywords.
+    case learned(LinearClassifier)
   }
 
   /// Returns the intents that match a question's stems, best first.
@@ -185,6 +216,17 @@ public struct IntentIndex: Sendable {
         scores[phrase.intent] += phrase.stems.reduce(0) { $0 + (idf[$1] ?? 0) }
       }
     }
+    // With a classifier, its learned scores rank the intents, and the relevance above (scaled
+    // so the best is 1) breaks near ties; only intents that share a word with the question
+    // take part, so a question made of unknown words still finds nothing.
+    if let classifier {
+      let features = classifier.features(for: stems, context: context)
+      let best = max(touched.map { scores[$0] }.max() ?? 1, .leastNonzeroMagnitude)
+      for intent in touched {
+        scores[intent] =
+          classifier.score(features, class: intent) + Self.relevanceWeight * scores[intent] / best
+      }
+    }
     // Only the best few are needed: pick them without sorting every touched intent.
     func isBetter(_ lhs: Int, _ rhs: Int) -> Bool {
       scores[lhs] != scores[rhs] ? scores[lhs] > scores[rhs] : intentIDs[lhs] < intentIDs[rhs]
@@ -205,13 +247,24 @@ public struct IntentIndex: Sendable {
       }
     }
     // Confidence is the share of the question the intent explains, raised a little when the
-    // intent clearly outscores the runner-up.
-    let runnerUp = ranked.count > 1 ? scores[ranked[1]] : 0
+    // intent clearly outscores the runner-up: by its margin with a classifier, by its share of
+    // the top score without.
+    let lead: Double
+    if let top = ranked.first {
+      let runnerUp = ranked.count > 1 ? scores[ranked[1]] : 0
+      if classifier != nil {
+        let scale = Self.leadScale
+        lead = min(1, max(0, (scores[top] - runnerUp) / scale))
+      } else {
+        lead = scores[top] > 0 ? 1 - runnerUp / scores[top] : 0
+      }
+    } else {
+      lead = 0
+    }
     return ranked.prefix(limit).enumerated().map { rank, intent in
       let score = scores[intent]
       let coverage = total > 0 ? min(1, covered[intent] / total) : 0
-      let dominance = rank == 0 && score > 0 ? 1 - runnerUp / score : 0
-      let confidence = min(1, coverage * (1 + Self.dominanceBonus * dominance))
+      let confidence = min(1, coverage * (1 + Self.dominanceBonus * (rank == 0 ? lead : 0)))
       let earned = content.enumerated().filter {
         $0.offset < 64 && earnedBits[intent] & (1 << UInt64($0.offset)) != 0
       }

@@ -8,6 +8,8 @@ public struct CrossValidation: Sendable {
     public var correct: Int
     /// Pairs of (expected, answered) with how often, most frequent first.
     public var confusions: [(expected: String, answered: String, count: Int)]
+    /// Every held-out example that was answered wrongly, in knowledge order within each fold.
+    public var misses: [(question: String, expected: String, answered: String)]
 
     public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
   }
@@ -16,6 +18,7 @@ public struct CrossValidation: Sendable {
     var total = 0
     var correct = 0
     var confusions: [String: Int] = [:]
+    var misses: [(question: String, expected: String, answered: String)] = []
     for fold in 0..<folds {
       var training = knowledge
       var heldOut: [(question: String, intent: String)] = []
@@ -39,6 +42,7 @@ public struct CrossValidation: Sendable {
           correct += 1
         } else {
           confusions["\(item.intent) -> \(answered)", default: 0] += 1
+          misses.append((item.question, item.intent, answered))
         }
       }
     }
@@ -46,6 +50,6 @@ public struct CrossValidation: Sendable {
       let parts = key.components(separatedBy: " -> ")
       return (expected: parts[0], answered: parts[1], count: count)
     }.sorted { ($0.count, $1.expected) > ($1.count, $0.expected) }
-    return Result(total: total, correct: correct, confusions: pairs)
+    return Result(total: total, correct: correct, confusions: pairs, misses: misses)
   }
 }

@@ -1,0 +1,200 @@
+import Foundation
+
+/// A linear classifier over stems, learned from the intent examples: for every stem a weight
+/// per intent, set so that each training line scores its own intent above the others.
+///
+/// BM25 weighs a word by how rare it is; this learns how much it says about each intent, so
+/// "why" leans towards causes and "you" towards questions about Backtalk itself. It is a
+/// one-against-the-rest linear support vector machine (squared hinge loss, L2 regularisation)
+/// over log-scaled TF-IDF vectors of unit length, trained by dual coordinate descent (Hsieh
+/// et al., 2008, the method behind LIBLINEAR). Training is deterministic: the same lines give
+/// the same weights.
+public struct LinearClassifier: Sendable, Equatable {
+  /// The stems the classifier knows, by id.
+  public let stems: [String]
+  /// Inverse document frequency by stem id.
+  public let idf: [Double]
+  /// Weights by stem id and class: `weights[stem * classCount + class]`.
+  public let weights: [Double]
+  /// Each class's bias, learned as the weight of a feature that is always 1.
+  public let bias: [Double]
+  let ids: [String: Int]
+
+  public var classCount: Int { bias.count }
+
+  /// How much a stem of the earlier question counts against one of the question itself: as
+  /// much, so "how long?" after "ice or heat?" is about icing.
+  static let contextWeight = 1.0
+
+  /// Restores a classifier from its learned parts (see `KnowledgeSnapshot`).
+  public init(stems: [String], idf: [Double], weights: [Double], bias: [Double]) {
+    self.stems = stems
+    self.idf = idf
+    self.weights = weights
+    self.bias = bias
+    ids = Dictionary(stems.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// Learns weights from labelled lines.
+  ///
+  /// - Parameters:
+  ///   - lines: each training line's stems and its class, from 0 to `classCount - 1`.
+  ///   - classCount: how many classes there are.
+  ///   - cost: how much a misclassified line costs against the size of the weights (the `C`
+  ///     of an SVM): higher fits the lines more closely.
+  ///   - epochs: the most passes over the lines per class.
+  public init(
+    lines: [(stems: [String], label: Int)], classCount: Int, cost: Double = 1, epochs: Int = 200
+  ) {
+    var ids: [String: Int] = [:]
+    var stems: [String] = []
+    var frequency: [Int] = []
+    let counted = lines.map { line in
+      var counts: [Int: Int] = [:]
+      for stem in line.stems {
+        let id =
+          ids[stem]
+          ?? {
+            ids[stem] = stems.count
+            stems.append(stem)
+            frequency.append(0)
+            return stems.count - 1
+          }()
+        counts[id, default: 0] += 1
+      }
+      for id in counts.keys { frequency[id] += 1 }
+      return counts
+    }
+    let total = Double(lines.count)
+    let idf = frequency.map { log((1 + total) / (1 + Double($0))) + 1 }
+    let vectors = counted.map { Self.vector($0, idf: idf) }
+    var weights = [Double](repeating: 0, count: stems.count * classCount)
+    var bias = [Double](repeating: 0, count: classCount)
+    for label in 0..<classCount {
+      let signs = lines.map { $0.label == label ? 1.0 : -1.0 }
+      let (classWeights, classBias) = Self.train(
+        vectors, signs: signs, dimension: stems.count, cost: cost, epochs: epochs)
+      for (id, weight) in classWeights.enumerated() where weight != 0 {
+        weights[id * classCount + label] = weight
+      }
+      bias[label] = classBias
+    }
+    self.init(stems: stems, idf: idf, weights: weights, bias: bias)
+  }
+
+  /// A question's features: the rows of its known stems in `weights`, with their values in
+  /// the question's log-scaled TF-IDF vector of unit length. Stems the classifier never saw
+  /// are left out.
+  ///
+  /// - Parameter context: stems of an earlier question, counted at `contextWeight`.
+  public func features(for stems: [String], context: [String] = []) -> [(row: Int, value: Double)] {
+    var counts: [Int: Double] = [:]
+    for stem in stems { if let id = ids[stem] { counts[id, default: 0] += 1 } }
+    for stem in context where !stems.contains(stem) {
+      if let id = ids[stem] { counts[id, default: 0] += Self.contextWeight }
+    }
+    var features = counts.map { id, count in
+      (row: id * classCount, value: (1 + log(count)) * idf[id])
+    }
+    let norm = features.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
+    for index in features.indices { features[index].value /= norm }
+    return features
+  }
+
+  /// One class's score for a question's features: above 0 means the classifier takes the
+  /// question to be of this class.
+  ///
+  /// - Complexity: O(*f*), where *f* is the number of features, whatever the number of classes.
+  public func score(_ features: [(row: Int, value: Double)], class label: Int) -> Double {
+    var score = bias[label]
+    for feature in features { score += feature.value * weights[feature.row + label] }
+    return score
+  }
+
+  /// A line's sparse log-scaled TF-IDF vector of unit length.
+  static func vector(_ counts: [Int: Int], idf: [Double]) -> [(id: Int, value: Double)] {
+    var entries = counts.map { id, count in (id: id, value: (1 + log(Double(count))) * idf[id]) }
+      .sorted { $0.id < $1.id }
+    let norm = entries.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
+    if norm > 0 { for index in entries.indices { entries[index].value /= norm } }
+    return entries
+  }
+
+  /// Dual coordinate descent for one class against the rest (squared hinge loss), with the
+  /// bias as an extra feature fixed at 1. Lines that are clearly on their side and have no
+  /// say in the weights are set aside while the rest converge ("shrinking"), then all are
+  /// checked once more.
+  static func train(
+    _ vectors: [[(id: Int, value: Double)]], signs: [Double], dimension: Int, cost: Double,
+    epochs: Int
+  ) -> (weights: [Double], bias: Double) {
+    let diagonal = 0.5 / cost
+    let tolerance = 0.01
+    var weights = [Double](repeating: 0, count: dimension)
+    var bias = 0.0
+    var alpha = [Double](repeating: 0, count: vectors.count)
+    let squaredNorms = vectors.map { vector in
+      vector.reduce(1) { $0 + $1.value * $1.value } + diagonal
+    }
+    var order = Array(vectors.indices)
+    var active = order.count
+    var random = SplitMix(seed: 0x5EED)
+    var oldLargest = Double.infinity
+    for _ in 0..<epochs {
+      for index in stride(from: active - 1, to: 0, by: -1) {
+        order.swapAt(index, Int(random.next() % UInt64(index + 1)))
+      }
+      var largest = -Double.infinity
+      var smallest = Double.infinity
+      var position = 0
+      while position < active {
+        let line = order[position]
+        let sign = signs[line]
+        var margin = bias
+        for (id, value) in vectors[line] { margin += weights[id] * value }
+        let gradient = sign * margin - 1 + diagonal * alpha[line]
+        var projected = gradient
+        if alpha[line] == 0 {
+          if gradient > oldLargest {
+            active -= 1
+            order.swapAt(position, active)
+            continue
+          }
+          projected = min(gradient, 0)
+        }
+        largest = max(largest, projected)
+        smallest = min(smallest, projected)
+        position += 1
+        guard abs(projected) > 1e-12 else { continue }
+        let previous = alpha[line]
+        alpha[line] = max(previous - gradient / squaredNorms[line], 0)
+        let step = (alpha[line] - previous) * sign
+        for (id, value) in vectors[line] { weights[id] += step * value }
+        bias += step
+      }
+      if largest - smallest <= tolerance {
+        if active == order.count { break }
+        active = order.count
+        oldLargest = .infinity
+        continue
+      }
+      oldLargest = largest > 0 ? largest : .infinity
+    }
+    return (weights, bias)
+  }
+}
+
+/// A small deterministic random number generator, so training shuffles the same way each run.
+struct SplitMix {
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
+  }
+}
