@@ -47,6 +47,10 @@ struct Eval: ParsableCommand {
       String(
         format: "%d-fold cross-validated top-1 accuracy: %.1f%% (%d/%d)\n", folds,
         result.accuracy * 100, result.correct, result.total))
+    Output.write(
+      String(
+        format: "ranked first by the matcher, answered or not: %.1f%% (%d/%d)\n",
+        result.rankedAccuracy * 100, result.rankedFirst, result.total))
     if !result.confusions.isEmpty { Output.write("most confused (expected -> answered):\n") }
     for pair in result.confusions.prefix(top) {
       Output.write("  \(pair.count)x \(pair.expected) -> \(pair.answered)\n")

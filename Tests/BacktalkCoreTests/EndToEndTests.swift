@@ -119,6 +119,7 @@ import Testing
     let result = try Self.run(["eval", "--misses", "--top", "3"])
     #expect(result.status == 0)
     #expect(result.stdout.hasPrefix("5-fold cross-validated top-1 accuracy: "))
+    #expect(result.stdout.contains("\nranked first by the matcher, answered or not: "))
     let lines = result.stdout.split(separator: "\n")
     let missed = try #require(lines.firstIndex(of: "missed examples (expected -> answered):"))
     // Each miss names the question, the intent it belongs to and what was answered instead.

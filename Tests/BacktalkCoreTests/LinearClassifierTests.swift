@@ -50,12 +50,14 @@ import Testing
   }
 
   /// The figure `backtalk eval` prints, held to a floor so a change to the matcher or the
-  /// knowledge that costs accuracy fails here. BM25 alone scored 81.7% on the same examples.
+  /// knowledge that costs accuracy fails here. BM25 alone scored 83.4% on the same examples.
   @Test func crossValidatedAccuracyOnTheRealKnowledge() {
     let result = CrossValidation.run(Fixture.knowledge)
     print(
       "cross-validated top-1: \(result.correct)/\(result.total)",
       "(\((result.accuracy * 1000).rounded() / 10)%)")
-    #expect(result.accuracy >= 0.85)
+    #expect(result.accuracy >= 0.87)
+    // A right first guess is sometimes left unanswered, never the other way round.
+    #expect(result.rankedFirst >= result.correct)
   }
 }

@@ -1,22 +1,30 @@
 /// Measures how well the matcher generalises: k-fold cross-validation over intent examples.
 ///
 /// Each example is held out once (by its position, so the folds are the same every run); the
-/// responder is rebuilt without the held-out examples and asked them as questions.
+/// responder is rebuilt without the held-out examples and asked them as questions. Two figures
+/// come out: how often the matcher ranks the right intent first, and how often the reply
+/// answers it (the stricter one: a confidence below the answer threshold, or words taken by a
+/// red flag, leave a right first guess unanswered).
 public struct CrossValidation: Sendable {
   public struct Result: Sendable {
     public var total: Int
+    /// Held-out examples whose reply answered their own intent first.
     public var correct: Int
+    /// Held-out examples whose own intent the matcher ranked first, answered or not.
+    public var rankedFirst: Int
     /// Pairs of (expected, answered) with how often, most frequent first.
     public var confusions: [(expected: String, answered: String, count: Int)]
     /// Every held-out example that was answered wrongly, in knowledge order within each fold.
     public var misses: [(question: String, expected: String, answered: String)]
 
     public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
+    public var rankedAccuracy: Double { total == 0 ? 0 : Double(rankedFirst) / Double(total) }
   }
 
   public static func run(_ knowledge: Knowledge, folds: Int = 5) -> Result {
     var total = 0
     var correct = 0
+    var rankedFirst = 0
     var confusions: [String: Int] = [:]
     var misses: [(question: String, expected: String, answered: String)] = []
     for fold in 0..<folds {
@@ -38,6 +46,7 @@ public struct CrossValidation: Sendable {
         let reply = responder.reply(to: item.question)
         let answered = reply.answeredIntents.first ?? "(none)"
         total += 1
+        if reply.explanation.candidates.first?.intent == item.intent { rankedFirst += 1 }
         if answered == item.intent {
           correct += 1
         } else {
@@ -50,6 +59,7 @@ public struct CrossValidation: Sendable {
       let parts = key.components(separatedBy: " -> ")
       return (expected: parts[0], answered: parts[1], count: count)
     }.sorted { ($0.count, $1.expected) > ($1.count, $0.expected) }
-    return Result(total: total, correct: correct, confusions: pairs, misses: misses)
+    return Result(
+      total: total, correct: correct, rankedFirst: rankedFirst, confusions: pairs, misses: misses)
   }
 }
