@@ -51,8 +51,8 @@ public enum KnowledgeSnapshot {
     if let classifier = compiled.classifier {
       writer.strings(classifier.stems)
       writer.doubles(classifier.idf)
-      writer.doubles(classifier.weights)
-      writer.doubles(classifier.bias)
+      writer.floats(classifier.weights)
+      writer.floats(classifier.bias)
     }
     return writer.bytes
   }
@@ -95,8 +95,8 @@ public enum KnowledgeSnapshot {
     if try reader.int() == 1 {
       let stems = try reader.strings()
       let idf = try reader.doubles()
-      let weights = try reader.doubles()
-      let bias = try reader.doubles()
+      let weights = try reader.floats()
+      let bias = try reader.floats()
       guard idf.count == stems.count, weights.count == stems.count * bias.count else {
         throw FormatError()
       }
@@ -139,6 +139,18 @@ private struct Writer {
 
   mutating func doubles(_ values: [Double]) {
     array(values) { writer, value in writer.double(value) }
+  }
+
+  /// Values exact in single precision, four bytes each.
+  mutating func floats(_ values: [Double]) {
+    int(values.count)
+    for value in values {
+      var bits = Float(value).bitPattern
+      for _ in 0..<4 {
+        bytes.append(UInt8(bits & 0xFF))
+        bits >>= 8
+      }
+    }
   }
 
   mutating func array<T>(_ values: [T], _ element: (inout Writer, T) -> Void) {
@@ -266,6 +278,25 @@ private struct Reader {
   }
 
   mutating func set() throws(KnowledgeSnapshot.FormatError) -> Set<String> { Set(try strings()) }
+
+  /// Values written by `Writer.floats`, read straight from the bytes (the classifier's
+  /// weights are tens of thousands) rather than one byte at a time.
+  mutating func floats() throws(KnowledgeSnapshot.FormatError) -> [Double] {
+    let count = try int()
+    guard count >= 0, count <= (bytes.count - offset) / 4 else {
+      throw KnowledgeSnapshot.FormatError()
+    }
+    let start = offset
+    offset += count * 4
+    return bytes.withUnsafeBytes { raw in
+      (0..<count).map { index in
+        Double(
+          Float(
+            bitPattern: UInt32(
+              littleEndian: raw.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self))))
+      }
+    }
+  }
 
   mutating func doubles() throws(KnowledgeSnapshot.FormatError) -> [Double] {
     try array { reader throws(KnowledgeSnapshot.FormatError) in try reader.double() }

@@ -221,7 +221,8 @@ public struct IntentIndex: Sendable {
     // take part, so a question made of unknown words still finds nothing.
     if let classifier {
       let features = classifier.features(for: stems, context: context)
-      let best = max(touched.map { scores[$0] }.max() ?? 1, .leastNonzeroMagnitude)
+      var best = Double.leastNonzeroMagnitude
+      for intent in touched { best = max(best, scores[intent]) }
       for intent in touched {
         scores[intent] =
           classifier.score(features, class: intent) + Self.relevanceWeight * scores[intent] / best

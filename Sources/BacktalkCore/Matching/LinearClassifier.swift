@@ -14,7 +14,8 @@ public struct LinearClassifier: Sendable, Equatable {
   public let stems: [String]
   /// Inverse document frequency by stem id.
   public let idf: [Double]
-  /// Weights by stem id and class: `weights[stem * classCount + class]`.
+  /// Weights by stem id and class: `weights[stem * classCount + class]`, each exact in single
+  /// precision.
   public let weights: [Double]
   /// Each class's bias, learned as the weight of a feature that is always 1.
   public let bias: [Double]
@@ -74,10 +75,11 @@ public struct LinearClassifier: Sendable, Equatable {
       let signs = lines.map { $0.label == label ? 1.0 : -1.0 }
       let (classWeights, classBias) = Self.train(
         vectors, signs: signs, dimension: stems.count, cost: cost, epochs: epochs)
+      // Kept to single precision, which is plenty for ranking and halves the snapshot.
       for (id, weight) in classWeights.enumerated() where weight != 0 {
-        weights[id * classCount + label] = weight
+        weights[id * classCount + label] = Double(Float(weight))
       }
-      bias[label] = classBias
+      bias[label] = Double(Float(classBias))
     }
     self.init(stems: stems, idf: idf, weights: weights, bias: bias)
   }
@@ -88,15 +90,27 @@ public struct LinearClassifier: Sendable, Equatable {
   ///
   /// - Parameter context: stems of an earlier question, counted at `contextWeight`.
   public func features(for stems: [String], context: [String] = []) -> [(row: Int, value: Double)] {
-    var counts: [Int: Double] = [:]
-    for stem in stems { if let id = ids[stem] { counts[id, default: 0] += 1 } }
-    for stem in context where !stems.contains(stem) {
-      if let id = ids[stem] { counts[id, default: 0] += Self.contextWeight }
+    // A question has a handful of stems: a small array searched in place beats a dictionary.
+    var features: [(row: Int, value: Double)] = []
+    features.reserveCapacity(stems.count + context.count)
+    func add(_ stem: String, _ weight: Double) {
+      guard let id = ids[stem] else { return }
+      let row = id * classCount
+      if let index = features.firstIndex(where: { $0.row == row }) {
+        features[index].value += weight
+      } else {
+        features.append((row, weight))
+      }
     }
-    var features = counts.map { id, count in
-      (row: id * classCount, value: (1 + log(count)) * idf[id])
+    for stem in stems { add(stem, 1) }
+    for stem in context where !stems.contains(stem) { add(stem, Self.contextWeight) }
+    var squares = 0.0
+    for index in features.indices {
+      features[index].value =
+        (1 + log(features[index].value)) * idf[features[index].row / classCount]
+      squares += features[index].value * features[index].value
     }
-    let norm = features.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
+    let norm = squares.squareRoot()
     for index in features.indices { features[index].value /= norm }
     return features
   }
