@@ -58,6 +58,20 @@ import Testing
     #expect(found[0].fix.contains("did you mean 'answer'"))
   }
 
+  @Test func reportsASynonymListedUnderTwoWords() {
+    let found = errors([
+      disclaimer,
+      KnowledgeFile(
+        path: "Lexicon/language.yml",
+        text: "synonyms:\n  greeting: [hi, hello]\n  hello: [hiya,\n    hi]\n"),
+    ])
+    #expect(found.count == 1)
+    #expect(found.first?.file == "Lexicon/language.yml")
+    #expect(found.first?.line == 4)
+    #expect(found.first?.problem.contains("'hi' is a synonym of both") == true)
+    #expect(found.first?.fix == "keep 'hi' under one of them")
+  }
+
   @Test func reportsDuplicateIDsWithBothPlaces() {
     let found = errors([
       disclaimer,

@@ -72,7 +72,15 @@ enum LexiconParser {
           }
           for variant in variants {
             guard let text = variant.scalar?.string, !text.isEmpty else { continue }
-            lexicon.synonyms[normalizedEntry(text)] = canonical
+            let entry = normalizedEntry(text)
+            if let earlier = lexicon.synonyms[entry], earlier != canonical {
+              // Which one wins would depend on the order of a hash table: say so instead.
+              fields.fail(
+                variant, "'\(entry)' is a synonym of both '\(earlier)' and '\(canonical)'",
+                fix: "keep '\(entry)' under one of them")
+              continue
+            }
+            lexicon.synonyms[entry] = canonical
           }
         }
       } else {
