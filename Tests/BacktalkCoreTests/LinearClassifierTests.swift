@@ -49,14 +49,28 @@ import Testing
     #expect(classifier.score(afterWhy, class: 0) > classifier.score(alone, class: 0))
   }
 
+  @Test func pairsOfNeighboursTellApartLinesWithTheSameWords() {
+    // Single stems cannot separate these: only the order of the words differs.
+    let classifier = LinearClassifier(
+      lines: [
+        (["dog", "bites", "man"], 0), (["dog", "bites", "postman"], 0),
+        (["man", "bites", "dog"], 1), (["postman", "bites", "dog"], 1),
+      ], classCount: 2)
+    #expect(classifier.stems.contains("dog bites") && classifier.stems.contains("bites dog"))
+    let features = classifier.features(for: ["dog", "bites", "man"])
+    #expect(classifier.score(features, class: 0) > classifier.score(features, class: 1))
+    let reversed = classifier.features(for: ["man", "bites", "dog"])
+    #expect(classifier.score(reversed, class: 1) > classifier.score(reversed, class: 0))
+  }
+
   /// The figure `backtalk eval` prints, held to a floor so a change to the matcher or the
-  /// knowledge that costs accuracy fails here. BM25 alone scored 83.4% on the same examples.
+  /// knowledge that costs accuracy fails here. BM25 alone scores 87.0% on the same examples.
   @Test func crossValidatedAccuracyOnTheRealKnowledge() {
     let result = CrossValidation.run(Fixture.knowledge)
     print(
       "cross-validated top-1: \(result.correct)/\(result.total)",
       "(\((result.accuracy * 1000).rounded() / 10)%)")
-    #expect(result.accuracy >= 0.87)
+    #expect(result.accuracy >= 0.91)
     // A right first guess is sometimes left unanswered, never the other way round.
     #expect(result.rankedFirst >= result.correct)
   }

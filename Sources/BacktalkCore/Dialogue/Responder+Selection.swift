@@ -62,15 +62,15 @@ extension Responder {
     if parts.count > 1 {
       var answered: [String] = []
       var confidences: [Double] = []
-      // A short part ("ice or heat? and how long?") is read in the light of the part before.
       var previous: [String] = []
       for part in parts where index.isInformative(part.map(\.stem)) {
         let stems = part.map(\.stem)
         let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
         defer { previous = stems }
-        // The best intent not answered yet: "ice or heat? and how long?" asks how long to ice.
+        // A short part is asked together with the part before, and takes the best intent not
+        // answered yet: "ice or heat? and how long?" asks how long to ice.
         guard
-          let best = index.matches(for: stems, context: isShort ? previous : [], limit: 3)
+          let best = index.matches(for: isShort ? previous + stems : stems, limit: 3)
             .first(where: { !answered.contains($0.intent) }),
           best.confidence >= Self.answerThreshold
         else { continue }

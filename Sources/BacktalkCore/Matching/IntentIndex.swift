@@ -41,7 +41,7 @@ public struct IntentIndex: Sendable {
   /// How much the BM25 relevance (best = 1) adds to the classifier's score.
   static let relevanceWeight = 0.5
   /// The classifier's cost of a misfit against large weights: lower generalises more.
-  static let classifierCost = 0.5
+  static let classifierCost = 1.0
   /// The classifier margin over the runner-up at which the confidence gets its full bonus.
   static let leadScale = 0.5
 

@@ -6,11 +6,13 @@ import Foundation
 /// BM25 weighs a word by how rare it is; this learns how much it says about each intent, so
 /// "why" leans towards causes and "you" towards questions about Backtalk itself. It is a
 /// one-against-the-rest linear support vector machine (squared hinge loss, L2 regularisation)
-/// over log-scaled TF-IDF vectors of unit length, trained by dual coordinate descent (Hsieh
-/// et al., 2008, the method behind LIBLINEAR). Training is deterministic: the same lines give
-/// the same weights.
+/// over log-scaled TF-IDF vectors, trained by dual coordinate descent (Hsieh et al., 2008, the
+/// method behind LIBLINEAR). The features are the stems, and at a lower weight the pairs of
+/// neighbouring stems ("are you", "how long"), each group scaled to unit length. Training is
+/// deterministic: the same lines give the same weights.
 public struct LinearClassifier: Sendable, Equatable {
-  /// The stems the classifier knows, by id.
+  /// The features the classifier knows, by id: stems, and pairs of neighbouring stems written
+  /// with a space between them.
   public let stems: [String]
   /// Inverse document frequency by stem id.
   public let idf: [Double]
@@ -26,6 +28,8 @@ public struct LinearClassifier: Sendable, Equatable {
   /// How much a stem of the earlier question counts against one of the question itself: as
   /// much, so "how long?" after "ice or heat?" is about icing.
   static let contextWeight = 1.0
+  /// The length of the pairs' part of a vector, against 1 for the single stems'.
+  static let pairWeight = 0.5
 
   /// Restores a classifier from its learned parts (see `KnowledgeSnapshot`).
   public init(stems: [String], idf: [Double], weights: [Double], bias: [Double]) {
@@ -52,12 +56,12 @@ public struct LinearClassifier: Sendable, Equatable {
     var frequency: [Int] = []
     let counted = lines.map { line in
       var counts: [Int: Int] = [:]
-      for stem in line.stems {
+      for term in Self.terms(of: line.stems) {
         let id =
-          ids[stem]
+          ids[term]
           ?? {
-            ids[stem] = stems.count
-            stems.append(stem)
+            ids[term] = stems.count
+            stems.append(term)
             frequency.append(0)
             return stems.count - 1
           }()
@@ -68,7 +72,13 @@ public struct LinearClassifier: Sendable, Equatable {
     }
     let total = Double(lines.count)
     let idf = frequency.map { log((1 + total) / (1 + Double($0))) + 1 }
-    let vectors = counted.map { Self.vector($0, idf: idf) }
+    let isPair = stems.map { $0.contains(" ") }
+    let vectors = counted.map { counts in
+      Self.scaled(
+        counts.map { id, count in (id: id, value: (1 + log(Double(count))) * idf[id]) }
+          .sorted { $0.id < $1.id },
+        isPair: { isPair[$0] })
+    }
     var weights = [Double](repeating: 0, count: stems.count * classCount)
     var bias = [Double](repeating: 0, count: classCount)
     for label in 0..<classCount {
@@ -90,11 +100,11 @@ public struct LinearClassifier: Sendable, Equatable {
   ///
   /// - Parameter context: stems of an earlier question, counted at `contextWeight`.
   public func features(for stems: [String], context: [String] = []) -> [(row: Int, value: Double)] {
-    // A question has a handful of stems: a small array searched in place beats a dictionary.
+    // A question has a handful of features: a small array searched in place beats a dictionary.
     var features: [(row: Int, value: Double)] = []
-    features.reserveCapacity(stems.count + context.count)
-    func add(_ stem: String, _ weight: Double) {
-      guard let id = ids[stem] else { return }
+    features.reserveCapacity(2 * (stems.count + context.count))
+    func add(_ term: String, _ weight: Double) {
+      guard let id = ids[term] else { return }
       let row = id * classCount
       if let index = features.firstIndex(where: { $0.row == row }) {
         features[index].value += weight
@@ -102,17 +112,42 @@ public struct LinearClassifier: Sendable, Equatable {
         features.append((row, weight))
       }
     }
-    for stem in stems { add(stem, 1) }
-    for stem in context where !stems.contains(stem) { add(stem, Self.contextWeight) }
-    var squares = 0.0
+    let own = Self.terms(of: stems)
+    for term in own { add(term, 1) }
+    for term in Self.terms(of: context) where !own.contains(term) {
+      add(term, Self.contextWeight)
+    }
     for index in features.indices {
       features[index].value =
         (1 + log(features[index].value)) * idf[features[index].row / classCount]
-      squares += features[index].value * features[index].value
     }
-    let norm = squares.squareRoot()
-    for index in features.indices { features[index].value /= norm }
-    return features
+    return Self.scaled(features, isPair: { self.stems[$0 / classCount].contains(" ") })
+  }
+
+  /// The terms of a line: its stems, then each pair of neighbours.
+  static func terms(of stems: [String]) -> [String] {
+    guard stems.count > 1 else { return stems }
+    return stems + (1..<stems.count).map { stems[$0 - 1] + " " + stems[$0] }
+  }
+
+  /// Scales the single stems' part and the pairs' part of a vector each to its length.
+  static func scaled<Key>(_ entries: [(Key, value: Double)], isPair: (Key) -> Bool) -> [(
+    Key, value: Double
+  )] {
+    var singles = 0.0
+    var pairs = 0.0
+    for entry in entries {
+      if isPair(entry.0) {
+        pairs += entry.value * entry.value
+      } else {
+        singles += entry.value * entry.value
+      }
+    }
+    let singleScale = singles > 0 ? 1 / singles.squareRoot() : 0
+    let pairScale = pairs > 0 ? pairWeight / pairs.squareRoot() : 0
+    return entries.map { entry in
+      (entry.0, entry.value * (isPair(entry.0) ? pairScale : singleScale))
+    }
   }
 
   /// One class's score for a question's features: above 0 means the classifier takes the
@@ -123,15 +158,6 @@ public struct LinearClassifier: Sendable, Equatable {
     var score = bias[label]
     for feature in features { score += feature.value * weights[feature.row + label] }
     return score
-  }
-
-  /// A line's sparse log-scaled TF-IDF vector of unit length.
-  static func vector(_ counts: [Int: Int], idf: [Double]) -> [(id: Int, value: Double)] {
-    var entries = counts.map { id, count in (id: id, value: (1 + log(Double(count))) * idf[id]) }
-      .sorted { $0.id < $1.id }
-    let norm = entries.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
-    if norm > 0 { for index in entries.indices { entries[index].value /= norm } }
-    return entries
   }
 
   /// Dual coordinate descent for one class against the rest (squared hinge loss), with the
