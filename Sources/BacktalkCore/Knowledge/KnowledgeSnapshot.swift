@@ -49,10 +49,29 @@ public enum KnowledgeSnapshot {
     }
     writer.int(compiled.classifier == nil ? 0 : 1)
     if let classifier = compiled.classifier {
-      writer.strings(classifier.stems)
+      writer.array(classifier.vocabulary) { writer, feature in
+        switch feature {
+        case .stem(let stem):
+          writer.int(-1)
+          writer.string(stem)
+        case .pair(let first, let second):
+          writer.int(first)
+          writer.int(second)
+        }
+      }
       writer.doubles(classifier.idf)
-      writer.floats(classifier.weights)
       writer.floats(classifier.bias)
+      // Most weights are 0: each feature's others, as class and value.
+      let classes = classifier.classCount
+      for feature in classifier.vocabulary.indices {
+        let row = classifier.weights[(feature * classes)..<((feature + 1) * classes)]
+        let kept = row.enumerated().filter { $0.element != 0 }
+        writer.int32(kept.count)
+        for (label, weight) in kept {
+          writer.int32(label)
+          writer.int32(Int(Float(weight).bitPattern))
+        }
+      }
     }
     return writer.bytes
   }
@@ -93,14 +112,24 @@ public enum KnowledgeSnapshot {
     }
     var classifier: LinearClassifier?
     if try reader.int() == 1 {
-      let stems = try reader.strings()
-      let idf = try reader.doubles()
-      let weights = try reader.floats()
-      let bias = try reader.floats()
-      guard idf.count == stems.count, weights.count == stems.count * bias.count else {
-        throw FormatError()
+      let vocabulary = try reader.array { reader throws(FormatError) -> LinearClassifier.Feature in
+        let first = try reader.int()
+        if first < 0 { return .stem(try reader.string()) }
+        return .pair(first, try reader.int())
       }
-      classifier = LinearClassifier(stems: stems, idf: idf, weights: weights, bias: bias)
+      let idf = try reader.doubles()
+      let bias = try reader.floats()
+      guard idf.count == vocabulary.count else { throw FormatError() }
+      var weights = [Double](repeating: 0, count: vocabulary.count * bias.count)
+      for feature in vocabulary.indices {
+        for _ in 0..<(try reader.int32()) {
+          let label = try reader.int32()
+          guard label < bias.count else { throw FormatError() }
+          weights[feature * bias.count + label] = Double(
+            Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int32())))
+        }
+      }
+      classifier = LinearClassifier(vocabulary: vocabulary, idf: idf, weights: weights, bias: bias)
     }
     guard reader.offset == bytes.count else { throw FormatError() }
     return (
@@ -139,6 +168,15 @@ private struct Writer {
 
   mutating func doubles(_ values: [Double]) {
     array(values) { writer, value in writer.double(value) }
+  }
+
+  /// A number below 2^32, in four bytes.
+  mutating func int32(_ value: Int) {
+    var remaining = UInt32(truncatingIfNeeded: value)
+    for _ in 0..<4 {
+      bytes.append(UInt8(remaining & 0xFF))
+      remaining >>= 8
+    }
   }
 
   /// Values exact in single precision, four bytes each.
@@ -278,6 +316,14 @@ private struct Reader {
   }
 
   mutating func set() throws(KnowledgeSnapshot.FormatError) -> Set<String> { Set(try strings()) }
+
+  mutating func int32() throws(KnowledgeSnapshot.FormatError) -> Int {
+    guard offset + 4 <= bytes.count else { throw KnowledgeSnapshot.FormatError() }
+    var value: UInt32 = 0
+    for index in (0..<4).reversed() { value = value << 8 | UInt32(bytes[offset + index]) }
+    offset += 4
+    return Int(value)
+  }
 
   /// Values written by `Writer.floats`, read straight from the bytes (the classifier's
   /// weights are tens of thousands) rather than one byte at a time.

@@ -11,17 +11,25 @@ import Foundation
 /// neighbouring stems ("are you", "how long"), each group scaled to unit length. Training is
 /// deterministic: the same lines give the same weights.
 public struct LinearClassifier: Sendable, Equatable {
-  /// The features the classifier knows, by id: stems, and pairs of neighbouring stems written
-  /// with a space between them.
-  public let stems: [String]
-  /// Inverse document frequency by stem id.
+  /// What a feature is: a stem, or a pair of neighbouring stems given by their feature ids.
+  public enum Feature: Sendable, Equatable {
+    case stem(String)
+    case pair(Int, Int)
+  }
+
+  /// The features the classifier knows, by id. A pair comes after both of its stems.
+  public let vocabulary: [Feature]
+  /// Inverse document frequency by feature id.
   public let idf: [Double]
-  /// Weights by stem id and class: `weights[stem * classCount + class]`, each exact in single
-  /// precision.
+  /// Weights by feature id and class: `weights[feature * classCount + class]`, each exact in
+  /// single precision; those too small to matter are 0.
   public let weights: [Double]
   /// Each class's bias, learned as the weight of a feature that is always 1.
   public let bias: [Double]
+  /// Stems by name, pairs by the ids of their two stems, and which features are pairs.
   let ids: [String: Int]
+  let pairIDs: [UInt64: Int]
+  let isPair: [Bool]
 
   public var classCount: Int { bias.count }
 
@@ -31,14 +39,48 @@ public struct LinearClassifier: Sendable, Equatable {
   /// The length of the pairs' part of a vector, against 1 for the single stems'.
   static let pairWeight = 0.5
 
+  /// A weight smaller than this is stored as 0: it changes no ranking, and most of the
+  /// weights of rare pairs are that small.
+  public static let smallestWeight = 0.01
+
   /// Restores a classifier from its learned parts (see `KnowledgeSnapshot`).
-  public init(stems: [String], idf: [Double], weights: [Double], bias: [Double]) {
-    self.stems = stems
+  public init(vocabulary: [Feature], idf: [Double], weights: [Double], bias: [Double]) {
+    self.vocabulary = vocabulary
     self.idf = idf
     self.weights = weights
     self.bias = bias
-    ids = Dictionary(stems.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    var ids: [String: Int] = [:]
+    var pairIDs: [UInt64: Int] = [:]
+    var isPair: [Bool] = []
+    isPair.reserveCapacity(vocabulary.count)
+    for (id, feature) in vocabulary.enumerated() {
+      switch feature {
+      case .stem(let stem):
+        if ids[stem] == nil { ids[stem] = id }
+        isPair.append(false)
+      case .pair(let first, let second):
+        pairIDs[Self.key(first, second)] = id
+        isPair.append(true)
+      }
+    }
+    self.ids = ids
+    self.pairIDs = pairIDs
+    self.isPair = isPair
   }
+
+  /// Each feature's name: a stem, or a pair's two stems with a space between.
+  public var names: [String] {
+    var names: [String] = []
+    for feature in vocabulary {
+      switch feature {
+      case .stem(let stem): names.append(stem)
+      case .pair(let first, let second): names.append(names[first] + " " + names[second])
+      }
+    }
+    return names
+  }
+
+  static func key(_ first: Int, _ second: Int) -> UInt64 { UInt64(first) << 32 | UInt64(second) }
 
   /// Learns weights from labelled lines.
   ///
@@ -52,46 +94,64 @@ public struct LinearClassifier: Sendable, Equatable {
     lines: [(stems: [String], label: Int)], classCount: Int, cost: Double = 1, epochs: Int = 200
   ) {
     var ids: [String: Int] = [:]
-    var stems: [String] = []
+    var pairIDs: [UInt64: Int] = [:]
+    var vocabulary: [Feature] = []
     var frequency: [Int] = []
+    func id(_ feature: Feature) -> Int {
+      vocabulary.append(feature)
+      frequency.append(0)
+      return vocabulary.count - 1
+    }
     let counted = lines.map { line in
       var counts: [Int: Int] = [:]
-      for term in Self.terms(of: line.stems) {
-        let id =
-          ids[term]
+      var previous: Int?
+      for stem in line.stems {
+        let stemID =
+          ids[stem]
           ?? {
-            ids[term] = stems.count
-            stems.append(term)
-            frequency.append(0)
-            return stems.count - 1
+            let new = id(.stem(stem))
+            ids[stem] = new
+            return new
           }()
-        counts[id, default: 0] += 1
+        counts[stemID, default: 0] += 1
+        if let first = previous {
+          let key = Self.key(first, stemID)
+          let pairID =
+            pairIDs[key]
+            ?? {
+              let new = id(.pair(first, stemID))
+              pairIDs[key] = new
+              return new
+            }()
+          counts[pairID, default: 0] += 1
+        }
+        previous = stemID
       }
       for id in counts.keys { frequency[id] += 1 }
       return counts
     }
     let total = Double(lines.count)
     let idf = frequency.map { log((1 + total) / (1 + Double($0))) + 1 }
-    let isPair = stems.map { $0.contains(" ") }
+    let isPair = vocabulary.map { if case .pair = $0 { true } else { false } }
     let vectors = counted.map { counts in
       Self.scaled(
         counts.map { id, count in (id: id, value: (1 + log(Double(count))) * idf[id]) }
           .sorted { $0.id < $1.id },
         isPair: { isPair[$0] })
     }
-    var weights = [Double](repeating: 0, count: stems.count * classCount)
+    var weights = [Double](repeating: 0, count: vocabulary.count * classCount)
     var bias = [Double](repeating: 0, count: classCount)
     for label in 0..<classCount {
       let signs = lines.map { $0.label == label ? 1.0 : -1.0 }
       let (classWeights, classBias) = Self.train(
-        vectors, signs: signs, dimension: stems.count, cost: cost, epochs: epochs)
+        vectors, signs: signs, dimension: vocabulary.count, cost: cost, epochs: epochs)
       // Kept to single precision, which is plenty for ranking and halves the snapshot.
-      for (id, weight) in classWeights.enumerated() where weight != 0 {
+      for (id, weight) in classWeights.enumerated() where abs(weight) >= Self.smallestWeight {
         weights[id * classCount + label] = Double(Float(weight))
       }
       bias[label] = Double(Float(classBias))
     }
-    self.init(stems: stems, idf: idf, weights: weights, bias: bias)
+    self.init(vocabulary: vocabulary, idf: idf, weights: weights, bias: bias)
   }
 
   /// A question's features: the rows of its known stems in `weights`, with their values in
@@ -100,34 +160,40 @@ public struct LinearClassifier: Sendable, Equatable {
   ///
   /// - Parameter context: stems of an earlier question, counted at `contextWeight`.
   public func features(for stems: [String], context: [String] = []) -> [(row: Int, value: Double)] {
-    // A question has a handful of features: a small array searched in place beats a dictionary.
+    // A question has a handful of features: a small array searched in place beats a dictionary,
+    // and pairs are looked up by the ids of their stems, so no string is built.
     var features: [(row: Int, value: Double)] = []
     features.reserveCapacity(2 * (stems.count + context.count))
-    func add(_ term: String, _ weight: Double) {
-      guard let id = ids[term] else { return }
+    var own = 0
+    func add(_ id: Int?, _ weight: Double, context: Bool) {
+      guard let id else { return }
       let row = id * classCount
       if let index = features.firstIndex(where: { $0.row == row }) {
-        features[index].value += weight
+        // A context feature the question has already is not counted again.
+        if !context || index >= own { features[index].value += weight }
       } else {
         features.append((row, weight))
       }
     }
-    let own = Self.terms(of: stems)
-    for term in own { add(term, 1) }
-    for term in Self.terms(of: context) where !own.contains(term) {
-      add(term, Self.contextWeight)
+    func addAll(_ stems: [String], _ weight: Double, context: Bool) {
+      var previous: Int?
+      for stem in stems {
+        let id = ids[stem]
+        add(id, weight, context: context)
+        if let first = previous, let second = id {
+          add(pairIDs[Self.key(first, second)], weight, context: context)
+        }
+        previous = id
+      }
     }
+    addAll(stems, 1, context: false)
+    own = features.count
+    addAll(context, Self.contextWeight, context: true)
     for index in features.indices {
       features[index].value =
         (1 + log(features[index].value)) * idf[features[index].row / classCount]
     }
-    return Self.scaled(features, isPair: { self.stems[$0 / classCount].contains(" ") })
-  }
-
-  /// The terms of a line: its stems, then each pair of neighbours.
-  static func terms(of stems: [String]) -> [String] {
-    guard stems.count > 1 else { return stems }
-    return stems + (1..<stems.count).map { stems[$0 - 1] + " " + stems[$0] }
+    return Self.scaled(features, isPair: { isPair[$0 / classCount] })
   }
 
   /// Scales the single stems' part and the pairs' part of a vector each to its length.
