@@ -57,62 +57,87 @@ public struct IntentIndex: Sendable {
   ) {
     intentIDs = examples.map(\.intent)
     self.stopwords = stopwords
-    var postings: [String: [Int: Double]] = [:]
+    // Stems are numbered as they come, so the counting below works on arrays and small
+    // per-intent tables rather than one nested table per stem.
+    var stemIDs: [String: Int] = [:]
+    var names: [String] = []
+    var lists: [[(intent: Int, frequency: Double)]] = []
+    func id(_ stem: String) -> Int {
+      if let id = stemIDs[stem] { return id }
+      stemIDs[stem] = names.count
+      names.append(stem)
+      lists.append([])
+      return names.count - 1
+    }
     var lengths: [Double] = []
     var phrases: [String: [Phrase]] = [:]
+    var exampleStems: [[Int]] = []
+    var exampleIntent: [Int] = []
     for (position, entry) in examples.enumerated() {
       var length = 0.0
+      var counts: [Int: Double] = [:]
       for example in entry.stems {
+        var unique: [Int] = []
         for stem in example where !stopwords.contains(stem) {
-          postings[stem, default: [:]][position, default: 0] += 1
+          let stemID = id(stem)
+          counts[stemID, default: 0] += 1
           length += 1
+          if !unique.contains(stemID) { unique.append(stemID) }
+        }
+        if !unique.isEmpty {
+          exampleStems.append(unique)
+          exampleIntent.append(position)
         }
       }
       for keyword in keywords[entry.intent] ?? [] {
         let content = keyword.filter { !stopwords.contains($0) }
         for stem in content {
-          postings[stem, default: [:]][position, default: 0] += Self.keywordWeight
+          counts[id(stem), default: 0] += Self.keywordWeight
           length += Self.keywordWeight
         }
         if content.count > 1 {
           phrases[content[0], default: []].append(Phrase(intent: position, stems: content))
         }
       }
+      for (stemID, frequency) in counts { lists[stemID].append((position, frequency)) }
       lengths.append(max(length, 1))
     }
     let count = Double(examples.count)
-    var idf: [String: Double] = [:]
-    for (stem, entries) in postings {
+    let weights = lists.map { entries in
       let frequency = Double(entries.count)
-      idf[stem] = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+      return log(1 + (count - frequency + 0.5) / (frequency + 0.5))
     }
     let averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
-    self.postings = Dictionary(
-      uniqueKeysWithValues: postings.map { stem, entries in
-        let weight = idf[stem] ?? 0
-        let list = entries.map { intent, frequency in
-          let norm = Self.k1 * (1 - Self.b + Self.b * lengths[intent] / averageLength)
-          return Posting(
-            intent: intent, score: weight * frequency * (Self.k1 + 1) / (frequency + norm))
-        }
-        return (stem, list.sorted { $0.intent < $1.intent })
-      })
-    self.idf = idf
-    self.phrases = phrases
-    self.maximumIDF = idf.values.max() ?? 1
-    var examplePostings: [String: [Int]] = [:]
-    var exampleIntent: [Int] = []
-    var exampleWeight: [Double] = []
-    for (position, entry) in examples.enumerated() {
-      for example in entry.stems {
-        let unique = Set(example.filter { !stopwords.contains($0) })
-        guard !unique.isEmpty else { continue }
-        for stem in unique { examplePostings[stem, default: []].append(exampleIntent.count) }
-        exampleIntent.append(position)
-        exampleWeight.append(unique.reduce(0) { $0 + (idf[$1] ?? 0) })
+    var postings: [String: [Posting]] = [:]
+    var idf: [String: Double] = [:]
+    postings.reserveCapacity(names.count)
+    idf.reserveCapacity(names.count)
+    for (stemID, name) in names.enumerated() {
+      let weight = weights[stemID]
+      idf[name] = weight
+      // Intents were visited in order, so each list is already sorted by intent.
+      postings[name] = lists[stemID].map { intent, frequency in
+        let norm = Self.k1 * (1 - Self.b + Self.b * lengths[intent] / averageLength)
+        return Posting(
+          intent: intent, score: weight * frequency * (Self.k1 + 1) / (frequency + norm))
       }
     }
-    self.examplePostings = examplePostings
+    self.postings = postings
+    self.idf = idf
+    self.phrases = phrases
+    self.maximumIDF = weights.max() ?? 1
+    var examplePostings = [[Int]](repeating: [], count: names.count)
+    var exampleWeight: [Double] = []
+    for (example, stems) in exampleStems.enumerated() {
+      for stemID in stems { examplePostings[stemID].append(example) }
+      exampleWeight.append(stems.reduce(0) { $0 + weights[$1] })
+    }
+    var byName: [String: [Int]] = [:]
+    byName.reserveCapacity(names.count)
+    for (stemID, name) in names.enumerated() where !examplePostings[stemID].isEmpty {
+      byName[name] = examplePostings[stemID]
+    }
+    self.examplePostings = byName
     self.exampleIntent = exampleIntent
     self.exampleWeight = exampleWeight
     switch classifier {
