@@ -141,15 +141,24 @@ public struct LinearClassifier: Sendable, Equatable {
     }
     var weights = [Double](repeating: 0, count: vocabulary.count * classCount)
     var bias = [Double](repeating: 0, count: classCount)
-    for label in 0..<classCount {
-      let signs = lines.map { $0.label == label ? 1.0 : -1.0 }
-      let (classWeights, classBias) = Self.train(
-        vectors, signs: signs, dimension: vocabulary.count, cost: cost, epochs: epochs)
-      // Kept to single precision, which is plenty for ranking and halves the snapshot.
-      for (id, weight) in classWeights.enumerated() where abs(weight) >= Self.smallestWeight {
-        weights[id * classCount + label] = Double(Float(weight))
+    // The classes are learned independently, so they are shared out over the cores; each
+    // writes only its own column of the weights and its own bias.
+    let dimension = vocabulary.count
+    weights.withUnsafeMutableBufferPointer { weights in
+      bias.withUnsafeMutableBufferPointer { bias in
+        nonisolated(unsafe) let weights = weights
+        nonisolated(unsafe) let bias = bias
+        DispatchQueue.concurrentPerform(iterations: classCount) { label in
+          let signs = lines.map { $0.label == label ? 1.0 : -1.0 }
+          let (classWeights, classBias) = Self.train(
+            vectors, signs: signs, dimension: dimension, cost: cost, epochs: epochs)
+          // Kept to single precision, which is plenty for ranking and halves the snapshot.
+          for (id, weight) in classWeights.enumerated() where abs(weight) >= Self.smallestWeight {
+            weights[id * classCount + label] = Double(Float(weight))
+          }
+          bias[label] = Double(Float(classBias))
+        }
       }
-      bias[label] = Double(Float(classBias))
     }
     self.init(vocabulary: vocabulary, idf: idf, weights: weights, bias: bias)
   }
