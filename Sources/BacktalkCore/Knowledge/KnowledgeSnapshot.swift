@@ -117,6 +117,14 @@ public enum KnowledgeSnapshot {
         if first < 0 { return .stem(try reader.string()) }
         return .pair(first, try reader.int())
       }
+      // A pair names two features that come before it.
+      for (id, feature) in vocabulary.enumerated() {
+        if case .pair(let first, let second) = feature,
+          !(0..<id).contains(first) || !(0..<id).contains(second)
+        {
+          throw FormatError()
+        }
+      }
       let idf = try reader.doubles()
       let bias = try reader.floats()
       guard idf.count == vocabulary.count else { throw FormatError() }

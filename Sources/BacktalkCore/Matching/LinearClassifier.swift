@@ -39,8 +39,8 @@ public struct LinearClassifier: Sendable, Equatable {
   /// The length of the pairs' part of a vector, against 1 for the single stems'.
   static let pairWeight = 0.5
 
-  /// A weight smaller than this is stored as 0: it changes no ranking, and most of the
-  /// weights of rare pairs are that small.
+  /// A weight smaller than this is stored as 0. Most weights of rare pairs are that small;
+  /// dropping them moved one of 933 cross-validated examples and shrinks the snapshot by half.
   public static let smallestWeight = 0.01
 
   /// Restores a classifier from its learned parts (see `KnowledgeSnapshot`).
@@ -163,9 +163,9 @@ public struct LinearClassifier: Sendable, Equatable {
     self.init(vocabulary: vocabulary, idf: idf, weights: weights, bias: bias)
   }
 
-  /// A question's features: the rows of its known stems in `weights`, with their values in
-  /// the question's log-scaled TF-IDF vector of unit length. Stems the classifier never saw
-  /// are left out.
+  /// A question's features: the rows of its known stems and pairs in `weights`, with their
+  /// log-scaled TF-IDF values, the stems' part scaled to length 1 and the pairs' part to
+  /// `pairWeight`, as in training. Stems the classifier never saw are left out.
   ///
   /// - Parameter context: stems of an earlier question, counted at `contextWeight`.
   public func features(for stems: [String], context: [String] = []) -> [(row: Int, value: Double)] {
