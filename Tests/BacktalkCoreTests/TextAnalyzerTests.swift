@@ -25,6 +25,19 @@ import Testing
     #expect(analyzer.analyze("can i crive").corrections.isEmpty)
   }
 
+  @Test func swapsOnlyLettersThatASlipExplains() {
+    let real = Fixture.responder.analyzer
+    // Real words the knowledge does not use stay as they are: no slip turns d into k.
+    #expect(real.analyze("the leading cause").corrections.isEmpty)
+    #expect(real.analyze("over the sink").corrections.isEmpty)
+    // Neighbouring keys, vowels and letters that sound alike are slips.
+    #expect(real.analyze("ise or heet").corrections == [Rewrite(from: "heet", to: "heat")])
+    #expect(
+      real.analyze("exersizes for my back").corrections
+        == [Rewrite(from: "exersizes", to: "exercises")])
+    #expect(real.analyze("can i drice").corrections == [Rewrite(from: "drice", to: "drive")])
+  }
+
   @Test func neverCorrectsKnownOrShortWords() {
     #expect(analyzer.analyze("is it ok to drive the car").corrections.isEmpty)
     #expect(analyzer.analyze("xyz").corrections.isEmpty)

@@ -296,6 +296,39 @@ extension TextAnalyzer {
   ///
   /// `rows` is scratch space of at least 3 × (b.count + 1), reused across calls so the
   /// comparison against many candidates allocates nothing.
+  /// Letters next to each other on a QWERTY keyboard, one bit per letter.
+  static let neighbours: [UInt32] = {
+    let rows = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+    var places: [UInt8: (row: Double, column: Double)] = [:]
+    for (row, letters) in rows.enumerated() {
+      for (column, letter) in letters.utf8.enumerated() {
+        places[letter] = (Double(row), Double(column) + 0.5 * Double(row))
+      }
+    }
+    var masks = [UInt32](repeating: 0, count: 26)
+    for (letter, place) in places {
+      for (other, otherPlace) in places where other != letter {
+        if abs(place.row - otherPlace.row) <= 1 && abs(place.column - otherPlace.column) <= 1 {
+          masks[Int(letter - 0x61)] |= 1 << UInt32(other - 0x61)
+        }
+      }
+    }
+    return masks
+  }()
+
+  /// Whether typing one letter for another is a likely slip: neighbouring keys, one vowel for
+  /// another, or a letter that sounds alike (c, s, z and k: "exersize"). Any other swap counts as
+  /// two edits, so a real word the knowledge does not use ("leading", "sink") is not turned
+  /// into one it does ("leaking", "sing").
+  static func isSlip(_ typed: UInt8, _ meant: UInt8) -> Bool {
+    let vowels: Set<UInt8> = [0x61, 0x65, 0x69, 0x6F, 0x75]
+    if vowels.contains(typed) && vowels.contains(meant) { return true }
+    let soundAlike: Set<UInt8> = [0x63, 0x73, 0x7A, 0x6B]
+    if soundAlike.contains(typed) && soundAlike.contains(meant) { return true }
+    guard (0x61...0x7A).contains(typed), (0x61...0x7A).contains(meant) else { return false }
+    return neighbours[Int(typed - 0x61)] & (1 << UInt32(meant - 0x61)) != 0
+  }
+
   fileprivate func boundedDistance(
     _ a: [UInt8], _ b: [UInt8], limit: Int, rows: UnsafeMutableBufferPointer<Int>
   ) -> Int {
@@ -309,7 +342,7 @@ extension TextAnalyzer {
       rows[current] = i
       var rowMinimum = i
       for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        let cost = a[i - 1] == b[j - 1] ? 0 : Self.isSlip(a[i - 1], b[j - 1]) ? 1 : 2
         var value = min(
           rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
         if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
