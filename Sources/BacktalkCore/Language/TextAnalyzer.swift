@@ -321,12 +321,15 @@ extension TextAnalyzer {
   /// two edits, so a real word the knowledge does not use ("leading", "sink") is not turned
   /// into one it does ("leaking", "sing").
   static func isSlip(_ typed: UInt8, _ meant: UInt8) -> Bool {
-    let vowels: Set<UInt8> = [0x61, 0x65, 0x69, 0x6F, 0x75]
-    if vowels.contains(typed) && vowels.contains(meant) { return true }
-    let soundAlike: Set<UInt8> = [0x63, 0x73, 0x7A, 0x6B]
-    if soundAlike.contains(typed) && soundAlike.contains(meant) { return true }
     guard (0x61...0x7A).contains(typed), (0x61...0x7A).contains(meant) else { return false }
-    return neighbours[Int(typed - 0x61)] & (1 << UInt32(meant - 0x61)) != 0
+    let typedBit: UInt32 = 1 << UInt32(typed - 0x61)
+    let meantBit: UInt32 = 1 << UInt32(meant - 0x61)
+    // One bit per letter: a e i o u, and c k s z.
+    let vowels: UInt32 = 1 << 0 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20
+    let soundAlike: UInt32 = 1 << 2 | 1 << 10 | 1 << 18 | 1 << 25
+    let both = typedBit | meantBit
+    if vowels & both == both || soundAlike & both == both { return true }
+    return neighbours[Int(typed - 0x61)] & meantBit != 0
   }
 
   fileprivate func boundedDistance(
