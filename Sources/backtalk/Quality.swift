@@ -43,14 +43,16 @@ struct Eval: ParsableCommand {
   func run() throws {
     let session = try options.makeSession()
     let result = CrossValidation.run(session.responder.knowledge, folds: folds)
+    // Rounded down, so a figure printed at a target has reached it.
+    func percent(_ share: Double) -> String {
+      String(format: "%.1f%%", (share * 1000).rounded(.down) / 10)
+    }
     Output.write(
-      String(
-        format: "%d-fold cross-validated top-1 accuracy: %.1f%% (%d/%d)\n", folds,
-        result.accuracy * 100, result.correct, result.total))
+      "\(folds)-fold cross-validated top-1 accuracy: \(percent(result.accuracy)) "
+        + "(\(result.correct)/\(result.total))\n")
     Output.write(
-      String(
-        format: "ranked first by the matcher, answered or not: %.1f%% (%d/%d)\n",
-        result.rankedAccuracy * 100, result.rankedFirst, result.total))
+      "ranked first by the matcher, answered or not: \(percent(result.rankedAccuracy)) "
+        + "(\(result.rankedFirst)/\(result.total))\n")
     if !result.confusions.isEmpty { Output.write("most confused (expected -> answered):\n") }
     for pair in result.confusions.prefix(top) {
       Output.write("  \(pair.count)x \(pair.expected) -> \(pair.answered)\n")

@@ -130,6 +130,9 @@ import Testing
       result.stdout.split(separator: "(").dropFirst().first?.split(separator: ")").first)
     let counts = total.split(separator: "/").compactMap { Int($0) }
     #expect(counts.count == 2 && counts[1] - counts[0] == misses.count)
+    // The percentage is rounded down, so it never shows a target reached that was not.
+    let tenths = counts[0] * 1000 / counts[1]
+    #expect(result.stdout.contains("accuracy: \(tenths / 10).\(tenths % 10)% ("))
   }
 
   @Test func unknownFlagIsAUsageError() throws {
