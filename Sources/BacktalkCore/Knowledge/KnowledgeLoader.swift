@@ -39,6 +39,9 @@ public enum KnowledgeLoader {
         }
       } else if folder == "Lexicon" && file.path.hasSuffix(".yml") {
         LexiconParser.parse(text, file: file.path, into: &lexicon, errors: &errors)
+      } else if folder == "Lexicon" && file.path.hasSuffix(".txt") {
+        lexicon.realWords = LexiconParser.parseWords(
+          text, file: file.path, adding: lexicon.realWords, errors: &errors)
       }
     }
     if !sawIntentFile {

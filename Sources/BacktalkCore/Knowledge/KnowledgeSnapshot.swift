@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x03]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x04]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -278,6 +278,8 @@ private struct Writer {
     numbers(lexicon.durationQuantifiers)
     map(lexicon.emergencyNumbers)
     string(lexicon.defaultEmergencyNumber)
+    int(lexicon.realWords.bytes.count)
+    bytes += lexicon.realWords.bytes
   }
 }
 
@@ -421,6 +423,14 @@ private struct Reader {
       numbers: try map(), openers: try set(), walkthroughCues: try strings(),
       questionJoiners: try set(), followUpCues: try set(), durationUnits: try numbers(),
       durationQuantifiers: try numbers(), emergencyNumbers: try map(),
-      defaultEmergencyNumber: try string())
+      defaultEmergencyNumber: try string(), realWords: WordList(bytes: try block()))
+  }
+
+  /// A length and that many raw bytes.
+  mutating func block() throws(KnowledgeSnapshot.FormatError) -> [UInt8] {
+    let count = try int()
+    guard count >= 0, count <= bytes.count - offset else { throw KnowledgeSnapshot.FormatError() }
+    defer { offset += count }
+    return Array(bytes[offset..<(offset + count)])
   }
 }

@@ -32,6 +32,8 @@ public struct Lexicon: Sendable, Equatable {
   public var emergencyNumbers: [String: String]
   /// What to call the emergency number when the region is unknown.
   public var defaultEmergencyNumber: String
+  /// Real words typo correction leaves alone (`Lexicon/*.txt`).
+  public var realWords: WordList
 
   public init(
     synonyms: [String: String] = [:], contractions: [String: String] = [:],
@@ -42,7 +44,7 @@ public struct Lexicon: Sendable, Equatable {
     followUpCues: Set<String> = [],
     durationUnits: [String: Double] = [:], durationQuantifiers: [String: Double] = [:],
     emergencyNumbers: [String: String] = [:],
-    defaultEmergencyNumber: String = "your local emergency number"
+    defaultEmergencyNumber: String = "your local emergency number", realWords: WordList = WordList()
   ) {
     self.synonyms = synonyms
     self.contractions = contractions
@@ -60,5 +62,6 @@ public struct Lexicon: Sendable, Equatable {
     self.durationQuantifiers = durationQuantifiers
     self.emergencyNumbers = emergencyNumbers
     self.defaultEmergencyNumber = defaultEmergencyNumber
+    self.realWords = realWords
   }
 }

@@ -92,6 +92,49 @@ enum LexiconParser {
     errors += fields.errors
   }
 
+  /// Reads a word list: one lowercase word per line in byte order (`LC_ALL=C sort`), with
+  /// blank lines and lines starting with `#` ignored. Every problem is reported with its line.
+  static func parseWords(
+    _ text: String, file: String, adding earlier: WordList, errors: inout [KnowledgeError]
+  ) -> WordList {
+    var words: [String] = []
+    var previous: Substring?
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
+      let word = line.trimmingCharacters(in: .whitespaces)
+      guard !word.isEmpty, !word.hasPrefix("#") else { continue }
+      guard word.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else {
+        errors.append(
+          KnowledgeError(
+            file: file, line: index + 1, problem: "'\(word)' is not one lowercase word (a to z)",
+            fix: "write one word per line, lowercase letters only"))
+        continue
+      }
+      if let previous, !previous.utf8.lexicographicallyPrecedes(word.utf8) {
+        errors.append(
+          KnowledgeError(
+            file: file, line: index + 1,
+            problem: "'\(word)' is out of order or repeated after '\(previous)'",
+            fix: "sort the file in byte order without repeats: LC_ALL=C sort -u"))
+        continue
+      }
+      previous = Substring(word)
+      words.append(word)
+    }
+    guard earlier.isEmpty else {
+      // Several lists: merge them, in order, into one.
+      var merged = Set(words)
+      var start = earlier.bytes.startIndex
+      for (position, byte) in earlier.bytes.enumerated() where byte == 0x0A {
+        merged.insert(String(decoding: earlier.bytes[start..<position], as: UTF8.self))
+        start = position + 1
+      }
+      return WordList(sortedWords: merged.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+    return WordList(sortedWords: words)
+  }
+
   private static func pairs(
     _ key: String, _ fields: inout YAMLFields, normalize: Bool = true
   ) -> [(String, String)] {

@@ -289,7 +289,12 @@ extension TextAnalyzer {
         }
       }
     }
-    return best.map { String(decoding: $0.word, as: UTF8.self) }
+    guard let best else { return nil }
+    let corrected = String(decoding: best.word, as: UTF8.self)
+    // A real word the knowledge does not use is left alone ("sink" is not "sing"), unless it
+    // is one slip from a red-flag word: "bowls" for "bowels" must still reach triage.
+    if !priorityWords.contains(corrected) && lexicon.realWords.contains(word) { return nil }
+    return corrected
   }
 
   /// Damerau-Levenshtein (adjacent swaps count once) distance, giving up past `limit`.

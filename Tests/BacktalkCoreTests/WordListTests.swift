@@ -1,0 +1,46 @@
+import BacktalkCore
+import Testing
+
+@Suite struct WordListTests {
+  let list = WordList(sortedWords: ["apple", "bowls", "shoes", "sink", "zebra"])
+
+  @Test func findsEveryWordAndNothingElse() {
+    for word in ["apple", "bowls", "shoes", "sink", "zebra"] { #expect(list.contains(word)) }
+    for word in ["", "a", "appl", "apples", "bowl", "shoe", "sinks", "zebras", "aaaa", "zzzz"] {
+      #expect(!list.contains(word))
+    }
+    #expect(!WordList().contains("apple"))
+  }
+
+  @Test func loadsFromLexiconTextAndReportsBadLines() throws {
+    let intents = KnowledgeFile(
+      path: "Intents/about.yml",
+      text: "- intent: disclaimer\n  examples: [x]\n  answer: Not advice.\n")
+    let loaded = try KnowledgeLoader.load([
+      intents, KnowledgeFile(path: "Lexicon/words.txt", text: "# real words\napple\nsink\n"),
+    ])
+    #expect(loaded.lexicon.realWords.contains("sink"))
+    #expect(!loaded.lexicon.realWords.contains("real"))
+    do {
+      _ = try KnowledgeLoader.load([
+        intents, KnowledgeFile(path: "Lexicon/words.txt", text: "sink\napple\nBad word\n"),
+      ])
+      Issue.record("an unsorted list with a bad line loaded")
+    } catch {
+      #expect(error.errors.map(\.line) == [2, 3])
+      #expect(error.errors[0].fix.contains("LC_ALL=C sort -u"))
+      #expect(error.errors[1].problem.contains("not one lowercase word"))
+    }
+  }
+
+  @Test func correctionLeavesRealWordsAloneUnlessARedFlagWordIsOneSlipAway() {
+    let analyzer = Fixture.responder.analyzer
+    // "shoes" is one neighbouring key from "shows", which the knowledge uses.
+    #expect(analyzer.analyze("what shoes should i wear").corrections.isEmpty)
+    // "bowls" is a real word too, but "bowels" belongs to an emergency rule.
+    #expect(
+      analyzer.analyze("lost control of my bowls").corrections
+        == [Rewrite(from: "bowls", to: "bowels")])
+    #expect(Fixture.responder.reply(to: "lost control of my bowls").triage == .emergency)
+  }
+}
