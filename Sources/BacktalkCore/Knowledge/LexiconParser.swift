@@ -92,47 +92,59 @@ enum LexiconParser {
     errors += fields.errors
   }
 
-  /// Reads a word list: one lowercase word per line in byte order (`LC_ALL=C sort`), with
+  /// Reads a word list: one lowercase word per line in byte order (`LC_ALL=C sort -u`), with
   /// blank lines and lines starting with `#` ignored. Every problem is reported with its line.
+  /// Works on the bytes: a list has tens of thousands of lines.
   static func parseWords(
     _ text: String, file: String, adding earlier: WordList, errors: inout [KnowledgeError]
   ) -> WordList {
-    var words: [String] = []
-    var previous: Substring?
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
-      let word = line.trimmingCharacters(in: .whitespaces)
-      guard !word.isEmpty, !word.hasPrefix("#") else { continue }
-      guard word.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else {
-        errors.append(
-          KnowledgeError(
-            file: file, line: index + 1, problem: "'\(word)' is not one lowercase word (a to z)",
-            fix: "write one word per line, lowercase letters only"))
-        continue
+    var bytes: [UInt8] = []
+    var text = text
+    text.withUTF8 { utf8 in
+      bytes.reserveCapacity(utf8.count)
+      var previous: Range<Int>?
+      var lineNumber = 0
+      var start = 0
+      while start < utf8.count {
+        lineNumber += 1
+        var end = start
+        while end < utf8.count && utf8[end] != 0x0A { end += 1 }
+        defer { start = end + 1 }
+        var first = start
+        var last = end
+        while first < last && (utf8[first] == 0x20 || utf8[first] == 0x09) { first += 1 }
+        while last > first && [0x20, 0x09, 0x0D].contains(utf8[last - 1]) { last -= 1 }
+        guard first < last, utf8[first] != 0x23 else { continue }
+        let word = UnsafeBufferPointer(rebasing: utf8[first..<last])
+        guard word.allSatisfy({ (0x61...0x7A).contains($0) }) else {
+          errors.append(
+            KnowledgeError(
+              file: file, line: lineNumber,
+              problem:
+                "'\(String(decoding: word, as: UTF8.self))' is not one lowercase word (a to z)",
+              fix: "write one word per line, lowercase letters only"))
+          continue
+        }
+        if let previous,
+          !UnsafeBufferPointer(rebasing: utf8[previous]).lexicographicallyPrecedes(word)
+        {
+          errors.append(
+            KnowledgeError(
+              file: file, line: lineNumber,
+              problem: "'\(String(decoding: word, as: UTF8.self))' is out of order or repeated",
+              fix: "sort the file in byte order without repeats: LC_ALL=C sort -u"))
+          continue
+        }
+        previous = first..<last
+        bytes += word
+        bytes.append(0x0A)
       }
-      if let previous, !previous.utf8.lexicographicallyPrecedes(word.utf8) {
-        errors.append(
-          KnowledgeError(
-            file: file, line: index + 1,
-            problem: "'\(word)' is out of order or repeated after '\(previous)'",
-            fix: "sort the file in byte order without repeats: LC_ALL=C sort -u"))
-        continue
-      }
-      previous = Substring(word)
-      words.append(word)
     }
-    guard earlier.isEmpty else {
-      // Several lists: merge them, in order, into one.
-      var merged = Set(words)
-      var start = earlier.bytes.startIndex
-      for (position, byte) in earlier.bytes.enumerated() where byte == 0x0A {
-        merged.insert(String(decoding: earlier.bytes[start..<position], as: UTF8.self))
-        start = position + 1
-      }
-      return WordList(sortedWords: merged.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-    }
-    return WordList(sortedWords: words)
+    guard !earlier.isEmpty else { return WordList(bytes: bytes) }
+    // Several lists: merge them into one, in order and without repeats.
+    let words = Set((earlier.bytes + bytes).split(separator: 0x0A).map { Array($0) })
+    return WordList(
+      bytes: words.sorted { $0.lexicographicallyPrecedes($1) }.flatMap { $0 + [0x0A] })
   }
 
   private static func pairs(
