@@ -8,7 +8,7 @@ struct Session: Sendable {
   let emergencyNumber: String
 
   init(dataPath: String?, region: String?) throws {
-    let knowledge: Knowledge
+    var knowledge: Knowledge
     var compiled: CompiledKnowledge?
     if let dataPath {
       let own = try KnowledgeFile.read(from: URL(fileURLWithPath: dataPath))
@@ -20,6 +20,7 @@ struct Session: Sendable {
     } else {
       // Validated at build time; reading the snapshot skips YAML parsing at every start.
       (knowledge, compiled) = try KnowledgeSnapshot.decode(BuiltInKnowledge.snapshot)
+      knowledge.lexicon.realWords = WordList(loading: { BuiltInWords.list.bytes })
     }
     responder = Responder(knowledge: knowledge, compiled: compiled)
     let code = region ?? Region.code(fromEnvironment: ProcessInfo.processInfo.environment)
@@ -29,4 +30,14 @@ struct Session: Sendable {
   func reply(to line: String, context: DialogueContext? = nil) -> Reply {
     responder.reply(to: line, emergencyNumber: emergencyNumber, context: context)
   }
+}
+
+/// The built-in real-word list, read from the embedded files the first time a word needs
+/// correcting rather than at every start.
+enum BuiltInWords {
+  static let list: WordList = BuiltInKnowledge.files
+    .filter { $0.path.hasPrefix("Lexicon/") && $0.path.hasSuffix(".txt") }
+    .reduce(WordList()) { list, file in
+      WordList.parse(String(decoding: file.bytes, as: UTF8.self), adding: list)
+    }
 }

@@ -135,6 +135,16 @@ import Testing
     #expect(result.stdout.contains("accuracy: \(tenths / 10).\(tenths % 10)% ("))
   }
 
+  @Test func builtInKnowledgeLeavesRealWordsAlone() throws {
+    // The real-word list is not in the snapshot; the binary loads it when a word needs it.
+    let result = try Self.run(
+      ["--json", "--explain"], input: "what shoes should i wear\nlost control of my bowls\n")
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines.first?.contains("\"corrections\":[]") == true)
+    #expect(lines.last?.contains("\"triage\":\"emergency\"") == true)
+  }
+
   @Test func unknownFlagIsAUsageError() throws {
     let result = try Self.run(["--frobnicate"])
     #expect(result.status == 2)

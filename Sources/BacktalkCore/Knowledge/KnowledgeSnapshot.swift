@@ -278,8 +278,8 @@ private struct Writer {
     numbers(lexicon.durationQuantifiers)
     map(lexicon.emergencyNumbers)
     string(lexicon.defaultEmergencyNumber)
-    int(lexicon.realWords.bytes.count)
-    bytes += lexicon.realWords.bytes
+    // The real-word list is left out: it is half a megabyte, consulted only when a word needs
+    // correcting, and the command loads it from the embedded files when it is first needed.
   }
 }
 
@@ -423,14 +423,6 @@ private struct Reader {
       numbers: try map(), openers: try set(), walkthroughCues: try strings(),
       questionJoiners: try set(), followUpCues: try set(), durationUnits: try numbers(),
       durationQuantifiers: try numbers(), emergencyNumbers: try map(),
-      defaultEmergencyNumber: try string(), realWords: WordList(bytes: try block()))
-  }
-
-  /// A length and that many raw bytes.
-  mutating func block() throws(KnowledgeSnapshot.FormatError) -> [UInt8] {
-    let count = try int()
-    guard count >= 0, count <= bytes.count - offset else { throw KnowledgeSnapshot.FormatError() }
-    defer { offset += count }
-    return Array(bytes[offset..<(offset + count)])
+      defaultEmergencyNumber: try string())
   }
 }

@@ -4,10 +4,28 @@
 /// Typo correction consults it so that a real word the knowledge does not use ("sink") is not
 /// turned into one it does ("sing").
 public struct WordList: Sendable, Equatable {
-  /// The words in byte order, each followed by a newline.
-  public let bytes: [UInt8]
+  private enum Source {
+    case bytes([UInt8])
+    case loading(@Sendable () -> [UInt8])
+  }
+  private let source: Source
 
-  public init(bytes: [UInt8] = []) { self.bytes = bytes }
+  /// The words in byte order, each followed by a newline.
+  public var bytes: [UInt8] {
+    switch source {
+    case .bytes(let bytes): bytes
+    case .loading(let load): load()
+    }
+  }
+
+  public init(bytes: [UInt8] = []) { source = .bytes(bytes) }
+
+  /// A list read only when first consulted. `load` is called on every lookup, so it should
+  /// hand back something already loaded, such as a `static let` (Swift initialises one once,
+  /// safely across threads): the built-in list costs nothing at start-up that way.
+  public init(loading load: @escaping @Sendable () -> [UInt8]) { source = .loading(load) }
+
+  public static func == (lhs: WordList, rhs: WordList) -> Bool { lhs.bytes == rhs.bytes }
 
   /// Builds a list from words already in byte order.
   public init(sortedWords: [String]) {
@@ -21,13 +39,20 @@ public struct WordList: Sendable, Equatable {
 
   public var isEmpty: Bool { bytes.isEmpty }
 
+  /// Reads a word list file that was validated before (at build time): one word per line,
+  /// sorted, lines starting with `#` ignored.
+  public static func parse(_ text: String, adding earlier: WordList = WordList()) -> WordList {
+    var errors: [KnowledgeError] = []
+    return LexiconParser.parseWords(text, file: "", adding: earlier, errors: &errors)
+  }
+
   /// Whether the list holds a word.
   ///
   /// - Complexity: O(*m* log *n*) for a word of *m* bytes in a list of *n* bytes.
   public func contains(_ word: String) -> Bool {
     let target = Array(word.utf8)
     guard !target.isEmpty else { return false }
-    return bytes.withUnsafeBufferPointer { bytes in
+    return self.bytes.withUnsafeBufferPointer { bytes in
       // `low` is always the start of a line and `high` the start of one or the end.
       var low = 0
       var high = bytes.count
