@@ -24,7 +24,7 @@ public enum KnowledgeLoader {
       }
       // Checked on the bytes: Foundation's trimming copies the whole text, and a word list is
       // over half a megabyte.
-      if text.utf8.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+      if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
         errors.append(
           KnowledgeError(
             file: file.path, line: 1, problem: "the file is empty",

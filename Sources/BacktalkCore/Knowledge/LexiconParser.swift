@@ -113,7 +113,11 @@ enum LexiconParser {
         var first = start
         var last = end
         while first < last && (utf8[first] == 0x20 || utf8[first] == 0x09) { first += 1 }
-        while last > first && [0x20, 0x09, 0x0D].contains(utf8[last - 1]) { last -= 1 }
+        while last > first
+          && (utf8[last - 1] == 0x20 || utf8[last - 1] == 0x09 || utf8[last - 1] == 0x0D)
+        {
+          last -= 1
+        }
         guard first < last, utf8[first] != 0x23 else { continue }
         let word = UnsafeBufferPointer(rebasing: utf8[first..<last])
         guard word.allSatisfy({ (0x61...0x7A).contains($0) }) else {

@@ -15,6 +15,8 @@ public struct LinearClassifier: Sendable, Equatable {
   public enum Feature: Sendable, Equatable {
     case stem(String)
     case pair(Int, Int)
+
+    var isPair: Bool { if case .pair = self { true } else { false } }
   }
 
   /// The features the classifier knows, by id. A pair comes after both of its stems.
@@ -51,21 +53,15 @@ public struct LinearClassifier: Sendable, Equatable {
     self.bias = bias
     var ids: [String: Int] = [:]
     var pairIDs: [UInt64: Int] = [:]
-    var isPair: [Bool] = []
-    isPair.reserveCapacity(vocabulary.count)
     for (id, feature) in vocabulary.enumerated() {
       switch feature {
-      case .stem(let stem):
-        if ids[stem] == nil { ids[stem] = id }
-        isPair.append(false)
-      case .pair(let first, let second):
-        pairIDs[Self.key(first, second)] = id
-        isPair.append(true)
+      case .stem(let stem): if ids[stem] == nil { ids[stem] = id }
+      case .pair(let first, let second): pairIDs[Self.key(first, second)] = id
       }
     }
     self.ids = ids
     self.pairIDs = pairIDs
-    self.isPair = isPair
+    isPair = vocabulary.map(\.isPair)
   }
 
   /// Each feature's name: a stem, or a pair's two stems with a space between.
@@ -132,7 +128,7 @@ public struct LinearClassifier: Sendable, Equatable {
     }
     let total = Double(lines.count)
     let idf = frequency.map { log((1 + total) / (1 + Double($0))) + 1 }
-    let isPair = vocabulary.map { if case .pair = $0 { true } else { false } }
+    let isPair = vocabulary.map(\.isPair)
     let vectors = counted.map { counts in
       Self.scaled(
         counts.map { id, count in (id: id, value: (1 + log(Double(count))) * idf[id]) }

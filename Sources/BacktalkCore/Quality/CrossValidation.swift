@@ -25,7 +25,6 @@ public struct CrossValidation: Sendable {
     var total = 0
     var correct = 0
     var rankedFirst = 0
-    var confusions: [String: Int] = [:]
     var misses: [(question: String, expected: String, answered: String)] = []
     for fold in 0..<folds {
       var training = knowledge
@@ -50,15 +49,13 @@ public struct CrossValidation: Sendable {
         if answered == item.intent {
           correct += 1
         } else {
-          confusions["\(item.intent) -> \(answered)", default: 0] += 1
           misses.append((item.question, item.intent, answered))
         }
       }
     }
-    let pairs = confusions.map { key, count in
-      let parts = key.components(separatedBy: " -> ")
-      return (expected: parts[0], answered: parts[1], count: count)
-    }.sorted { ($0.count, $1.expected) > ($1.count, $0.expected) }
+    let pairs = Dictionary(grouping: misses) { [$0.expected, $0.answered] }
+      .map { pair, missed in (expected: pair[0], answered: pair[1], count: missed.count) }
+      .sorted { ($0.count, $1.expected) > ($1.count, $0.expected) }
     return Result(
       total: total, correct: correct, rankedFirst: rankedFirst, confusions: pairs, misses: misses)
   }
