@@ -29,10 +29,9 @@ enum Render {
     if !explanation.parts.isEmpty {
       lines.append("Split into: " + explanation.parts.map { "\"\($0)\"" }.joined(separator: ", "))
     }
-    for finding in reply.findings {
-      lines.append(
-        "Red flag: \(finding.intent) (\(finding.level.rawValue))\(finding.isNegated ? ", negated" : "") from \"\(finding.words)\""
-      )
+    for finding in explanation.findings { lines.append("Finding: " + finding) }
+    if let rule = explanation.rule {
+      lines.append("Triage: \(reply.triage.rawValue), set by \(rule)")
     }
     for (rank, match) in explanation.candidates.enumerated() {
       let score = (match.score * 100).rounded() / 100

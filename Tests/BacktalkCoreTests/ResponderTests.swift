@@ -19,7 +19,9 @@ import Testing
     #expect(reply.triage == .emergency)
     #expect(reply.text.hasPrefix("EMERGENCY: Call 999 now."))
     #expect(reply.intents.first == "bladder")
-    #expect(reply.intents.contains("hot_tub"))
+    // Self-care never follows an emergency: the hot tub question goes unanswered.
+    #expect(!reply.intents.contains("hot_tub"))
+    #expect(!reply.text.contains("30 to 40 minutes"))
   }
 
   @Test func acknowledgesNegatedRedFlagWithWhatToWatchFor() {

@@ -59,9 +59,15 @@ extension Explanation {
     writer.markValueWritten()
     writer.key("corrections")
     writer.strings(corrections.map { "\($0.from) -> \($0.to)" })
+    writer.key("findings")
+    writer.strings(findings)
     if !parts.isEmpty {
       writer.key("parts")
       writer.strings(parts)
+    }
+    if let rule {
+      writer.key("rule")
+      writer.string(rule)
     }
     writer.key("synonyms")
     writer.strings(synonyms.map { "\($0.from) -> \($0.to)" })

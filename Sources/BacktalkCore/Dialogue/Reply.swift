@@ -59,6 +59,10 @@ public struct Explanation: Sendable, Equatable {
   public var candidates: [Match] = []
   /// The parts the line was split into, when it held several questions.
   public var parts: [String] = []
+  /// Every finding triage recognised, with its modifiers ("negated", "historical", ...).
+  public var findings: [String] = []
+  /// The triage rule that set the level, with the findings it rests on.
+  public var rule: String?
 
   public init() {}
 }

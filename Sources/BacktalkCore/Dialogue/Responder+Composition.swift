@@ -19,9 +19,12 @@ extension Responder {
       blocks.append(block)
       cited.append(intent.id)
     }
-    for id in answered {
+    let shown = answered.filter { id in
+      intentsByID[id].map { allowsAnswer($0, at: triage.level) } ?? false
+    }
+    for id in shown {
       guard let intent = intentsByID[id] else { continue }
-      var block = answered.count > 1 ? "\(intent.title): \(intent.answer)" : intent.answer
+      var block = shown.count > 1 ? "\(intent.title): \(intent.answer)" : intent.answer
       if let walkthrough = walkthroughTexts[id] {
         steps += walkthrough.steps
         block += "\n" + walkthrough.text
@@ -33,14 +36,14 @@ extension Responder {
       guard let intent = intentsByID[finding.intent], let flag = intent.redFlag,
         let watch = flag.watch
       else { continue }
-      blocks.append("You said no \(flag.symptom). \(watch)")
+      blocks.append(finding.isNegated ? "You said no \(flag.symptom). \(watch)" : watch)
       cited.append(intent.id)
     }
     var titles: [String] = []
     for id in cited {
       for title in sourceTitles[id] ?? [] where !titles.contains(title) { titles.append(title) }
     }
-    if blocks.isEmpty || (answered.isEmpty && active.isEmpty) {
+    if blocks.isEmpty || (shown.isEmpty && active.isEmpty) {
       let fallback = fallbackBlock(question: question, suggestions: suggestions)
       blocks.append(fallback.text)
       for title in Self.documentTitles(of: fallback.citations, in: titlesByDocument)
@@ -49,11 +52,23 @@ extension Responder {
       }
     }
     return Reply(
-      question: question, triage: triage.level, intents: active.map(\.intent) + answered,
+      question: question, triage: triage.level, intents: active.map(\.intent) + shown,
       text: blocks.count == 1 ? blocks[0] : blocks.joined(separator: "\n\n"), sources: titles,
       disclaimer: disclaimer,
       confidence: (confidence * 100).rounded() / 100, steps: steps, suggestions: suggestions,
       findings: triage.findings, explanation: explanation)
+  }
+
+  /// Whether an answer may follow a red flag of this level: after an emergency nothing does;
+  /// after an urgent one, no exercise and nothing from the self-care groups the lexicon names
+  /// (ice, heat, first aid), only a separate question such as driving or work.
+  func allowsAnswer(_ intent: Intent, at level: TriageLevel) -> Bool {
+    switch level {
+    case .emergency: false
+    case .urgent:
+      intent.exercise == nil && !knowledge.lexicon.selfCareGroups.contains(intent.group)
+    case .routine, .none: true
+    }
   }
 
   /// The word that heads an action line for a level.

@@ -33,7 +33,7 @@ extension Responder {
       guard let flag = intentsByID[finding.intent]?.redFlag else { continue }
       if finding.isNegated {
         if !denied.contains(flag.symptom) { denied.append(flag.symptom) }
-      } else if !mentioned.contains(flag.symptom) {
+      } else if finding.counts && !mentioned.contains(flag.symptom) {
         mentioned.append(flag.symptom)
         actions.append(flag.action.replacingOccurrences(of: "{number}", with: emergencyNumber))
       }

@@ -9,7 +9,7 @@ public struct Responder: Sendable {
   public let analyzer: TextAnalyzer
   public let index: IntentIndex
   public let passageIndex: IntentIndex
-  public let scanner: RedFlagScanner
+  public let triage: TriageEngine
   let intentsByID: [String: Intent]
   /// Document titles by document id, for the `sources` of a reply.
   let titlesByDocument: [String: String]
@@ -62,7 +62,7 @@ public struct Responder: Sendable {
         }
       },
       keywords: [:], stopwords: stopStems)
-    scanner = RedFlagScanner(
+    triage = TriageEngine(
       intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon)
     intentsByID = Dictionary(
       knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -102,6 +102,15 @@ public struct Responder: Sendable {
     var vocabulary: [String] = []
     var answers: [String] = []
     var triggerText: [String] = []
+    for finding in knowledge.lexicon.findings {
+      triggerText += (finding.wordings + finding.exceptions).map {
+        $0.replacingOccurrences(of: "|", with: " ")
+      }
+    }
+    let cues = knowledge.lexicon.contextCues
+    triggerText += (cues.history + cues.hypothetical + cues.definition + cues.otherPerson).map {
+      $0.replacingOccurrences(of: "|", with: " ")
+    }
     for intent in knowledge.intents {
       vocabulary += intent.examples + intent.keywords + [intent.title]
       answers.append(intent.answer)
@@ -120,6 +129,13 @@ public struct Responder: Sendable {
   /// The intent with an id.
   public func intent(_ id: String) -> Intent? { intentsByID[id] }
 
+  /// One finding as `why` shows it: its id, the words, and its modifiers.
+  static func describe(_ finding: Finding) -> String {
+    let modifiers = finding.modifierNames
+    return "\(finding.intent) from \"\(finding.words)\""
+      + (modifiers.isEmpty ? "" : " (\(modifiers.joined(separator: ", ")))")
+  }
+
   /// Answers one input line.
   ///
   /// - Parameters:
@@ -131,8 +147,12 @@ public struct Responder: Sendable {
   ) -> Reply {
     let question = QuestionCleaner.clean(line)
     let analyzed = analyzer.analyze(question)
-    let triage = scanner.scan(analyzed.tokens)
+    let triage = self.triage.assess(analyzed.tokens)
     var explanation = Explanation()
+    explanation.findings = triage.findings.map(Self.describe)
+    explanation.rule = triage.decidedBy.map {
+      "\($0.rule) (\($0.findings.joined(separator: " + ")))"
+    }
     explanation.words = analyzed.tokens.filter { !$0.isPunctuation }.map(\.word)
     explanation.corrections = analyzed.corrections
     explanation.synonyms = analyzed.synonyms
@@ -144,7 +164,9 @@ public struct Responder: Sendable {
       answered = [chosen]
       confidence = 1
     } else {
-      let selection = select(analyzed, excluding: triage.findings, context: context)
+      let selection = select(
+        analyzed, excluding: triage.findings.filter { !$0.modifiers.contains(.explained) },
+        context: context)
       explanation.candidates = selection.candidates
       explanation.parts = selection.parts
       answered = selection.answered

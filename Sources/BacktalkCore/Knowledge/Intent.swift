@@ -62,10 +62,13 @@ public struct RedFlag: Sendable, Equatable {
   public var watch: String?
   /// A short name for the symptom, used in the REPL summary.
   public var symptom: String
+  /// Combinations of findings that also set this level, each a list of finding or rule ids
+  /// that must all be present (`when: [fever + stiff_neck]`).
+  public var combinations: [[String]]
 
   public init(
     level: TriageLevel, triggers: [String], exceptions: [String] = [], action: String,
-    tell: String? = nil, watch: String? = nil, symptom: String
+    tell: String? = nil, watch: String? = nil, symptom: String, combinations: [[String]] = []
   ) {
     self.level = level
     self.triggers = triggers
@@ -74,6 +77,7 @@ public struct RedFlag: Sendable, Equatable {
     self.tell = tell
     self.watch = watch
     self.symptom = symptom
+    self.combinations = combinations
   }
 }
 

@@ -5,7 +5,7 @@ import Yams
 enum IntentParser {
   static let allowedKeys = [
     "intent", "title", "group", "examples", "keywords", "answer", "summary", "sources", "related",
-    "triage", "triggers", "except", "action", "tell", "watch", "symptom", "exercise",
+    "triage", "triggers", "when", "except", "action", "tell", "watch", "symptom", "exercise",
   ]
   static let exerciseKeys = [
     "name", "aliases", "purpose", "when", "start", "steps", "reps", "sets", "per_day", "stop",
@@ -74,7 +74,7 @@ enum IntentParser {
 
   private static func parseRedFlag(_ fields: inout YAMLFields) -> RedFlag? {
     guard let levelText = fields.string("triage") else {
-      for key in ["triggers", "except", "action", "tell", "watch", "symptom"]
+      for key in ["triggers", "when", "except", "action", "tell", "watch", "symptom"]
       where fields.node(key) != nil {
         fields.fail(
           fields.node(key), "'\(key)' only belongs to an intent with 'triage'",
@@ -88,16 +88,20 @@ enum IntentParser {
         fix: "use one of: emergency, urgent, routine")
       return nil
     }
-    let triggers = fields.strings("triggers", required: true)
+    let combinations = fields.strings("when").map { text in
+      text.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }
+    }.filter { !$0.isEmpty }
+    let triggers = fields.strings("triggers", required: combinations.isEmpty)
     let exceptions = fields.strings("except")
     let action = fields.string("action", required: true)
     let symptom = fields.string("symptom", required: true)
     let tell = fields.string("tell")
     let watch = fields.string("watch")
-    guard let action, let symptom, !triggers.isEmpty else { return nil }
+    guard let action, let symptom, !triggers.isEmpty || !combinations.isEmpty else { return nil }
     return RedFlag(
       level: level, triggers: triggers, exceptions: exceptions, action: action, tell: tell,
-      watch: watch, symptom: symptom)
+      watch: watch, symptom: symptom, combinations: combinations)
   }
 
   private static func parseExercise(_ node: Node, fields parent: inout YAMLFields) -> Exercise? {

@@ -241,6 +241,7 @@ private struct Writer {
       optional(flag.tell)
       optional(flag.watch)
       string(flag.symptom)
+      array(flag.combinations) { writer, combination in writer.strings(combination) }
     }
     int(intent.exercise == nil ? 0 : 1)
     if let exercise = intent.exercise {
@@ -278,6 +279,22 @@ private struct Writer {
     numbers(lexicon.durationQuantifiers)
     map(lexicon.emergencyNumbers)
     string(lexicon.defaultEmergencyNumber)
+    array(lexicon.findings) { writer, finding in
+      writer.string(finding.id)
+      writer.string(finding.kind.rawValue)
+      writer.string(finding.name)
+      writer.strings(finding.wordings)
+      writer.strings(finding.exceptions)
+      writer.string(finding.file)
+      writer.int(finding.line)
+    }
+    let cues = lexicon.contextCues
+    strings(cues.history)
+    strings(cues.hypothetical)
+    strings(cues.definition)
+    strings(cues.otherPerson)
+    set(cues.scopeEnders)
+    set(lexicon.selfCareGroups)
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -391,7 +408,10 @@ private struct Reader {
       }
       redFlag = RedFlag(
         level: level, triggers: try strings(), exceptions: try strings(), action: try string(),
-        tell: try optional(), watch: try optional(), symptom: try string())
+        tell: try optional(), watch: try optional(), symptom: try string(),
+        combinations: try array { reader throws(KnowledgeSnapshot.FormatError) in
+          try reader.strings()
+        })
     }
     var exercise: Exercise?
     if try int() == 1 {
@@ -423,6 +443,19 @@ private struct Reader {
       numbers: try map(), openers: try set(), walkthroughCues: try strings(),
       questionJoiners: try set(), followUpCues: try set(), durationUnits: try numbers(),
       durationQuantifiers: try numbers(), emergencyNumbers: try map(),
-      defaultEmergencyNumber: try string())
+      defaultEmergencyNumber: try string(),
+      findings: try array { reader throws(KnowledgeSnapshot.FormatError) in
+        let id = try reader.string()
+        guard let kind = FindingDefinition.Kind(rawValue: try reader.string()) else {
+          throw KnowledgeSnapshot.FormatError()
+        }
+        return FindingDefinition(
+          id: id, kind: kind, name: try reader.string(), wordings: try reader.strings(),
+          exceptions: try reader.strings(), file: try reader.string(), line: try reader.int())
+      },
+      contextCues: ContextCues(
+        history: try strings(), hypothetical: try strings(), definition: try strings(),
+        otherPerson: try strings(), scopeEnders: try set()),
+      selfCareGroups: try set())
   }
 }

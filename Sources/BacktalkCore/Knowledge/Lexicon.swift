@@ -34,6 +34,12 @@ public struct Lexicon: Sendable, Equatable {
   public var defaultEmergencyNumber: String
   /// Real words typo correction leaves alone (`Lexicon/*.txt`).
   public var realWords: WordList
+  /// Findings triage rules can name, with their wordings (`Lexicon/findings.yml`).
+  public var findings: [FindingDefinition]
+  /// Topic groups of self-care answers, which never follow an urgent or emergency reply.
+  public var selfCareGroups: Set<String>
+  /// Context cues in trigger syntax, by the modifier they mark (`history_cues` and the like).
+  public var contextCues: ContextCues
 
   public init(
     synonyms: [String: String] = [:], contractions: [String: String] = [:],
@@ -44,7 +50,10 @@ public struct Lexicon: Sendable, Equatable {
     followUpCues: Set<String> = [],
     durationUnits: [String: Double] = [:], durationQuantifiers: [String: Double] = [:],
     emergencyNumbers: [String: String] = [:],
-    defaultEmergencyNumber: String = "your local emergency number", realWords: WordList = WordList()
+    defaultEmergencyNumber: String = "your local emergency number",
+    realWords: WordList = WordList(),
+    findings: [FindingDefinition] = [], contextCues: ContextCues = ContextCues(),
+    selfCareGroups: Set<String> = []
   ) {
     self.synonyms = synonyms
     self.contractions = contractions
@@ -63,5 +72,34 @@ public struct Lexicon: Sendable, Equatable {
     self.emergencyNumbers = emergencyNumbers
     self.defaultEmergencyNumber = defaultEmergencyNumber
     self.realWords = realWords
+    self.findings = findings
+    self.contextCues = contextCues
+    self.selfCareGroups = selfCareGroups
+  }
+}
+
+/// The cue patterns that set a finding's context, in the trigger syntax of red-flag rules.
+public struct ContextCues: Sendable, Equatable {
+  /// Anywhere in the finding's clause: "years ago", "last year", "in the past".
+  public var history: [String]
+  /// Before the finding in its clause: "what if", "signs of", "in case".
+  public var hypothetical: [String]
+  /// Right before the finding: "what is", "tell me about" (a question about a name).
+  public var definition: [String]
+  /// Before the finding in its clause: "my mother", "my husband", "he", "she".
+  public var otherPerson: [String]
+  /// Words that end a negation's reach once it has passed over another finding: a new
+  /// subject such as "i" or "my" starts a new statement in a run-on line.
+  public var scopeEnders: Set<String>
+
+  public init(
+    history: [String] = [], hypothetical: [String] = [], definition: [String] = [],
+    otherPerson: [String] = [], scopeEnders: Set<String> = []
+  ) {
+    self.history = history
+    self.hypothetical = hypothetical
+    self.definition = definition
+    self.otherPerson = otherPerson
+    self.scopeEnders = scopeEnders
   }
 }

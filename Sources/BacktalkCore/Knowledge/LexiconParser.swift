@@ -8,6 +8,8 @@ enum LexiconParser {
     "negation_blockers", "clause_breaks", "numbers", "question_joiners", "follow_up_cues",
     "openers", "walkthrough_cues",
     "emergency_numbers", "default_emergency_number", "duration_units", "duration_quantifiers",
+    "history_cues", "hypothetical_cues", "definition_cues", "other_person_cues",
+    "negation_scope_enders", "findings", "self_care_groups",
   ]
 
   static func parse(
@@ -34,6 +36,15 @@ enum LexiconParser {
     lexicon.openers.formUnion(set("openers"))
     lexicon.walkthroughCues += fields.strings("walkthrough_cues").map(normalizedEntry)
     lexicon.followUpCues.formUnion(set("follow_up_cues"))
+    lexicon.contextCues.history += fields.strings("history_cues").map(normalizedEntry)
+    lexicon.contextCues.hypothetical += fields.strings("hypothetical_cues").map(normalizedEntry)
+    lexicon.contextCues.definition += fields.strings("definition_cues").map(normalizedEntry)
+    lexicon.contextCues.otherPerson += fields.strings("other_person_cues").map(normalizedEntry)
+    lexicon.contextCues.scopeEnders.formUnion(set("negation_scope_enders"))
+    lexicon.selfCareGroups.formUnion(fields.strings("self_care_groups"))
+    if let node = fields.node("findings") {
+      lexicon.findings += parseFindings(node, fields: &fields, known: lexicon.findings)
+    }
     if let name = fields.string("default_emergency_number") {
       lexicon.defaultEmergencyNumber = name
     }
@@ -149,6 +160,58 @@ enum LexiconParser {
     let words = Set((earlier.bytes + bytes).split(separator: 0x0A).map { Array($0) })
     return WordList(
       bytes: words.sorted { $0.lexicographicallyPrecedes($1) }.flatMap { $0 + [0x0A] })
+  }
+
+  /// Reads the `findings` section: a list of mappings with `finding`, `name`, `kind`,
+  /// `wordings` and `except`.
+  private static func parseFindings(
+    _ node: Node, fields: inout YAMLFields, known: [FindingDefinition]
+  ) -> [FindingDefinition] {
+    guard let list = node.sequence else {
+      fields.fail(
+        node, "'findings' must be a list of findings",
+        fix: "write '- finding: stiff_neck' with 'name:' and 'wordings:' under it")
+      return []
+    }
+    var result: [FindingDefinition] = []
+    var seen = Set(known.map(\.id))
+    for item in list {
+      guard let mapping = item.mapping else {
+        fields.fail(
+          item, "a finding must be a mapping, not a \(item.kindName)",
+          fix: "write '- finding: stiff_neck' with 'name:' and 'wordings:' under it")
+        continue
+      }
+      var entry = YAMLFields(file: fields.file, node: mapping, what: "a finding")
+      entry.rejectUnknownKeys(allowed: ["finding", "name", "kind", "wordings", "except"])
+      let id = entry.string("finding", required: true)
+      let name = entry.string("name", required: true)
+      let wordings = entry.strings("wordings", required: true)
+      let exceptions = entry.strings("except")
+      var kind = FindingDefinition.Kind.symptom
+      if let text = entry.string("kind") {
+        if let parsed = FindingDefinition.Kind(rawValue: text) {
+          kind = parsed
+        } else {
+          entry.fail(
+            entry.node("kind"), "unknown finding kind '\(text)'",
+            fix: "use one of: "
+              + FindingDefinition.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+      }
+      if let id, !seen.insert(id).inserted {
+        entry.fail(
+          entry.node("finding"), "the finding '\(id)' is defined twice",
+          fix: "merge the two entries' wordings into one")
+      }
+      fields.errors += entry.errors
+      guard let id, let name, !wordings.isEmpty, entry.errors.isEmpty else { continue }
+      result.append(
+        FindingDefinition(
+          id: id, kind: kind, name: name, wordings: wordings.map(normalizedEntry),
+          exceptions: exceptions.map(normalizedEntry), file: fields.file, line: entry.line))
+    }
+    return result
   }
 
   private static func pairs(

@@ -1,51 +1,33 @@
-/// A red flag found in a question: which rule, where, and whether it was said to be absent.
+/// A finding recognised in a line: which one, where, and what its context says about it.
 public struct Finding: Sendable, Equatable {
-  /// The id of the intent that carries the rule.
+  /// The finding's id: a red-flag rule's own symptom (the intent id) or a named finding.
   public var intent: String
+  /// The level of the rule whose symptom it is; `none` for a named finding.
   public var level: TriageLevel
-  /// Whether the symptom was negated ("no numbness").
-  public var isNegated: Bool
+  /// What the context says: negated, historical, hypothetical, explained, someone else.
+  public var modifiers: Set<ContextModifier>
   /// The words of the question that triggered it.
   public var words: String
   /// Where in the question's tokens the trigger stands.
   public var range: Range<Int>
 
   public init(
-    intent: String, level: TriageLevel, isNegated: Bool, words: String, range: Range<Int> = 0..<0
+    intent: String, level: TriageLevel, modifiers: Set<ContextModifier> = [], words: String,
+    range: Range<Int> = 0..<0
   ) {
     self.intent = intent
     self.level = level
-    self.isNegated = isNegated
+    self.modifiers = modifiers
     self.words = words
     self.range = range
   }
-}
 
-/// The triage of one question: the most severe level found, and every finding.
-public struct TriageResult: Sendable, Equatable {
-  public let level: TriageLevel
-  public let findings: [Finding]
+  /// Whether it was said to be absent ("no numbness").
+  public var isNegated: Bool { modifiers.contains(.negated) }
 
-  /// The findings that count, most severe first, one per rule.
-  public let active: [Finding]
-  /// The rules mentioned only as absent, one per rule.
-  public let negated: [Finding]
+  /// Whether it counts now: not negated, historical, hypothetical or explained away.
+  public var counts: Bool { !modifiers.contains { $0.blocks } }
 
-  public init(findings: [Finding]) {
-    self.findings = findings
-    self.level = findings.filter { !$0.isNegated }.map(\.level).max() ?? .none
-    guard !findings.isEmpty else {
-      active = []
-      negated = []
-      return
-    }
-    var seen: Set<String> = []
-    let active = findings.filter { !$0.isNegated }.sorted { $0.level > $1.level }
-      .filter { seen.insert($0.intent).inserted }
-    let activeIDs = Set(active.map(\.intent))
-    seen = []
-    self.active = active
-    self.negated = findings.filter { $0.isNegated && !activeIDs.contains($0.intent) }
-      .filter { seen.insert($0.intent).inserted }
-  }
+  /// The modifiers in a fixed order, for explanations.
+  public var modifierNames: [String] { modifiers.sorted().map(\.rawValue) }
 }

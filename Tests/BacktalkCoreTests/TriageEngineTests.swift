@@ -1,11 +1,11 @@
 import BacktalkCore
 import Testing
 
-@Suite struct RedFlagScannerTests {
+@Suite struct TriageEngineTests {
   let responder = try! Fixture.responder(intents: Fixture.smallIntents)
 
   func triage(_ line: String) -> TriageResult {
-    responder.scanner.scan(responder.analyzer.analyze(line).tokens)
+    responder.triage.assess(responder.analyzer.analyze(line).tokens)
   }
 
   @Test func findsTriggerAnywhereInTheLine() {

@@ -1,0 +1,274 @@
+/// Recognises findings anywhere in a line, each with the context modifiers that govern it.
+///
+/// Patterns come from red-flag intents' triggers (the rule's own symptom) and from the named
+/// findings of the lexicon; both are compiled once. Scanning is pure.
+public struct FindingScanner: Sendable {
+  let patterns: [Pattern]
+  /// Patterns by the stems that can start them, so a line only tries patterns it could match.
+  let patternsByFirstStem: [String: [Int]]
+  let lexicon: Lexicon
+  let cues: [(modifier: ContextModifier, pattern: [Element])]
+  let definitionCues: [[Element]]
+
+  struct Pattern: Sendable {
+    var id: String
+    var level: TriageLevel
+    /// Whether a mention of the past still counts (a risk factor such as a cancer history).
+    var ignoresHistory: Bool
+    var pattern: [Element]
+    var exceptions: [[Element]]
+  }
+
+  enum Element: Sendable, Equatable {
+    /// Any one of these stem sequences.
+    case words([[String]])
+    /// Up to this many words of the same clause.
+    case gap(Int)
+  }
+
+  static let gapLength = 4
+  /// How many words other than fillers may stand between a negation and what it negates.
+  static let negationReach = 2
+
+  /// Compiles the triggers of every red-flag intent and the wordings of every named finding,
+  /// taking the stems of their words from `stems`.
+  init(intents: [Intent], stems: (String) -> [String], lexicon: Lexicon) {
+    self.lexicon = lexicon
+    var patterns: [Pattern] = []
+    func add(
+      _ id: String, _ level: TriageLevel, _ risk: Bool, _ triggers: [String], _ except: [String]
+    ) {
+      let exceptions = except.map { Self.compile($0, stems: stems) }
+      for trigger in triggers {
+        patterns.append(
+          Pattern(
+            id: id, level: level, ignoresHistory: risk,
+            pattern: Self.compile(trigger, stems: stems),
+            exceptions: exceptions))
+      }
+    }
+    for intent in intents {
+      guard let flag = intent.redFlag else { continue }
+      add(intent.id, flag.level, false, flag.triggers, flag.exceptions)
+    }
+    for finding in lexicon.findings {
+      add(finding.id, .none, finding.kind == .risk, finding.wordings, finding.exceptions)
+    }
+    var byFirst: [String: [Int]] = [:]
+    for (index, pattern) in patterns.enumerated() {
+      guard case .words(let firsts)? = pattern.pattern.first else { continue }
+      for first in firsts where !first.isEmpty { byFirst[first[0], default: []].append(index) }
+    }
+    self.patterns = patterns
+    self.patternsByFirstStem = byFirst.mapValues { Array(Set($0)).sorted() }
+    let contextCues = lexicon.contextCues
+    cues =
+      contextCues.history.map { (.historical, Self.compile($0, stems: stems)) }
+      + contextCues.hypothetical.map { (.hypothetical, Self.compile($0, stems: stems)) }
+      + contextCues.otherPerson.map { (.otherPerson, Self.compile($0, stems: stems)) }
+    definitionCues = contextCues.definition.map { Self.compile($0, stems: stems) }
+  }
+
+  /// Returns every finding in the tokens, each with its modifiers.
+  ///
+  /// - Complexity: O(*n* · *p*) where *n* is the number of tokens and *p* the number of
+  ///   patterns that can start at a token (usually a handful).
+  public func scan(_ tokens: [Token]) -> [Finding] {
+    var spans: [(pattern: Int, range: Range<Int>, explained: Bool)] = []
+    for start in tokens.indices where !tokens[start].isPunctuation {
+      for index in patternsByFirstStem[tokens[start].stem] ?? [] {
+        if let end = match(patterns[index].pattern, tokens, from: start) {
+          spans.append((index, start..<end, isExcepted(patterns[index], start..<end, tokens)))
+        }
+      }
+    }
+    var covered = Set<Int>()
+    for span in spans where !span.explained { covered.formUnion(span.range) }
+    let cueSpans = cueMatches(tokens)
+    return spans.map { span in
+      let pattern = patterns[span.pattern]
+      var modifiers = context(of: span.range, tokens, cues: cueSpans)
+      if pattern.ignoresHistory { modifiers.remove(.historical) }
+      if span.explained { modifiers.insert(.explained) }
+      if isNegated(before: span.range.lowerBound, tokens, covered: covered) {
+        modifiers.insert(.negated)
+      }
+      return Finding(
+        intent: pattern.id, level: pattern.level, modifiers: modifiers,
+        words: tokens[span.range].map { $0.typed ?? $0.word }.joined(separator: " "),
+        range: span.range)
+    }
+  }
+}
+
+extension FindingScanner {
+  /// Compiles one pattern in the trigger syntax: words, `a|b`, `...` and `#markers`.
+  static func compile(_ trigger: String, stems: (String) -> [String]) -> [Element] {
+    var pattern: [Element] = []
+    var plain: [String] = []
+    func flushPlain() {
+      guard !plain.isEmpty else { return }
+      for stem in stems(plain.joined(separator: " ")) {
+        pattern.append(.words([[stem]]))
+      }
+      plain = []
+    }
+    for part in trigger.split(separator: " ") {
+      if part.hasPrefix("#") {
+        flushPlain()
+        pattern.append(.words([[String(part)]]))
+      } else if part == "..." {
+        flushPlain()
+        pattern.append(.gap(gapLength))
+      } else if part.contains("|") {
+        flushPlain()
+        let options = part.split(separator: "|").map { stems(String($0)) }
+        pattern.append(.words(options.filter { !$0.isEmpty }))
+      } else {
+        plain.append(String(part))
+      }
+    }
+    flushPlain()
+    return pattern
+  }
+
+  /// Where each context cue matches, with the modifier it marks.
+  fileprivate func cueMatches(_ tokens: [Token]) -> [(ContextModifier, Range<Int>)] {
+    var found: [(ContextModifier, Range<Int>)] = []
+    for start in tokens.indices where !tokens[start].isPunctuation {
+      for cue in cues {
+        if let end = match(cue.pattern, tokens, from: start) {
+          found.append((cue.modifier, start..<end))
+        }
+      }
+    }
+    return found
+  }
+
+  /// The modifiers the cues of the span's clause give it: history anywhere in the clause;
+  /// a hypothetical or another person before it; a definition question right before it.
+  fileprivate func context(
+    of span: Range<Int>, _ tokens: [Token], cues: [(ContextModifier, Range<Int>)]
+  ) -> Set<ContextModifier> {
+    let clause = clauseBounds(of: span, tokens)
+    var modifiers: Set<ContextModifier> = []
+    for (modifier, range) in cues where clause.contains(range.lowerBound) {
+      let before = range.upperBound <= span.lowerBound
+      let overlaps = range.overlaps(span)
+      switch modifier {
+      case .historical:
+        if !overlaps { modifiers.insert(.historical) }
+      case .hypothetical, .otherPerson:
+        if before { modifiers.insert(modifier) }
+      case .negated, .explained:
+        break
+      }
+    }
+    for cue in definitionCues {
+      var start = span.lowerBound - 1
+      while start >= clause.lowerBound, ["a", "an", "the"].contains(tokens[start].word) {
+        start -= 1
+      }
+      for length in 1...4 where start - length + 1 >= clause.lowerBound {
+        if match(cue, tokens, from: start - length + 1) == start + 1 {
+          modifiers.insert(.hypothetical)
+        }
+      }
+    }
+    return modifiers
+  }
+
+  /// The clause around a span: from the token after the previous break to the next break.
+  fileprivate func clauseBounds(of span: Range<Int>, _ tokens: [Token]) -> Range<Int> {
+    var lower = span.lowerBound
+    while lower > 0 && !tokens[lower - 1].isBreak { lower -= 1 }
+    var upper = span.upperBound
+    while upper < tokens.count && !tokens[upper].isBreak { upper += 1 }
+    return lower..<upper
+  }
+
+  /// Whether one of the pattern's exceptions matches over any of the span's words.
+  fileprivate func isExcepted(_ pattern: Pattern, _ span: Range<Int>, _ tokens: [Token]) -> Bool {
+    for exception in pattern.exceptions {
+      let earliest = max(0, span.lowerBound - 8)
+      for start in earliest..<min(span.upperBound, tokens.count) {
+        if let end = match(exception, tokens, from: start), end > span.lowerBound {
+          return true
+        }
+      }
+    }
+    return false
+  }
+
+  /// Returns the end of a match of `pattern` starting at `start`, or nil.
+  func match(
+    _ pattern: [Element], _ tokens: [Token], from start: Int, element index: Int = 0
+  ) -> Int? {
+    guard index < pattern.count else { return start }
+    switch pattern[index] {
+    case .words(let options):
+      for option in options {
+        var position = start
+        var matched = true
+        for stem in option {
+          guard position < tokens.count, !tokens[position].isPunctuation,
+            Self.stem(tokens[position].stem, matches: stem)
+          else {
+            matched = false
+            break
+          }
+          position += 1
+        }
+        if matched, let end = match(pattern, tokens, from: position, element: index + 1) {
+          return end
+        }
+      }
+      return nil
+    case .gap(let length):
+      var position = start
+      for _ in 0...length {
+        if let end = match(pattern, tokens, from: position, element: index + 1) { return end }
+        guard position < tokens.count, !tokens[position].isBreak else { return nil }
+        position += 1
+      }
+      return nil
+    }
+  }
+
+  /// Whether a token's stem matches a pattern's: the same, or a duration of months or more
+  /// (`#ages`) where a pattern asks for one of a week or more (`#long`).
+  static func stem(_ stem: String, matches wanted: String) -> Bool {
+    stem == wanted || (wanted == "#long" && stem == "#ages")
+  }
+
+  /// Whether a negation governs the words starting at `start`: a cue earlier in the same
+  /// clause, with only filler words or other findings between, and nothing such as "if".
+  /// A new subject ("i", "my") with other words before it ends the reach, so "no fever i cant
+  /// pee" negates only the fever.
+  fileprivate func isNegated(before start: Int, _ tokens: [Token], covered: Set<Int>) -> Bool {
+    var position = start - 1
+    var distance = 0
+    var sawSubject = false
+    while position >= 0 {
+      let token = tokens[position]
+      if token.isBreak { return false }
+      defer { position -= 1 }
+      if covered.contains(position) {
+        if sawSubject { return false }
+        continue
+      }
+      if lexicon.negationCues.contains(token.word) { return true }
+      if lexicon.negationBlockers.contains(token.word) { return false }
+      if lexicon.contextCues.scopeEnders.contains(token.word) {
+        sawSubject = true
+        continue
+      }
+      if !lexicon.negationFillers.contains(token.word) {
+        if sawSubject { return false }
+        distance += 1
+        if distance > Self.negationReach { return false }
+      }
+    }
+    return false
+  }
+}

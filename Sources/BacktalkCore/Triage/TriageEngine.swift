@@ -1,0 +1,66 @@
+/// Triage as one pure step: recognise findings with their context, then apply the rules.
+///
+/// A rule fires when its own symptom counts, or when every finding of one of its combinations
+/// does ("fever + stiff_neck"). When a combination raises a line above a rule whose symptom
+/// it used, only the higher rule is reported, so the reply leads with one clear action.
+public struct TriageEngine: Sendable {
+  public let scanner: FindingScanner
+  public let rules: [TriageRule]
+
+  init(intents: [Intent], stems: (String) -> [String], lexicon: Lexicon) {
+    scanner = FindingScanner(intents: intents, stems: stems, lexicon: lexicon)
+    rules = intents.compactMap { intent in
+      intent.redFlag.map {
+        TriageRule(
+          id: intent.id, level: $0.level, hasOwnSymptom: !$0.triggers.isEmpty,
+          combinations: $0.combinations)
+      }
+    }
+  }
+
+  /// Assesses an analysed line.
+  public func assess(_ tokens: [Token]) -> TriageResult {
+    let findings = scanner.scan(tokens)
+    guard !findings.isEmpty else { return TriageResult(findings: []) }
+    let present = Set(findings.filter(\.counts).map(\.intent))
+    var fired: [(rule: TriageRule, reason: [String])] = []
+    for rule in rules {
+      if let reason = rule.reason(present: present) { fired.append((rule, reason)) }
+    }
+    // A rule whose symptom a higher rule's combination used is raised into it.
+    var raised: Set<String> = []
+    for (rule, reason) in fired where reason != [rule.id] {
+      for other in fired where other.rule.level < rule.level && reason.contains(other.rule.id) {
+        raised.insert(other.rule.id)
+      }
+    }
+    let kept = fired.filter { !raised.contains($0.rule.id) }
+      .sorted { $0.rule.level > $1.rule.level }
+    let active = kept.map { entry in
+      let words = entry.reason.flatMap { id in
+        findings.filter { $0.intent == id && $0.counts }.prefix(1).map(\.words)
+      }
+      return Finding(
+        intent: entry.rule.id, level: entry.rule.level,
+        modifiers: Self.otherPerson(entry.reason, findings), words: words.joined(separator: " + "),
+        range: findings.first { $0.intent == entry.rule.id }?.range ?? 0..<0)
+    }
+    let firedIDs = Set(fired.map(\.rule.id))
+    var seen: Set<String> = []
+    let levels = Dictionary(
+      rules.map { ($0.id, $0.level) }, uniquingKeysWith: { first, _ in first })
+    let negated = findings.filter { finding in
+      !finding.counts && levels[finding.intent] != nil && !firedIDs.contains(finding.intent)
+        && !present.contains(finding.intent)
+    }.filter { seen.insert($0.intent).inserted }
+    return TriageResult(
+      findings: findings, active: active, negated: negated,
+      decidedBy: kept.first.map { ($0.rule.id, $0.reason) })
+  }
+
+  /// Whether the findings a rule rests on are about someone else.
+  static func otherPerson(_ ids: [String], _ findings: [Finding]) -> Set<ContextModifier> {
+    let used = findings.filter { ids.contains($0.intent) && $0.counts }
+    return used.contains { $0.modifiers.contains(.otherPerson) } ? [.otherPerson] : []
+  }
+}
