@@ -104,21 +104,21 @@ public struct Responder: Sendable {
     var triggerText: [String] = []
     for finding in knowledge.lexicon.findings {
       triggerText += (finding.wordings + finding.exceptions).map {
-        $0.replacingOccurrences(of: "|", with: " ")
+        $0.replacingOccurrences(of: "|", with: " ").replacingOccurrences(of: "_", with: " ")
       }
     }
     let cues = knowledge.lexicon.contextCues
     triggerText += (cues.history + cues.hypothetical + cues.definition + cues.otherPerson).map {
-      $0.replacingOccurrences(of: "|", with: " ")
+      $0.replacingOccurrences(of: "|", with: " ").replacingOccurrences(of: "_", with: " ")
     }
     for intent in knowledge.intents {
       vocabulary += intent.examples + intent.keywords + [intent.title]
       answers.append(intent.answer)
       vocabulary += (intent.redFlag?.exceptions ?? []).map {
-        $0.replacingOccurrences(of: "|", with: " ")
+        $0.replacingOccurrences(of: "|", with: " ").replacingOccurrences(of: "_", with: " ")
       }
       triggerText += (intent.redFlag?.triggers ?? []).map {
-        $0.replacingOccurrences(of: "|", with: " ")
+        $0.replacingOccurrences(of: "|", with: " ").replacingOccurrences(of: "_", with: " ")
       }
     }
     return TextAnalyzer(
@@ -165,7 +165,7 @@ public struct Responder: Sendable {
       confidence = 1
     } else {
       let selection = select(
-        analyzed, excluding: triage.findings.filter { !$0.modifiers.contains(.explained) },
+        analyzed, excluding: triage.findings.filter(\.isRuleSymptom),
         context: context)
       explanation.candidates = selection.candidates
       explanation.parts = selection.parts

@@ -53,6 +53,7 @@ public enum KnowledgeLoader {
           fix: "add at least one Intents/*.yml file"))
     }
     errors += crossCheck(intents: intents, documents: documents)
+    errors += checkCombinations(intents: intents, findings: lexicon.findings)
     guard errors.isEmpty else { throw KnowledgeErrors(errors) }
     return Knowledge(intents: intents, documents: documents, lexicon: lexicon)
   }
@@ -68,6 +69,31 @@ extension KnowledgeLoader {
       start = offset + 1
     }
     return line
+  }
+
+  /// Checks that every finding a triage combination names is defined, as a finding of the
+  /// lexicon or as a red-flag rule, with a "did you mean" when one is close.
+  fileprivate static func checkCombinations(intents: [Intent], findings: [FindingDefinition])
+    -> [KnowledgeError]
+  {
+    let known = Set(findings.map(\.id) + intents.filter { $0.redFlag != nil }.map(\.id))
+    var errors: [KnowledgeError] = []
+    for intent in intents {
+      for combination in intent.redFlag?.combinations ?? [] {
+        for id in combination where !known.contains(id) {
+          let guess = known.min { editDistance(id, $0) < editDistance(id, $1) }
+          let hint = guess.map { editDistance(id, $0) <= 3 ? "did you mean '\($0)'? " : "" } ?? ""
+          errors.append(
+            KnowledgeError(
+              file: intent.file, line: intent.line,
+              problem: "rule '\(intent.id)' names the finding '\(id)', which is not defined",
+              fix:
+                "\(hint)define it under 'findings:' in Lexicon/findings.yml, or name a red-flag rule"
+            ))
+        }
+      }
+    }
+    return errors
   }
 
   /// Checks what spans files: unique ids and documents, citations and links that resolve.

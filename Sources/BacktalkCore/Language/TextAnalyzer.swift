@@ -388,10 +388,20 @@ extension TextAnalyzer {
         output.append(token)
         continue
       }
-      let marker = count * unit >= 7 ? "#long" : "#short"
+      let marker = Self.durationMarker(count: count, unitDays: unit)
       output.append(Token(word: marker, stem: marker, typed: token.word))
     }
     return output
+  }
+
+  /// The marker for a duration: `#older` for 50 to 120 years (an age: "72 years old"),
+  /// `#ages` for two months or more (long past, or long-lasting), `#long` for a week or more,
+  /// `#short` for less. Rules asking for `#long` also take `#ages`.
+  static func durationMarker(count: Double, unitDays: Double) -> String {
+    let days = count * unitDays
+    if unitDays >= 365 && count >= 50 && count <= 120 { return "#older" }
+    if days >= 60 { return "#ages" }
+    return days >= 7 ? "#long" : "#short"
   }
 
   /// Replaces the longest synonym variants, left to right, with their canonical words.

@@ -28,6 +28,10 @@ public struct Finding: Sendable, Equatable {
   /// Whether it counts now: not negated, historical, hypothetical or explained away.
   public var counts: Bool { !modifiers.contains { $0.blocks } }
 
+  /// Whether it is a red-flag rule's own symptom (not a named finding, which only counts
+  /// in combinations) and not explained away: its words are the warning's, not a question's.
+  public var isRuleSymptom: Bool { level != .none && !modifiers.contains(.explained) }
+
   /// The modifiers in a fixed order, for explanations.
   public var modifierNames: [String] { modifiers.sorted().map(\.rawValue) }
 }

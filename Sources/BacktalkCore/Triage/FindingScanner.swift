@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises findings anywhere in a line, each with the context modifiers that govern it.
 ///
 /// Patterns come from red-flag intents' triggers (the rule's own symptom) and from the named
@@ -102,7 +104,8 @@ public struct FindingScanner: Sendable {
 }
 
 extension FindingScanner {
-  /// Compiles one pattern in the trigger syntax: words, `a|b`, `...` and `#markers`.
+  /// Compiles one pattern in the trigger syntax: words, `a|b` (`not_right` for an option of
+  /// several words), `...` and `#markers`.
   static func compile(_ trigger: String, stems: (String) -> [String]) -> [Element] {
     var pattern: [Element] = []
     var plain: [String] = []
@@ -122,7 +125,10 @@ extension FindingScanner {
         pattern.append(.gap(gapLength))
       } else if part.contains("|") {
         flushPlain()
-        let options = part.split(separator: "|").map { stems(String($0)) }
+        // An option of several words joins them with "_": "gave_way|weak".
+        let options = part.split(separator: "|").map {
+          stems($0.replacingOccurrences(of: "_", with: " "))
+        }
         pattern.append(.words(options.filter { !$0.isEmpty }))
       } else {
         plain.append(String(part))
@@ -237,8 +243,16 @@ extension FindingScanner {
 
   /// Whether a token's stem matches a pattern's: the same, or a duration of months or more
   /// (`#ages`) where a pattern asks for one of a week or more (`#long`).
+  ///
+  /// `#older` also takes a bare number from 50 to 120, so "is 75" can say an age where the
+  /// pattern gives the words around it.
   static func stem(_ stem: String, matches wanted: String) -> Bool {
-    stem == wanted || (wanted == "#long" && stem == "#ages")
+    if stem == wanted { return true }
+    switch wanted {
+    case "#long": return stem == "#ages"
+    case "#older": return Int(stem).map { (50...120).contains($0) } ?? false
+    default: return false
+    }
   }
 
   /// Whether a negation governs the words starting at `start`: a cue earlier in the same

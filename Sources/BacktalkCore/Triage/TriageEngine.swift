@@ -22,10 +22,20 @@ public struct TriageEngine: Sendable {
   public func assess(_ tokens: [Token]) -> TriageResult {
     let findings = scanner.scan(tokens)
     guard !findings.isEmpty else { return TriageResult(findings: []) }
-    let present = Set(findings.filter(\.counts).map(\.intent))
+    // A rule may build on another rule's firing ("kidney stone + fever"): apply them until
+    // nothing new fires (at most once per rule).
+    var present = Set(findings.filter(\.counts).map(\.intent))
     var fired: [(rule: TriageRule, reason: [String])] = []
-    for rule in rules {
-      if let reason = rule.reason(present: present) { fired.append((rule, reason)) }
+    var changed = true
+    while changed {
+      changed = false
+      for rule in rules where !fired.contains(where: { $0.rule.id == rule.id }) {
+        if let reason = rule.reason(present: present) {
+          fired.append((rule, reason))
+          present.insert(rule.id)
+          changed = true
+        }
+      }
     }
     // A rule whose symptom a higher rule's combination used is raised into it.
     var raised: Set<String> = []
