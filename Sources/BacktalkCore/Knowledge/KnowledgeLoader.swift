@@ -53,7 +53,8 @@ public enum KnowledgeLoader {
           fix: "add at least one Intents/*.yml file"))
     }
     errors += crossCheck(intents: intents, documents: documents)
-    errors += checkCombinations(intents: intents, findings: lexicon.findings)
+    // A broken findings file would make every rule's findings look undefined: say only that.
+    if errors.isEmpty { errors += checkCombinations(intents: intents, findings: lexicon.findings) }
     guard errors.isEmpty else { throw KnowledgeErrors(errors) }
     return Knowledge(intents: intents, documents: documents, lexicon: lexicon)
   }
@@ -78,6 +79,32 @@ extension KnowledgeLoader {
   {
     let known = Set(findings.map(\.id) + intents.filter { $0.redFlag != nil }.map(\.id))
     var errors: [KnowledgeError] = []
+    // A gap at either end would match any words at all ("took ..." once a '#' started a
+    // YAML comment): never a pattern anyone meant.
+    func checkEnds(_ patterns: [String], file: String, line: Int, owner: String) {
+      for pattern in patterns {
+        let parts = pattern.split(separator: " ")
+        guard parts.first == "..." || parts.last == "..." || parts.isEmpty else { continue }
+        errors.append(
+          KnowledgeError(
+            file: file, line: line,
+            problem: "the pattern '\(pattern)' of '\(owner)' starts or ends with '...'",
+            fix:
+              "put a word at both ends; quote a pattern holding '#', which YAML reads as a comment")
+        )
+      }
+    }
+    for intent in intents {
+      if let flag = intent.redFlag {
+        checkEnds(
+          flag.triggers + flag.exceptions, file: intent.file, line: intent.line, owner: intent.id)
+      }
+    }
+    for finding in findings {
+      checkEnds(
+        finding.wordings + finding.exceptions, file: finding.file, line: finding.line,
+        owner: finding.id)
+    }
     for intent in intents {
       for combination in intent.redFlag?.combinations ?? [] {
         for id in combination where !known.contains(id) {

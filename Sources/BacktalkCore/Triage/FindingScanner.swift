@@ -245,12 +245,13 @@ extension FindingScanner {
   /// (`#ages`) where a pattern asks for one of a week or more (`#long`).
   ///
   /// `#older` also takes a bare number from 50 to 120, so "is 75" can say an age where the
-  /// pattern gives the words around it.
+  /// pattern gives the words around it; `#many` takes a number of 10 or more ("took 20").
   static func stem(_ stem: String, matches wanted: String) -> Bool {
     if stem == wanted { return true }
     switch wanted {
     case "#long": return stem == "#ages"
     case "#older": return Int(stem).map { (50...120).contains($0) } ?? false
+    case "#many": return Int(stem).map { $0 >= 10 } ?? false
     default: return false
     }
   }

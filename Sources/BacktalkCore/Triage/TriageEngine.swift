@@ -24,19 +24,23 @@ public struct TriageEngine: Sendable {
     guard !findings.isEmpty else { return TriageResult(findings: []) }
     // A rule may build on another rule's firing ("kidney stone + fever"): apply them until
     // nothing new fires (at most once per rule).
-    var present = Set(findings.filter(\.counts).map(\.intent))
+    var spans: [String: [Range<Int>]] = [:]
+    for finding in findings where finding.counts {
+      spans[finding.intent, default: []].append(finding.range)
+    }
     var fired: [(rule: TriageRule, reason: [String])] = []
     var changed = true
     while changed {
       changed = false
       for rule in rules where !fired.contains(where: { $0.rule.id == rule.id }) {
-        if let reason = rule.reason(present: present) {
+        if let reason = rule.reason(spans: spans) {
           fired.append((rule, reason))
-          present.insert(rule.id)
+          if spans[rule.id] == nil { spans[rule.id] = [0..<0] }
           changed = true
         }
       }
     }
+    let present = Set(spans.keys)
     // A rule whose symptom a higher rule's combination used is raised into it.
     var raised: Set<String> = []
     for (rule, reason) in fired where reason != [rule.id] {
@@ -44,8 +48,12 @@ public struct TriageEngine: Sendable {
         raised.insert(other.rule.id)
       }
     }
-    let kept = fired.filter { !raised.contains($0.rule.id) }
-      .sorted { $0.rule.level > $1.rule.level }
+    // Beside an urgent or emergency action, "book an appointment" would only blur it.
+    let top = fired.map(\.rule.level).max() ?? .none
+    let kept = fired.filter {
+      !raised.contains($0.rule.id) && !(top >= .urgent && $0.rule.level == .routine)
+    }
+    .sorted { $0.rule.level > $1.rule.level }
     let active = kept.map { entry in
       let words = entry.reason.flatMap { id in
         findings.filter { $0.intent == id && $0.counts }.prefix(1).map(\.words)

@@ -18,10 +18,28 @@ public struct TriageRule: Sendable, Equatable {
     self.combinations = combinations
   }
 
-  /// Why the rule fires given the ids present, or nil: its own id, or the first combination
-  /// whose findings are all present.
-  public func reason(present: Set<String>) -> [String]? {
-    if hasOwnSymptom && present.contains(id) { return [id] }
-    return combinations.first { $0.allSatisfy(present.contains) }
+  /// Why the rule fires, or nil: its own id, or the first combination whose findings are all
+  /// present in different mentions: two findings read from words starting at the same place
+  /// are one phrase ("tripping over my feet" is not a fall and a weak leg).
+  ///
+  /// - Parameter spans: for each id present, where its counting mentions stand; a rule that
+  ///   fired has an empty span, which overlaps nothing.
+  public func reason(spans: [String: [Range<Int>]]) -> [String]? {
+    if hasOwnSymptom && spans[id] != nil { return [id] }
+    return combinations.first { Self.disjoint($0, spans, taken: []) }
+  }
+
+  /// Whether every id can be given a mention starting where none given to the others does.
+  static func disjoint(_ ids: [String], _ spans: [String: [Range<Int>]], taken: [Range<Int>])
+    -> Bool
+  {
+    guard let first = ids.first else { return true }
+    for span in spans[first] ?? []
+    where span.isEmpty
+      || !taken.contains(where: { $0.lowerBound == span.lowerBound && !$0.isEmpty })
+    {
+      if disjoint(Array(ids.dropFirst()), spans, taken: taken + [span]) { return true }
+    }
+    return false
   }
 }
