@@ -35,8 +35,20 @@ enum Output {
   }
 
   /// Writes a diagnostic line to stderr.
+  ///
+  /// A full or closed stderr is ignored: there is nowhere left to report it, and a
+  /// diagnostic must never be what crashes the program (`FileHandle.write` traps on it).
   static func error(_ message: String) {
     flush()
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    let bytes = Array((message + "\n").utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes {
+        Foundation.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset)
+      }
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else { return }
+      offset += written
+    }
   }
 }

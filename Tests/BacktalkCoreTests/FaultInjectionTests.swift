@@ -40,4 +40,27 @@ import Testing
     #expect(result.stderr.contains("dangling link"))
     #expect(result.stderr.contains("\n  fix: "))
   }
+
+  @Test(arguments: [
+    ("$B --bogus 2>/dev/full", 2), ("$B --bogus 2>&-", 2),
+    ("$B ask --data \"$DIR\" hi 2>/dev/full", 3), ("$B ask --data \"$DIR\" hi 2>&-", 3),
+  ])
+  func diagnosticsIntoAFullOrClosedStderrDoNotCrash(_ command: String, _ status: Int32) throws {
+    let folder = try EndToEndTests.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("Intents"), withIntermediateDirectories: false)
+    try "- intent: [broken\n".write(
+      to: folder.appendingPathComponent("Intents/broken.yml"), atomically: true, encoding: .utf8)
+    let result = try Self.shell("DIR='\(folder.path)'\n" + command)
+    #expect(result.status == status, "\(result.stderr)")
+  }
+
+  @Test(arguments: ["--top=-3", "--top=-1", "--folds=-2", "--folds=1", "--folds=100000000"])
+  func eachAbsurdEvalNumberIsAUsageError(_ argument: String) throws {
+    let result = try EndToEndTests.run(["eval", argument])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains(argument.prefix { $0 != "=" }))
+    #expect(result.stdout.isEmpty)
+  }
 }
