@@ -1,6 +1,7 @@
 import Foundation
 
-/// Buffered writing to stdout that ends the program quietly when the reader goes away.
+/// Buffered writing to stdout that ends the program quietly when the reader goes away, and
+/// with a message and a non-zero status when the output cannot be written.
 enum Output {
   nonisolated(unsafe) private static var buffer: [UInt8] = {
     var bytes: [UInt8] = []
@@ -18,7 +19,14 @@ enum Output {
     if buffer.count >= 1 << 16 { flush() }
   }
 
-  /// Writes out what is buffered; if stdout is closed, exits 0 without a word.
+  /// The exit status when stdin cannot be read or stdout cannot be written.
+  static let ioFailureStatus: Int32 = 4
+
+  /// Writes out what is buffered.
+  ///
+  /// If the reader has gone away (EPIPE) it exits 0 without a word, as for `| head`; any other
+  /// write error (a full disk, a closed descriptor) is reported once on stderr and exits with
+  /// `ioFailureStatus`, so a failed run never looks like a success.
   static func flush() {
     var offset = 0
     while offset < buffer.count {
@@ -26,12 +34,21 @@ enum Output {
         Foundation.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset)
       }
       if written < 0 {
-        if errno == EINTR { continue }
-        exit(0)  // the reader is gone (EPIPE): nothing left to say to anyone
+        let code = errno
+        if code == EINTR { continue }
+        buffer.removeAll()
+        if code == EPIPE { exit(0) }
+        fail("cannot write the output: \(String(cString: strerror(code)))")
       }
       offset += written
     }
     buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Reports an input or output failure on stderr and exits with `ioFailureStatus`.
+  static func fail(_ problem: String) -> Never {
+    error("backtalk: \(problem)")
+    exit(ioFailureStatus)
   }
 
   /// Writes a diagnostic line to stderr.

@@ -63,4 +63,26 @@ import Testing
     #expect(result.stderr.contains(argument.prefix { $0 != "=" }))
     #expect(result.stdout.isEmpty)
   }
+
+  @Test(arguments: [
+    "echo 'can I drive?' | $B --json >/dev/full", "echo 'can I drive?' | $B >/dev/full",
+    "echo 'can I drive?' | $B --json >&-", "$B ask 'can I drive?' >/dev/full",
+    "$B topics >/dev/full", "$B exercises >/dev/full", "$B --help >/dev/full",
+    "$B check --data \"$ROOT\" \"$ROOT/Tests/Regression\" >/dev/full",
+  ])
+  func outputThatCannotBeWrittenIsAFailureWithOneMessage(_ command: String) throws {
+    let result = try Self.shell("ROOT='\(Fixture.repositoryRoot.path)'\n" + command)
+    #expect(result.status == 4)
+    let lines = result.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "\(result.stderr)")
+    #expect(lines.first?.hasPrefix("backtalk: cannot write the output: ") == true)
+  }
+
+  @Test(arguments: ["", "--json"])
+  func stdinThatIsAFolderIsReported(_ flag: String) throws {
+    let result = try Self.shell("$B \(flag) < /")
+    #expect(result.status == 4)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("cannot read the input: it is a folder"))
+  }
 }
