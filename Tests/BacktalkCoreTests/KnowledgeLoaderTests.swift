@@ -145,4 +145,36 @@ import Testing
     #expect(
       error.description == "Intents/a.yml:12: error: intent 'x' has no examples\n  fix: add one")
   }
+
+  @Test(arguments: ["\r\n", "\n"], [true, false])
+  func readsFilesSavedWithCRLFOrAByteOrderMark(_ lineEnd: String, _ hasMark: Bool) throws {
+    func saved(_ text: String) -> String {
+      (hasMark ? "\u{FEFF}" : "") + text.replacingOccurrences(of: "\n", with: lineEnd)
+    }
+    let knowledge = try KnowledgeLoader.load([
+      KnowledgeFile(path: "Intents/test.yml", text: saved(Fixture.smallIntents)),
+      KnowledgeFile(path: "Corpus/doc.md", text: saved(Fixture.smallCorpus)),
+      KnowledgeFile(path: "Lexicon/language.yml", text: saved(Fixture.smallLexicon)),
+    ])
+    let document = try #require(knowledge.documents.first)
+    #expect(document.id == "doc")
+    #expect(document.passages.map(\.anchor) == ["hot-tub", "driving", "posture"])
+    #expect(document.passages.first?.line == 6)
+    #expect(!document.passages.contains { $0.text.contains("\r") })
+    #expect(knowledge.lexicon.stopwords.contains("the"))
+  }
+
+  @Test(arguments: ["\r\n", "\n"])
+  func reportsAControlCharacterOnItsOwnLine(_ lineEnd: String) {
+    // Line 1 is '- intent: …', 2 'answer: …', 3 'examples:', then one example per line.
+    var lines = ["- intent: disclaimer", "  answer: Not advice.", "  examples:"]
+    lines += (4...60).map { "    - question número \($0)" }
+    lines[49] += " \u{01}"
+    let found = errors([
+      KnowledgeFile(path: "Intents/about.yml", text: lines.joined(separator: lineEnd))
+    ])
+    #expect(found.map(\.line) == [50])
+    #expect(found.first?.problem.contains("control characters") == true)
+    #expect(found.first?.fix.contains("invisible character") == true)
+  }
 }

@@ -182,10 +182,13 @@ func composeYAML(_ text: String, file: String, errors: inout [KnowledgeError]) -
     return root
   } catch let error as YamlError {
     let (line, problem) = describe(error)
+    var fix = "check indentation, quotes and the ':' after each key near this line"
+    if case .reader = error {
+      fix = "delete or retype the invisible character on this line, and save as plain UTF-8"
+    }
     errors.append(
       KnowledgeError(
-        file: file, line: line, problem: "this is not valid YAML: \(problem)",
-        fix: "check indentation, quotes and the ':' after each key near this line"))
+        file: file, line: line, problem: "this is not valid YAML: \(problem)", fix: fix))
   } catch {
     errors.append(
       KnowledgeError(
@@ -207,8 +210,10 @@ private func describe(_ error: YamlError) -> (Int, String) {
       context.mark.line,
       "the key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping"
     )
-  case .reader(let problem, _, _, _):
-    return (1, problem)
+  case .reader(let problem, let offset, _, let yaml):
+    // The offset counts Characters from the start, so "\r\n" is one of them.
+    let before = yaml.prefix(offset ?? 0)
+    return (1 + before.count(where: { $0 == "\n" || $0 == "\r\n" }), problem)
   default:
     return (1, "\(error)")
   }

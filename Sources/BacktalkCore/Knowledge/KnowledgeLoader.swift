@@ -14,7 +14,8 @@ public enum KnowledgeLoader {
     var sawIntentFile = false
 
     for file in files {
-      guard let text = String(validating: file.bytes, as: UTF8.self) else {
+      guard let text = String(validating: file.bytes, as: UTF8.self).map(withPlainLineEnds)
+      else {
         let line = firstInvalidLine(file.bytes)
         errors.append(
           KnowledgeError(
@@ -59,6 +60,16 @@ public enum KnowledgeLoader {
 }
 
 extension KnowledgeLoader {
+  /// The text without a byte-order mark and with CRLF line ends as LF, as an editor on Windows
+  /// may save it. Swift treats "\r\n" as one Character, so the parsers' splitting on "\n"
+  /// would never split it; line numbers stay the same.
+  fileprivate static func withPlainLineEnds(_ text: String) -> String {
+    var text = text
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    guard text.utf8.contains(0x0D) else { return text }
+    return text.replacingOccurrences(of: "\r\n", with: "\n")
+  }
+
   fileprivate static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
     var line = 1
     var start = 0
