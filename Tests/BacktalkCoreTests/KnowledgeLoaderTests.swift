@@ -174,7 +174,51 @@ import Testing
       KnowledgeFile(path: "Intents/about.yml", text: lines.joined(separator: lineEnd))
     ])
     #expect(found.map(\.line) == [50])
-    #expect(found.first?.problem.contains("control characters") == true)
-    #expect(found.first?.fix.contains("invisible character") == true)
+    #expect(found.first?.problem.contains("U+0001") == true)
+  }
+
+  @Test(arguments: [
+    ("Corpus/doc.md", "\u{1B}[2J", "U+001B"), ("Corpus/doc.md", "\u{202E}", "U+202E"),
+    ("Intents/test.yml", "\u{202E}", "U+202E"), ("Intents/test.yml", "\u{9B}31m", "U+009B"),
+    ("Lexicon/language.yml", "\u{2066}", "U+2066"),
+  ])
+  func rejectsRawTerminalControlsWithTheirLine(_ path: String, _ inserted: String, _ name: String) {
+    var texts = [
+      "Intents/test.yml": Fixture.smallIntents, "Corpus/doc.md": Fixture.smallCorpus,
+      "Lexicon/language.yml": Fixture.smallLexicon,
+    ]
+    var lines = texts[path]!.split(separator: "\n", omittingEmptySubsequences: false)
+    lines[6] += inserted
+    texts[path] = lines.joined(separator: "\n")
+    let all = errors(texts.keys.sorted().map { KnowledgeFile(path: $0, text: texts[$0]!) })
+    // A rejected corpus file also leaves its citations dangling; those errors are elsewhere.
+    let found = all.filter { $0.file == path }
+    #expect(found.map(\.line) == [7], "\(all)")
+    #expect(found.first?.problem.contains(name) == true)
+    #expect(
+      all.allSatisfy { !$0.description.unicodeScalars.contains(where: DisplaySafety.isUnsafe) })
+  }
+
+  @Test(arguments: [#""\e[31mred""#, #""\x9b""#, #""\u202E""#, #""\a""#])
+  func rejectsTerminalControlsWrittenAsYAMLEscapes(_ value: String) {
+    let found = errors([
+      KnowledgeFile(
+        path: "Intents/about.yml",
+        text: "- intent: disclaimer\n  examples: [x]\n  answer: Not advice.\n  summary: \(value)\n")
+    ])
+    #expect(found.map(\.line) == [4])
+    #expect(found.first?.problem.contains("which a terminal would act on") == true)
+  }
+
+  @Test func messagesNeverCopyAControlCharacterToTheTerminal() {
+    let found = errors([
+      disclaimer,
+      KnowledgeFile(
+        path: "Intents/bad.yml", text: "- intent: \"bad\\e]0;title\\a\"\n  examples: [x]\n"),
+    ])
+    let text = found.map(\.description).joined()
+    #expect(!found.isEmpty)
+    #expect(!text.unicodeScalars.contains(where: DisplaySafety.isUnsafe))
+    #expect(text.contains("U+001B"))
   }
 }
