@@ -27,11 +27,16 @@ enum Output {
   /// If the reader has gone away (EPIPE) it exits 0 without a word, as for `| head`; any other
   /// write error (a full disk, a closed descriptor) is reported once on stderr and exits with
   /// `ioFailureStatus`, so a failed run never looks like a success.
+  ///
+  /// After a termination signal (see `SignalStop`) it writes on only to the end of the line
+  /// it is in the middle of, then ends the program, so no reader sees half a line.
   static func flush() {
+    var end = buffer.count
     var offset = 0
-    while offset < buffer.count {
+    while offset < end {
+      if pendingSignal.load(ordering: .relaxed) != 0 { end = endOfLine(from: offset, upTo: end) }
       let written = buffer.withUnsafeBytes {
-        Foundation.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset)
+        Foundation.write(STDOUT_FILENO, $0.baseAddress! + offset, end - offset)
       }
       if written < 0 {
         let code = errno
@@ -42,7 +47,14 @@ enum Output {
       }
       offset += written
     }
+    SignalStop.exitIfSignalled()
     buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Where the line holding `buffer[offset - 1]` ends: `offset` itself at a line boundary.
+  private static func endOfLine(from offset: Int, upTo end: Int) -> Int {
+    guard offset > 0, buffer[offset - 1] != 0x0A else { return offset }
+    return buffer[offset..<end].firstIndex(of: 0x0A).map { $0 + 1 } ?? end
   }
 
   /// Reports an input or output failure on stderr and exits with `ioFailureStatus`.

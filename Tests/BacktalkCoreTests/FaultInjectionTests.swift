@@ -85,4 +85,38 @@ import Testing
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("cannot read the input: it is a folder"))
   }
+
+  @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
+  func aSignalDuringASlowPipeRunLeavesNoHalfWrittenLine(_ signalNumber: Int32) throws {
+    let folder = try EndToEndTests.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let questions = folder.appendingPathComponent("questions.txt")
+    try String(repeating: "can I drive?\n", count: 100_000).write(
+      to: questions, atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = EndToEndTests.binary
+    process.arguments = ["--json"]
+    process.standardInput = try FileHandle(forReadingFrom: questions)
+    process.standardError = FileHandle.nullDevice
+    let stdout = Pipe()
+    process.standardOutput = stdout
+    try process.run()
+    // A slow reader: the pipe stays full, so the binary is in the middle of a write.
+    var output = Data()
+    let start = Date()
+    while Date().timeIntervalSince(start) < 0.5 {
+      output += stdout.fileHandleForReading.readData(ofLength: 700)
+      usleep(10_000)
+    }
+    kill(process.processIdentifier, signalNumber)
+    output += stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(process.terminationStatus == signalNumber)
+    #expect(output.count > 0)
+    #expect(output.last == UInt8(ascii: "\n"), "the output ends in the middle of a line")
+    let lines = output.split(separator: UInt8(ascii: "\n"))
+    let broken = lines.filter { (try? JSONSerialization.jsonObject(with: Data($0))) == nil }
+    #expect(broken.isEmpty, "\(broken.count) of \(lines.count) lines are not JSON")
+  }
 }
