@@ -141,6 +141,7 @@ struct Exercises: ParsableCommand {
 @main
 enum Main {
   static func main() {
+    Output.prepare()
     do {
       var command = try Backtalk.parseAsRoot()
       try command.run()
@@ -148,7 +149,8 @@ enum Main {
       let code = Backtalk.exitCode(for: error)
       let message = Backtalk.fullMessage(for: error)
       if code == .success {
-        if !message.isEmpty { print(message) }
+        if !message.isEmpty { Output.write(message + "\n") }
+        Output.flush()
         exit(0)
       }
       if !message.isEmpty { Output.error(message) }

@@ -14,6 +14,11 @@ struct PipeMode: Sendable {
 
   func run() {
     Output.prepare()
+    SignalStop.install()
+    var status = stat()
+    if fstat(STDIN_FILENO, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR {
+      Output.fail("cannot read the input: it is a folder; pipe in a file of questions instead")
+    }
     if !json {
       Output.write(session.responder.knowledge.disclaimer + "\n\n")
     }
@@ -46,8 +51,12 @@ struct PipeMode: Sendable {
     }
     while true {
       let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress!, $0.count) }
-      if count < 0 && errno == EINTR { continue }
-      guard count > 0 else { break }
+      if count < 0 && errno == EINTR {
+        Output.flush()  // ends the program if the interruption was a termination signal
+        continue
+      }
+      if count < 0 { Output.fail("cannot read the input: \(String(cString: strerror(errno)))") }
+      if count == 0 { break }
       let lines = chunk.withUnsafeBufferPointer {
         splitter.feed(UnsafeBufferPointer(rebasing: $0[0..<count]))
       }

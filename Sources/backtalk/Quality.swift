@@ -31,13 +31,21 @@ struct Eval: ParsableCommand {
     abstract: "Cross-validate the matcher over the intent examples and print top-1 accuracy.")
 
   @OptionGroup var options: CommonOptions
-  @Option(help: "Number of folds.") var folds = 5
+  @Option(help: "Number of folds (2 to \(Self.maximumFolds)).") var folds = 5
   @Option(help: "How many confused pairs to list.") var top = 10
   @Flag(help: "List every missed example: the question, the intent it belongs to, the answer.")
   var misses = false
 
+  /// More folds than this only repeat the work: no intent has that many examples to hold out.
+  static let maximumFolds = 100
+
   func validate() throws {
-    guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
+    guard (2...Self.maximumFolds).contains(folds) else {
+      throw ValidationError("--folds must be between 2 and \(Self.maximumFolds), not \(folds)")
+    }
+    guard top >= 0 else {
+      throw ValidationError("--top must be 0 or more, not \(top)")
+    }
   }
 
   func run() throws {

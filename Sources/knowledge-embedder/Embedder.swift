@@ -4,7 +4,7 @@ import Foundation
 /// Writes a Swift file holding the knowledge: each file's bytes, keyed by its relative path,
 /// and a validated binary snapshot that the binary loads at start-up without parsing YAML.
 ///
-/// Usage: `knowledge-embedder OUTPUT FOLDER...`. Only regular files directly inside each
+/// Usage: `knowledge-embedder OUTPUT FOLDER...`. Only knowledge files directly inside each
 /// folder are embedded (subfolders are skipped on purpose), sorted by name so the output is
 /// stable. If the knowledge does not load, the problems are printed as `file:line: error:` and
 /// the build fails.
@@ -17,21 +17,22 @@ struct Embedder {
       exit(2)
     }
     var files: [KnowledgeFile] = []
+    var unreadable: [KnowledgeError] = []
     var folderOf: [String: String] = [:]
     for folder in arguments.dropFirst() {
       let folderURL = URL(fileURLWithPath: folder)
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-      for name in names.sorted() where !name.hasPrefix(".") {
-        let url = folderURL.appendingPathComponent(name)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-          !isDirectory.boolValue
-        else { continue }
-        let path = folderURL.lastPathComponent + "/" + name
-        files.append(KnowledgeFile(path: path, bytes: Array(try Data(contentsOf: url))))
+      // Relative paths from here on: the embedded files are looked up by them.
+      for file in KnowledgeFile.readFolder(folderURL.path, errors: &unreadable) {
+        let path =
+          folderURL.lastPathComponent + "/" + URL(fileURLWithPath: file.path).lastPathComponent
+        files.append(KnowledgeFile(path: path, bytes: file.bytes))
         folderOf[path] = folderURL.deletingLastPathComponent().path
       }
     }
+    for problem in unreadable {
+      FileHandle.standardError.write(Data((problem.description + "\n").utf8))
+    }
+    if !unreadable.isEmpty { exit(1) }
     let snapshot: [UInt8]
     do {
       let knowledge = try KnowledgeLoader.load(files)

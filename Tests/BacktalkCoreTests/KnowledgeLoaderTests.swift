@@ -145,4 +145,80 @@ import Testing
     #expect(
       error.description == "Intents/a.yml:12: error: intent 'x' has no examples\n  fix: add one")
   }
+
+  @Test(arguments: ["\r\n", "\n"], [true, false])
+  func readsFilesSavedWithCRLFOrAByteOrderMark(_ lineEnd: String, _ hasMark: Bool) throws {
+    func saved(_ text: String) -> String {
+      (hasMark ? "\u{FEFF}" : "") + text.replacingOccurrences(of: "\n", with: lineEnd)
+    }
+    let knowledge = try KnowledgeLoader.load([
+      KnowledgeFile(path: "Intents/test.yml", text: saved(Fixture.smallIntents)),
+      KnowledgeFile(path: "Corpus/doc.md", text: saved(Fixture.smallCorpus)),
+      KnowledgeFile(path: "Lexicon/language.yml", text: saved(Fixture.smallLexicon)),
+    ])
+    let document = try #require(knowledge.documents.first)
+    #expect(document.id == "doc")
+    #expect(document.passages.map(\.anchor) == ["hot-tub", "driving", "posture"])
+    #expect(document.passages.first?.line == 6)
+    #expect(!document.passages.contains { $0.text.contains("\r") })
+    #expect(knowledge.lexicon.stopwords.contains("the"))
+  }
+
+  @Test(arguments: ["\r\n", "\n"])
+  func reportsAControlCharacterOnItsOwnLine(_ lineEnd: String) {
+    // Line 1 is '- intent: …', 2 'answer: …', 3 'examples:', then one example per line.
+    var lines = ["- intent: disclaimer", "  answer: Not advice.", "  examples:"]
+    lines += (4...60).map { "    - question número \($0)" }
+    lines[49] += " \u{01}"
+    let found = errors([
+      KnowledgeFile(path: "Intents/about.yml", text: lines.joined(separator: lineEnd))
+    ])
+    #expect(found.map(\.line) == [50])
+    #expect(found.first?.problem.contains("U+0001") == true)
+  }
+
+  @Test(arguments: [
+    ("Corpus/doc.md", "\u{1B}[2J", "U+001B"), ("Corpus/doc.md", "\u{202E}", "U+202E"),
+    ("Intents/test.yml", "\u{202E}", "U+202E"), ("Intents/test.yml", "\u{9B}31m", "U+009B"),
+    ("Lexicon/language.yml", "\u{2066}", "U+2066"),
+  ])
+  func rejectsRawTerminalControlsWithTheirLine(_ path: String, _ inserted: String, _ name: String) {
+    var texts = [
+      "Intents/test.yml": Fixture.smallIntents, "Corpus/doc.md": Fixture.smallCorpus,
+      "Lexicon/language.yml": Fixture.smallLexicon,
+    ]
+    var lines = texts[path]!.split(separator: "\n", omittingEmptySubsequences: false)
+    lines[6] += inserted
+    texts[path] = lines.joined(separator: "\n")
+    let all = errors(texts.keys.sorted().map { KnowledgeFile(path: $0, text: texts[$0]!) })
+    // A rejected corpus file also leaves its citations dangling; those errors are elsewhere.
+    let found = all.filter { $0.file == path }
+    #expect(found.map(\.line) == [7], "\(all)")
+    #expect(found.first?.problem.contains(name) == true)
+    #expect(
+      all.allSatisfy { !$0.description.unicodeScalars.contains(where: DisplaySafety.isUnsafe) })
+  }
+
+  @Test(arguments: [#""\e[31mred""#, #""\x9b""#, #""\u202E""#, #""\a""#])
+  func rejectsTerminalControlsWrittenAsYAMLEscapes(_ value: String) {
+    let found = errors([
+      KnowledgeFile(
+        path: "Intents/about.yml",
+        text: "- intent: disclaimer\n  examples: [x]\n  answer: Not advice.\n  summary: \(value)\n")
+    ])
+    #expect(found.map(\.line) == [4])
+    #expect(found.first?.problem.contains("which a terminal would act on") == true)
+  }
+
+  @Test func messagesNeverCopyAControlCharacterToTheTerminal() {
+    let found = errors([
+      disclaimer,
+      KnowledgeFile(
+        path: "Intents/bad.yml", text: "- intent: \"bad\\e]0;title\\a\"\n  examples: [x]\n"),
+    ])
+    let text = found.map(\.description).joined()
+    #expect(!found.isEmpty)
+    #expect(!text.unicodeScalars.contains(where: DisplaySafety.isUnsafe))
+    #expect(text.contains("U+001B"))
+  }
 }

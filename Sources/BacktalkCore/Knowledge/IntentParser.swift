@@ -175,7 +175,14 @@ func unwrapped(_ text: String) -> String {
 }
 
 /// Parses YAML into a node tree, turning Yams errors into `KnowledgeError`s with a line.
-func composeYAML(_ text: String, file: String, errors: inout [KnowledgeError]) -> Node? {
+/// Composes YAML text into a node tree, adding an error with its line when it does not parse.
+///
+/// Knowledge is printed to people, so by default a value holding a character a terminal would
+/// act on is an error too; regression cases may hold such characters on purpose, to test how
+/// questions are cleaned.
+func composeYAML(
+  _ text: String, file: String, errors: inout [KnowledgeError], rejectingUnsafeText: Bool = true
+) -> Node? {
   do {
     guard let root = try Yams.compose(yaml: text) else {
       errors.append(
@@ -183,13 +190,18 @@ func composeYAML(_ text: String, file: String, errors: inout [KnowledgeError]) -
           file: file, line: 1, problem: "the file holds no YAML", fix: "add content to it"))
       return nil
     }
+    // The raw text was checked by the loader; this finds characters written as escapes.
+    if rejectingUnsafeText { reportUnsafeScalars(in: root, file: file, errors: &errors) }
     return root
   } catch let error as YamlError {
     let (line, problem) = describe(error)
+    var fix = "check indentation, quotes and the ':' after each key near this line"
+    if case .reader = error {
+      fix = "delete or retype the invisible character on this line, and save as plain UTF-8"
+    }
     errors.append(
       KnowledgeError(
-        file: file, line: line, problem: "this is not valid YAML: \(problem)",
-        fix: "check indentation, quotes and the ':' after each key near this line"))
+        file: file, line: line, problem: "this is not valid YAML: \(problem)", fix: fix))
   } catch {
     errors.append(
       KnowledgeError(
@@ -197,6 +209,27 @@ func composeYAML(_ text: String, file: String, errors: inout [KnowledgeError]) -
         fix: "check indentation, quotes and the ':' after each key"))
   }
   return nil
+}
+
+/// Adds an error for each scalar (a key or a value) holding a character a terminal would act
+/// on, such as `"\e[31m"` in a double-quoted string.
+private func reportUnsafeScalars(in node: Node, file: String, errors: inout [KnowledgeError]) {
+  switch node {
+  case .scalar(let scalar):
+    if let unsafe = scalar.string.unicodeScalars.first(where: DisplaySafety.isUnsafe) {
+      errors.append(
+        KnowledgeLoader.unsafeTextError(file: file, line: node.mark?.line ?? 1, scalar: unsafe))
+    }
+  case .mapping(let mapping):
+    for (key, value) in mapping {
+      reportUnsafeScalars(in: key, file: file, errors: &errors)
+      reportUnsafeScalars(in: value, file: file, errors: &errors)
+    }
+  case .sequence(let sequence):
+    for item in sequence { reportUnsafeScalars(in: item, file: file, errors: &errors) }
+  case .alias:
+    break
+  }
 }
 
 private func describe(_ error: YamlError) -> (Int, String) {
@@ -211,8 +244,10 @@ private func describe(_ error: YamlError) -> (Int, String) {
       context.mark.line,
       "the key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping"
     )
-  case .reader(let problem, _, _, _):
-    return (1, problem)
+  case .reader(let problem, let offset, _, let yaml):
+    // The offset counts Characters from the start, so "\r\n" is one of them.
+    let before = yaml.prefix(offset ?? 0)
+    return (1 + before.count(where: { $0 == "\n" || $0 == "\r\n" }), problem)
   default:
     return (1, "\(error)")
   }

@@ -16,9 +16,12 @@ public struct KnowledgeError: Error, Equatable, Sendable, CustomStringConvertibl
     self.fix = fix
   }
 
+  /// The error in the compiler's `file:line: error:` shape, with any character a terminal
+  /// would act on (copied from a file name or a quoted value) spelled as `U+XXXX`.
   public var description: String {
     let place = line > 0 ? "\(file):\(line)" : file
-    return "\(place): error: \(problem)\n  fix: \(fix)"
+    return DisplaySafety.escaped("\(place): error: \(problem)") + "\n  fix: "
+      + DisplaySafety.escaped(fix)
   }
 }
 

@@ -14,7 +14,11 @@ public enum KnowledgeLoader {
     var sawIntentFile = false
 
     for file in files {
-      guard let text = String(validating: file.bytes, as: UTF8.self) else {
+      let folder = file.path.split(separator: "/").dropLast().last.map(String.init) ?? ""
+      // Counted even when the file has problems, so they are not hidden behind "no intent files".
+      if folder == "Intents" && file.path.hasSuffix(".yml") { sawIntentFile = true }
+      guard let text = String(validating: file.bytes, as: UTF8.self).map(withPlainLineEnds)
+      else {
         let line = firstInvalidLine(file.bytes)
         errors.append(
           KnowledgeError(
@@ -31,9 +35,15 @@ public enum KnowledgeLoader {
             fix: "add content to it, or delete the file"))
         continue
       }
-      let folder = file.path.split(separator: "/").dropLast().last.map(String.init) ?? ""
+      let unsafe = DisplaySafety.unsafeLines(in: text)
+      guard unsafe.isEmpty else {
+        // Not parsed further: libyaml would report the same characters again.
+        for (line, scalar) in unsafe.prefix(maximumUnsafeLinesReported) {
+          errors.append(unsafeTextError(file: file.path, line: line, scalar: scalar))
+        }
+        continue
+      }
       if folder == "Intents" && file.path.hasSuffix(".yml") {
-        sawIntentFile = true
         intents += IntentParser.parse(text, file: file.path, errors: &errors)
       } else if folder == "Corpus" && file.path.hasSuffix(".md") {
         if let document = CorpusParser.parse(text, file: file.path, errors: &errors) {
@@ -61,6 +71,32 @@ public enum KnowledgeLoader {
 }
 
 extension KnowledgeLoader {
+  /// Past this many lines with unsafe characters in one file, the rest go unreported: the
+  /// file was most likely saved from a terminal capture and needs cleaning as a whole.
+  static let maximumUnsafeLinesReported = 20
+
+  /// The error for a character a terminal would act on, in a file or a YAML value.
+  static func unsafeTextError(file: String, line: Int, scalar: Unicode.Scalar) -> KnowledgeError {
+    KnowledgeError(
+      file: file, line: line,
+      problem: "the text holds \(DisplaySafety.describe(scalar)), which a terminal would act on",
+      fix:
+        "delete it: knowledge is plain text, without terminal escapes, control or bidirectional-override characters"
+    )
+  }
+}
+
+extension KnowledgeLoader {
+  /// The text without a byte-order mark and with CRLF line ends as LF, as an editor on Windows
+  /// may save it. Swift treats "\r\n" as one Character, so the parsers' splitting on "\n"
+  /// would never split it; line numbers stay the same.
+  fileprivate static func withPlainLineEnds(_ text: String) -> String {
+    var text = text
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    guard text.utf8.contains(0x0D) else { return text }
+    return text.replacingOccurrences(of: "\r\n", with: "\n")
+  }
+
   fileprivate static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
     var line = 1
     var start = 0

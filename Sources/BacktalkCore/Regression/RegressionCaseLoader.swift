@@ -9,7 +9,8 @@ public enum RegressionCaseLoader {
   public static func parse(_ text: String, file: String) throws(KnowledgeErrors) -> [RegressionCase]
   {
     var errors: [KnowledgeError] = []
-    guard let root = composeYAML(text, file: file, errors: &errors) else {
+    guard let root = composeYAML(text, file: file, errors: &errors, rejectingUnsafeText: false)
+    else {
       throw KnowledgeErrors(errors)
     }
     guard let list = root.sequence else {
