@@ -41,11 +41,27 @@ public struct TriageEngine: Sendable {
       }
     }
     let present = Set(spans.keys)
-    // A rule whose symptom a higher rule's combination used is raised into it.
+    // The words each fired rule rests on; a rule named in a combination brings its own.
+    var words: [String: Set<Int>] = [:]
+    for (rule, reason) in fired {
+      var covered = Set<Int>()
+      for id in reason {
+        for span in spans[id] ?? [] { covered.formUnion(span) }
+        covered.formUnion(words[id] ?? [])
+      }
+      words[rule.id] = covered
+    }
+    // A lower rule whose words a higher rule's combination used is raised into it: "fever
+    // and a stiff neck" is one emergency, not an emergency and an urgent fever.
     var raised: Set<String> = []
     for (rule, reason) in fired where reason != [rule.id] {
-      for other in fired where other.rule.level < rule.level && reason.contains(other.rule.id) {
-        raised.insert(other.rule.id)
+      for other in fired where other.rule.level < rule.level {
+        let used = words[other.rule.id] ?? []
+        if reason.contains(other.rule.id)
+          || (!used.isEmpty && used.isSubset(of: words[rule.id] ?? []))
+        {
+          raised.insert(other.rule.id)
+        }
       }
     }
     // Beside an urgent or emergency action, "book an appointment" would only blur it.

@@ -1,0 +1,197 @@
+import BacktalkCore
+import Testing
+
+/// Context modifiers, their scopes and combination rules, over small inline knowledge.
+@Suite struct TriageContextTests {
+  /// A second lexicon file beside the small one: its sets and tables are merged in.
+  static let lexicon = """
+    clause_breaks: [now]
+    negation_fillers: [feel, feeling]
+    duration_units: {year: 365, years: 365}
+    history_cues: ["#ages ago", last year, used to]
+    hypothetical_cues: [what if, "what|which ... signs|symptoms", "in case"]
+    definition_cues: [what is, tell me about]
+    other_person_cues: ["my mother|mum|husband", "she has|is|cant", "he has|is|cant"]
+    negation_scope_enders: [i, my, she, he]
+    findings:
+      - finding: fever
+        name: fever
+        wordings: [fever, chills]
+        except: ["chills ... ice"]
+      - finding: stiff_neck
+        name: a stiff neck
+        wordings: ["stiff ... neck", "neck ... stiff"]
+      - finding: cancer_history
+        name: a history of cancer
+        kind: risk
+        wordings: [cancer]
+      - finding: back_pain
+        name: back pain
+        wordings: [back]
+      - finding: tripping
+        name: tripping
+        wordings: [tripping]
+    """
+
+  static let intents =
+    Fixture.smallIntents + """
+
+      - intent: fever_flag
+        title: Fever
+        triage: urgent
+        symptom: fever
+        when: [fever]
+        action: "See a provider today."
+        watch: "Watch for fever."
+        examples: [i have a fever]
+        answer: An infection is possible.
+      - intent: meningitis
+        title: Meningitis signs
+        triage: emergency
+        symptom: fever with a stiff neck
+        when: [fever + stiff_neck, fever_flag + rash_word]
+        triggers: [meningitis]
+        action: "Call {number} now."
+        examples: [fever and a stiff neck]
+        answer: This needs help now.
+      - intent: cancer_back
+        title: Cancer and back pain
+        triage: urgent
+        symptom: back pain after cancer
+        when: [cancer_history + back_pain]
+        action: "See a provider today."
+        examples: [i had cancer and my back hurts]
+        answer: Get checked.
+      - intent: weak_leg
+        title: Weak leg
+        triage: urgent
+        symptom: a weak leg
+        triggers: ["tripping ... feet"]
+        action: "See a provider today."
+        examples: [i keep tripping over my feet]
+        answer: Get checked.
+      - intent: fall_and_weak
+        title: Fall and weak leg
+        triage: emergency
+        symptom: a fall with a weak leg
+        when: [tripping + weak_leg]
+        action: "Call {number} now."
+        examples: [tripping on the stairs, then tripping over my feet]
+        answer: Get help.
+      """
+
+  let responder: Responder
+
+  static let rashFinding = "\n  - finding: rash_word\n    name: a rash\n    wordings: [rash]\n"
+
+  init() throws {
+    // One combination names `rash_word`: the working knowledge defines it, and a test checks
+    // that the loader rejects the knowledge without it.
+    responder = try Self.load(triageLexicon: Self.lexicon + Self.rashFinding)
+  }
+
+  static func load(triageLexicon: String) throws -> Responder {
+    Responder(
+      knowledge: try KnowledgeLoader.load([
+        KnowledgeFile(path: "Intents/test.yml", text: intents),
+        KnowledgeFile(path: "Corpus/doc.md", text: Fixture.smallCorpus),
+        KnowledgeFile(path: "Lexicon/language.yml", text: Fixture.smallLexicon),
+        KnowledgeFile(path: "Lexicon/triage.yml", text: triageLexicon),
+      ]))
+  }
+
+  func assess(_ line: String) -> TriageResult {
+    responder.triage.assess(responder.analyzer.analyze(line).tokens)
+  }
+
+  func modifiers(_ line: String, of id: String) -> Set<ContextModifier> {
+    assess(line).findings.first { $0.intent == id }?.modifiers ?? []
+  }
+
+  @Test func aCombinationRaisesTheLevelAndFoldsTheLowerRule() {
+    #expect(assess("i have a fever").level == .urgent)
+    let both = assess("fever and my neck is stiff")
+    #expect(both.level == .emergency)
+    #expect(both.active.map(\.intent) == ["meningitis"])
+    #expect(both.decidedBy?.rule == "meningitis")
+    #expect(both.decidedBy?.findings == ["fever", "stiff_neck"])
+  }
+
+  @Test func aRuleCanBuildOnAnotherRule() {
+    #expect(assess("fever and a rash").level == .emergency)
+  }
+
+  @Test func negatedFindingsDoNotCombine() {
+    let result = assess("no fever, my neck is stiff")
+    #expect(result.level == .none)
+    #expect(result.negated.map(\.intent).isEmpty)
+  }
+
+  @Test(arguments: [
+    ("had a fever last year", ContextModifier.historical),
+    ("i had a fever 3 years ago", .historical),
+    ("what if i get a fever", .hypothetical),
+    ("what are the signs of meningitis", .hypothetical),
+    ("what is meningitis", .hypothetical),
+    ("no fever at all", .negated),
+  ])
+  func blockingModifiersStopEscalation(_ line: String, _ modifier: ContextModifier) {
+    let result = assess(line)
+    #expect(result.level == .none, "\(line)")
+    let finding = result.findings.first { $0.intent == "fever" || $0.intent == "meningitis" }
+    #expect(finding?.modifiers.contains(modifier) == true, "\(line)")
+  }
+
+  @Test func aScopeEndsAtAClauseBreak() {
+    #expect(assess("had a fever last year but now i have a fever").level == .urgent)
+    #expect(assess("what if it gets worse, i have a fever").level == .urgent)
+  }
+
+  @Test func negationEndsAtANewSubjectInARunOnLine() {
+    #expect(modifiers("no cancer my back hurts", of: "back_pain") == [])
+    #expect(modifiers("no fever i cant control my bladder", of: "fever") == [.negated])
+    #expect(assess("no fever i cant control my bladder").level == .emergency)
+  }
+
+  @Test func someoneElseNowEscalatesTheSame() {
+    let result = assess("my husband has a fever and a stiff neck")
+    #expect(result.level == .emergency)
+    #expect(modifiers("my husband has a fever", of: "fever") == [.otherPerson])
+    #expect(result.active.first?.modifiers == [.otherPerson])
+  }
+
+  @Test func anExplainedLookAlikeDoesNotCount() {
+    #expect(modifiers("chills from the ice", of: "fever") == [.explained])
+    #expect(assess("chills from the ice").level == .none)
+  }
+
+  @Test func aRiskFactorStaysTrueInThePast() {
+    #expect(assess("i had cancer 3 years ago, now my back hurts").level == .urgent)
+  }
+
+  @Test func oneMentionIsNotTwoFindings() {
+    // "tripping over my feet" is the weak-leg rule's phrase and holds the word "tripping":
+    // one phrase must not satisfy a combination of two findings.
+    #expect(assess("i keep tripping over my feet").level == .urgent)
+    #expect(assess("tripping on the stairs, then tripping over my feet").level == .emergency)
+  }
+
+  @Test func theLoaderRejectsAnUnknownFindingWithItsFileAndLine() {
+    #expect(throws: KnowledgeErrors.self) { try Self.load(triageLexicon: Self.lexicon) }
+    do {
+      _ = try Self.load(triageLexicon: Self.lexicon)
+    } catch {
+      let text = "\(error)"
+      #expect(text.contains("Intents/test.yml:"))
+      #expect(text.contains("names the finding 'rash_word', which is not defined"))
+    }
+  }
+
+  @Test func theLoaderRejectsAPatternEndingInAGap() {
+    let broken = Self.lexicon.replacingOccurrences(
+      of: "wordings: [back]", with: "wordings: [\"back ...\"]")
+    #expect(throws: KnowledgeErrors.self) {
+      try Self.load(triageLexicon: broken + Self.rashFinding)
+    }
+  }
+}
