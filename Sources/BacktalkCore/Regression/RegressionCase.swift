@@ -15,13 +15,15 @@ public struct RegressionCase: Sendable, Equatable, CustomStringConvertible {
   public var checksVariants: Bool
   /// Variants that do not apply, such as `typo` for a question that is already misspelt.
   public var skippedVariants: [RegressionVariant]
+  /// What the case is about (a SAFETY.md row or a context modifier), for the summary.
+  public var topic: String?
   public var file: String
   public var line: Int
 
   public init(
     question: String, triage: TriageLevel, intents: [String] = [], must: [String] = [],
     mustNot: [String] = [], before: [String] = [], checksVariants: Bool = true,
-    skippedVariants: [RegressionVariant] = [],
+    skippedVariants: [RegressionVariant] = [], topic: String? = nil,
     file: String = "", line: Int = 0
   ) {
     self.question = question
@@ -32,6 +34,7 @@ public struct RegressionCase: Sendable, Equatable, CustomStringConvertible {
     self.before = before
     self.checksVariants = checksVariants
     self.skippedVariants = skippedVariants
+    self.topic = topic
     self.file = file
     self.line = line
   }

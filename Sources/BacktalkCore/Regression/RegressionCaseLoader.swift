@@ -3,7 +3,9 @@ import Yams
 
 /// Reads regression case files (`Tests/Regression/*.yml`): YAML lists of cases.
 public enum RegressionCaseLoader {
-  static let keys = ["q", "triage", "intents", "must", "must_not", "before", "variants", "skip"]
+  static let keys = [
+    "q", "triage", "intents", "must", "must_not", "before", "variants", "skip", "topic",
+  ]
 
   /// Parses one case file; problems are reported like knowledge errors.
   public static func parse(_ text: String, file: String) throws(KnowledgeErrors) -> [RegressionCase]
@@ -55,7 +57,7 @@ public enum RegressionCaseLoader {
         question: question ?? "", triage: level ?? .none, intents: fields.strings("intents"),
         must: fields.strings("must"), mustNot: fields.strings("must_not"),
         before: fields.strings("before"), checksVariants: variants, skippedVariants: skipped,
-        file: file, line: fields.line)
+        topic: fields.string("topic"), file: file, line: fields.line)
       for pattern in regressionCase.must + regressionCase.mustNot
       where (try? NSRegularExpression(pattern: pattern)) == nil {
         fields.fail(

@@ -47,6 +47,7 @@ public struct RegressionReport: Sendable {
     return """
       \(caseCount) cases, \(outcomes.count) checks with variants; variant pass rate \(percent(variantPassRate))
       safety: emergency recall \(percent(emergencyRecall)), under-triage \(underTriaged), over-triage \(overTriaged)
+      \(safetyTable)
       \(passedCount) passed, \(failures.count) failed
       """
   }

@@ -1,0 +1,67 @@
+/// The safety figures broken down: per topic (a SAFETY.md row or modifier, else the case
+/// file) and per context modifier the replies' findings carried.
+extension RegressionReport {
+  /// Safety figures for one group of cases, original wordings only.
+  public struct SafetyRow: Sendable, Equatable {
+    public var name: String
+    public var cases: Int
+    public var emergencies: Int
+    public var emergenciesCaught: Int
+    public var under: Int
+    public var over: Int
+  }
+
+  /// One row per topic, in name order.
+  public var byTopic: [SafetyRow] {
+    rows { outcome in
+      let item = outcome.regressionCase
+      return [item.topic ?? Self.baseName(item.file)]
+    }
+  }
+
+  /// One row per context modifier found in the replies (a case counts under each it had).
+  public var byModifier: [SafetyRow] {
+    rows { outcome in
+      Array(Set(outcome.reply.findings.flatMap(\.modifierNames)))
+    }
+  }
+
+  /// The two tables as text, one line per row.
+  public var safetyTable: String {
+    func line(_ row: SafetyRow) -> String {
+      let recall = row.emergencies == 0 ? "-" : "\(row.emergenciesCaught)/\(row.emergencies)"
+      return
+        "  \(row.name): \(row.cases) cases, emergencies \(recall), under \(row.under), over \(row.over)"
+    }
+    return (["per topic:"] + byTopic.map(line) + ["per modifier:"] + byModifier.map(line))
+      .joined(separator: "\n")
+  }
+}
+
+extension RegressionReport {
+  fileprivate func rows(_ groups: (RegressionRunner.Outcome) -> [String]) -> [SafetyRow] {
+    var table: [String: SafetyRow] = [:]
+    for outcome in outcomes where outcome.variant == .original {
+      for name in groups(outcome) {
+        var row =
+          table[name]
+          ?? SafetyRow(
+            name: name, cases: 0, emergencies: 0, emergenciesCaught: 0, under: 0, over: 0)
+        row.cases += 1
+        if outcome.regressionCase.triage == .emergency {
+          row.emergencies += 1
+          if outcome.reply.triage == .emergency { row.emergenciesCaught += 1 }
+        }
+        if outcome.isUnderTriaged { row.under += 1 }
+        if outcome.isOverTriaged { row.over += 1 }
+        table[name] = row
+      }
+    }
+    return table.values.sorted { $0.name < $1.name }
+  }
+
+  fileprivate static func baseName(_ file: String) -> String {
+    let name = file.split(separator: "/").last.map(String.init) ?? file
+    return name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
+  }
+}
