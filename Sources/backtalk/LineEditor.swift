@@ -59,11 +59,14 @@ final class LineEditor {
 
 extension LineEditor {
   enum Wait {
-    case timeout, enter, interrupted
+    case timeout, interrupted
+    /// A line was typed: empty for a bare Enter.
+    case line(String)
   }
 
   /// Waits for a line on stdin (readline is idle, so the terminal is in line mode), Ctrl-C,
-  /// or the timeout, whichever comes first; a typed line is consumed.
+  /// or the timeout, whichever comes first; a typed line is read and returned, so words
+  /// typed during a countdown are never thrown away.
   static func waitForEnter(milliseconds: Int32) -> Wait {
     var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
     let ready = poll(&descriptor, 1, milliseconds)
@@ -71,8 +74,11 @@ extension LineEditor {
     if ready < 0 { return errno == EINTR ? .interrupted : .timeout }
     guard ready > 0 else { return .timeout }
     var byte: UInt8 = 0
-    while read(STDIN_FILENO, &byte, 1) == 1 && byte != 0x0A {}
-    return .enter
+    var bytes: [UInt8] = []
+    while read(STDIN_FILENO, &byte, 1) == 1 && byte != 0x0A {
+      if bytes.count < 65536 { bytes.append(byte) }
+    }
+    return .line(String(decoding: bytes, as: UTF8.self))
   }
 }
 

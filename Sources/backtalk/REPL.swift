@@ -23,15 +23,26 @@ struct REPL {
     var context = DialogueContext()
     var lastReply: Reply?
     var walk: Walkthrough?
-    while let line = editor.readLine(
-      prompt: walk.map { "backtalk (\($0.exercise.name.lowercased()))> " } ?? "backtalk> ")
+    // A line typed during a hold's countdown: answered next, as if typed at the prompt.
+    var typedDuringHold: String?
+    while let line = typedDuringHold
+      ?? editor.readLine(
+        prompt: walk.map { "backtalk (\($0.exercise.name.lowercased()))> " } ?? "backtalk> ")
     {
+      typedDuringHold = nil
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       if var active = walk {
-        if let command = Self.walkthroughCommand(trimmed, at: active.position) {
+        // A red flag ends the walkthrough at any prompt, the pain check included.
+        let flagged = session.responder.triageLevel(of: trimmed) >= .urgent
+        if !flagged, let command = Self.walkthroughCommand(trimmed, at: active.position) {
           if !trimmed.isEmpty { editor.remember(trimmed) }
           say(active.handle(command))
-          if let hold = active.hold { countDown(hold) }
+          if let hold = active.hold, let typed = countDown(hold) {
+            typedDuringHold = typed
+            walk = nil
+            say("(walkthrough stopped)")
+            continue
+          }
           walk = active.isOver ? nil : active
           continue
         }
@@ -146,20 +157,28 @@ extension REPL {
     return false
   }
 
-  /// Shows a hold's countdown; Enter skips it and Ctrl-C ends it (not the program).
-  fileprivate func countDown(_ seconds: Int) {
+  /// Shows a hold's countdown; Enter skips it and Ctrl-C ends it (not the program). Returns
+  /// what was typed when it was more than Enter: a new question, never thrown away.
+  fileprivate func countDown(_ seconds: Int) -> String? {
+    var typed: String?
     let ending = Countdown.run(seconds: seconds) { remaining in
       Output.write("\r  hold: \(remaining) s (Enter skips) ")
       Output.flush()
       switch LineEditor.waitForEnter(milliseconds: 1000) {
       case .timeout: return .elapsed
-      case .enter: return .skipped
+      case .line(let text):
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if !trimmed.isEmpty { typed = trimmed }
+        return .skipped
       case .interrupted: return .interrupted
       }
     }
     let note =
-      ending == .interrupted ? "hold ended" : ending == .skipped ? "hold skipped" : "hold done"
+      typed != nil
+      ? "hold ended"
+      : ending == .interrupted ? "hold ended" : ending == .skipped ? "hold skipped" : "hold done"
     say("\r  \(note).                    ")
+    return typed
   }
 
   /// Writes text wrapped to the terminal's width (escape sequences only come in whole lines).

@@ -245,6 +245,18 @@ import Testing
     #expect(status == 0)
   }
 
+  @Test func aRedFlagTypedDuringAHoldIsAnsweredNotThrownAway() throws {
+    let state = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: state) }
+    let steps = ["walk me through the cat stretch\\n", "^N", "i cant feel my legs\\n", "^D"]
+    let (transcript, status) = try Self.driveREPL(state: state.path, steps)
+    #expect(transcript.contains("hold: 5 s"))
+    #expect(!transcript.contains("hold skipped"), "a typed line is not a bare Enter")
+    #expect(transcript.contains("(walkthrough stopped)"))
+    #expect(transcript.contains("EMERGENCY: Call 911"))
+    #expect(status == 0)
+  }
+
   @Test func replCompletesCommandsAndStartsEveryExercise() throws {
     let state = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: state) }

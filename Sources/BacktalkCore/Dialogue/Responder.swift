@@ -129,6 +129,12 @@ public struct Responder: Sendable {
   /// The intent with an id.
   public func intent(_ id: String) -> Intent? { intentsByID[id] }
 
+  /// The triage level of a line on its own, for prompts that expect a short answer (a
+  /// walkthrough's "next" or pain check): a red flag there is a new question.
+  public func triageLevel(of line: String) -> TriageLevel {
+    triage.assess(analyzer.analyze(QuestionCleaner.clean(line)).tokens).level
+  }
+
   /// One finding as `why` shows it: its id, the words, and its modifiers.
   static func describe(_ finding: Finding) -> String {
     let modifiers = finding.modifierNames
