@@ -6,6 +6,8 @@ import Foundation
 struct Session: Sendable {
   let responder: Responder
   let emergencyNumber: String
+  /// The region code, for the crisis and poison lines; nil when unknown.
+  let region: String?
 
   init(dataPath: String?, region: String?) throws {
     var knowledge: Knowledge
@@ -25,10 +27,12 @@ struct Session: Sendable {
     responder = Responder(knowledge: knowledge, compiled: compiled)
     let code = region ?? Region.code(fromEnvironment: ProcessInfo.processInfo.environment)
     emergencyNumber = Region.emergencyNumber(for: code, in: knowledge.lexicon)
+    self.region = code
   }
 
   func reply(to line: String, context: DialogueContext? = nil) -> Reply {
-    responder.reply(to: line, emergencyNumber: emergencyNumber, context: context)
+    responder.reply(
+      to: line, emergencyNumber: emergencyNumber, context: context, region: region)
   }
 }
 

@@ -8,7 +8,8 @@ import Testing
     clause_breaks: [now]
     negation_fillers: [feel, feeling]
     duration_units: {year: 365, years: 365}
-    history_cues: ["#ages ago", last year, used to]
+    history_cues: [used to, in the past]
+    history_after_cues: ["#ages ago", last year]
     hypothetical_cues: [what if, "what|which ... signs|symptoms", "in case"]
     definition_cues: [what is, tell me about]
     other_person_cues: ["my mother|mum|husband", "she has|is|cant", "he has|is|cant"]
@@ -140,6 +141,13 @@ import Testing
     #expect(result.level == .none, "\(line)")
     let finding = result.findings.first { $0.intent == "fever" || $0.intent == "meningitis" }
     #expect(finding?.modifiers.contains(modifier) == true, "\(line)")
+  }
+
+  @Test func aHistoryCueLooksOnlyItsOwnWay() {
+    #expect(modifiers("in the past i had a fever", of: "fever") == [.historical])
+    // "3 years ago" dates the cancer before it, not the fever after it, even without a comma.
+    #expect(assess("cancer 3 years ago new fever").level == .urgent)
+    #expect(modifiers("cancer 3 years ago new fever", of: "fever") == [])
   }
 
   @Test func aScopeEndsAtAClauseBreak() {

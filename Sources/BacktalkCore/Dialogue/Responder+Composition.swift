@@ -3,7 +3,8 @@
 extension Responder {
   func compose(
     question: String, triage: TriageResult, answered: [String], suggestions: [String],
-    confidence: Double, emergencyNumber: String, explanation: Explanation
+    confidence: Double, emergencyNumber: String, region: String? = nil,
+    explanation: Explanation
   ) -> Reply {
     var blocks: [String] = []
     var cited: [String] = []  // intent ids whose sources the reply rests on
@@ -12,7 +13,8 @@ extension Responder {
 
     for finding in active {
       guard let intent = intentsByID[finding.intent], let flag = intent.redFlag else { continue }
-      let action = flag.action.replacingOccurrences(of: "{number}", with: emergencyNumber)
+      let action = Region.fill(
+        flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
       var block = "\(Self.label(flag.level)): \(action)"
       if let tell = flag.tell { block += "\nTell them: \(tell)" }
       block += "\n" + intent.answer

@@ -35,7 +35,9 @@ extension Responder {
         if !denied.contains(flag.symptom) { denied.append(flag.symptom) }
       } else if finding.counts && !mentioned.contains(flag.symptom) {
         mentioned.append(flag.symptom)
-        actions.append(flag.action.replacingOccurrences(of: "{number}", with: emergencyNumber))
+        actions.append(
+          Region.fill(
+            flag.action, emergencyNumber: emergencyNumber, region: nil, in: knowledge.lexicon))
       }
     }
     var lines = ["Summary for a provider:"]

@@ -148,8 +148,10 @@ public struct Responder: Sendable {
   ///   - line: the raw line, cleaned here.
   ///   - emergencyNumber: what to call, such as "911" or "your local emergency number".
   ///   - context: the conversation so far, or nil to answer the line on its own.
+  ///   - region: the region code, for the crisis and poison lines an action names.
   public func reply(
-    to line: String, emergencyNumber: String? = nil, context: DialogueContext? = nil
+    to line: String, emergencyNumber: String? = nil, context: DialogueContext? = nil,
+    region: String? = nil
   ) -> Reply {
     let question = QuestionCleaner.clean(line)
     let analyzed = analyzer.analyze(question)
@@ -185,7 +187,7 @@ public struct Responder: Sendable {
     return compose(
       question: question, triage: triage, answered: answered, suggestions: suggestions,
       confidence: confidence,
-      emergencyNumber: emergencyNumber ?? knowledge.lexicon.defaultEmergencyNumber,
+      emergencyNumber: emergencyNumber ?? knowledge.lexicon.defaultEmergencyNumber, region: region,
       explanation: explanation)
   }
 }

@@ -290,11 +290,16 @@ private struct Writer {
     }
     let cues = lexicon.contextCues
     strings(cues.history)
+    strings(cues.historyAfter)
     strings(cues.hypothetical)
     strings(cues.definition)
     strings(cues.otherPerson)
     set(cues.scopeEnders)
     set(lexicon.selfCareGroups)
+    array(lexicon.helplines.sorted { $0.key < $1.key }) { writer, entry in
+      writer.string(entry.key)
+      writer.map(entry.value)
+    }
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -454,8 +459,13 @@ private struct Reader {
           exceptions: try reader.strings(), file: try reader.string(), line: try reader.int())
       },
       contextCues: ContextCues(
-        history: try strings(), hypothetical: try strings(), definition: try strings(),
+        history: try strings(), historyAfter: try strings(), hypothetical: try strings(),
+        definition: try strings(),
         otherPerson: try strings(), scopeEnders: try set()),
-      selfCareGroups: try set())
+      selfCareGroups: try set(),
+      helplines: Dictionary(
+        try array { reader throws(KnowledgeSnapshot.FormatError) in
+          (try reader.string(), try reader.map())
+        }, uniquingKeysWith: { first, _ in first }))
   }
 }

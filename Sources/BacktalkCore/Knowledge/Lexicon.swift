@@ -36,6 +36,9 @@ public struct Lexicon: Sendable, Equatable {
   public var realWords: WordList
   /// Findings triage rules can name, with their wordings (`Lexicon/findings.yml`).
   public var findings: [FindingDefinition]
+  /// Other lines an action can name, by name then region code (`default` when unknown):
+  /// `helplines: {crisis: {US: "988"}}` fills `{crisis}`.
+  public var helplines: [String: [String: String]]
   /// Topic groups of self-care answers, which never follow an urgent or emergency reply.
   public var selfCareGroups: Set<String>
   /// Context cues in trigger syntax, by the modifier they mark (`history_cues` and the like).
@@ -53,7 +56,7 @@ public struct Lexicon: Sendable, Equatable {
     defaultEmergencyNumber: String = "your local emergency number",
     realWords: WordList = WordList(),
     findings: [FindingDefinition] = [], contextCues: ContextCues = ContextCues(),
-    selfCareGroups: Set<String> = []
+    selfCareGroups: Set<String> = [], helplines: [String: [String: String]] = [:]
   ) {
     self.synonyms = synonyms
     self.contractions = contractions
@@ -75,13 +78,16 @@ public struct Lexicon: Sendable, Equatable {
     self.findings = findings
     self.contextCues = contextCues
     self.selfCareGroups = selfCareGroups
+    self.helplines = helplines
   }
 }
 
 /// The cue patterns that set a finding's context, in the trigger syntax of red-flag rules.
 public struct ContextCues: Sendable, Equatable {
-  /// Anywhere in the finding's clause: "years ago", "last year", "in the past".
+  /// Before the finding in its clause: "in the past", "used to".
   public var history: [String]
+  /// After the finding in its clause: "years ago", "last year", "tests were normal".
+  public var historyAfter: [String]
   /// Before the finding in its clause: "what if", "signs of", "in case".
   public var hypothetical: [String]
   /// Right before the finding: "what is", "tell me about" (a question about a name).
@@ -93,10 +99,12 @@ public struct ContextCues: Sendable, Equatable {
   public var scopeEnders: Set<String>
 
   public init(
-    history: [String] = [], hypothetical: [String] = [], definition: [String] = [],
+    history: [String] = [], historyAfter: [String] = [], hypothetical: [String] = [],
+    definition: [String] = [],
     otherPerson: [String] = [], scopeEnders: Set<String> = []
   ) {
     self.history = history
+    self.historyAfter = historyAfter
     self.hypothetical = hypothetical
     self.definition = definition
     self.otherPerson = otherPerson

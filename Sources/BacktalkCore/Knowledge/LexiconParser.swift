@@ -8,8 +8,9 @@ enum LexiconParser {
     "negation_blockers", "clause_breaks", "numbers", "question_joiners", "follow_up_cues",
     "openers", "walkthrough_cues",
     "emergency_numbers", "default_emergency_number", "duration_units", "duration_quantifiers",
-    "history_cues", "hypothetical_cues", "definition_cues", "other_person_cues",
-    "negation_scope_enders", "findings", "self_care_groups",
+    "history_cues", "history_after_cues", "hypothetical_cues", "definition_cues",
+    "other_person_cues",
+    "negation_scope_enders", "findings", "self_care_groups", "helplines",
   ]
 
   static func parse(
@@ -37,11 +38,34 @@ enum LexiconParser {
     lexicon.walkthroughCues += fields.strings("walkthrough_cues").map(normalizedEntry)
     lexicon.followUpCues.formUnion(set("follow_up_cues"))
     lexicon.contextCues.history += fields.strings("history_cues").map(normalizedEntry)
+    lexicon.contextCues.historyAfter += fields.strings("history_after_cues").map(normalizedEntry)
     lexicon.contextCues.hypothetical += fields.strings("hypothetical_cues").map(normalizedEntry)
     lexicon.contextCues.definition += fields.strings("definition_cues").map(normalizedEntry)
     lexicon.contextCues.otherPerson += fields.strings("other_person_cues").map(normalizedEntry)
     lexicon.contextCues.scopeEnders.formUnion(set("negation_scope_enders"))
     lexicon.selfCareGroups.formUnion(fields.strings("self_care_groups"))
+    if let node = fields.node("helplines") {
+      if let names = node.mapping {
+        for (key, value) in names {
+          let name = key.scalar?.string ?? ""
+          guard let byRegion = value.mapping else {
+            fields.fail(
+              value, "helplines of '\(name)' must map region codes to a line",
+              fix: "write '\(name): {default: \"a helpline where you live\", US: \"988\"}'")
+            continue
+          }
+          for (region, line) in byRegion {
+            guard let code = region.scalar?.string, let text = line.scalar?.string else { continue }
+            lexicon.helplines[name, default: [:]][code == "default" ? code : code.uppercased()] =
+              text
+          }
+        }
+      } else {
+        fields.fail(
+          node, "'helplines' must be a mapping of names to regions",
+          fix: "write 'helplines:' then 'crisis: {default: ..., US: ...}'")
+      }
+    }
     if let node = fields.node("findings") {
       lexicon.findings += parseFindings(node, fields: &fields, known: lexicon.findings)
     }

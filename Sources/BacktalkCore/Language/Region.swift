@@ -17,6 +17,21 @@ public enum Region {
     return nil
   }
 
+  /// Fills an action's placeholders: `{number}` with the emergency number, and each other
+  /// `{name}` with the region's line of that name (`helplines` in the lexicon, such as
+  /// `{crisis}` or `{poison}`), or its `default` wording.
+  public static func fill(
+    _ text: String, emergencyNumber: String, region code: String?, in lexicon: Lexicon
+  ) -> String {
+    var text = text.replacingOccurrences(of: "{number}", with: emergencyNumber)
+    guard text.contains("{") else { return text }
+    for (name, lines) in lexicon.helplines where text.contains("{\(name)}") {
+      let line = code.flatMap { lines[$0.uppercased()] } ?? lines["default"] ?? ""
+      text = text.replacingOccurrences(of: "{\(name)}", with: line)
+    }
+    return text
+  }
+
   /// The number to call, such as "911", or the lexicon's default wording.
   public static func emergencyNumber(for code: String?, in lexicon: Lexicon) -> String {
     code.flatMap { lexicon.emergencyNumbers[$0.uppercased()] } ?? lexicon.defaultEmergencyNumber

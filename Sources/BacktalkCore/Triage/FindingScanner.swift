@@ -10,6 +10,8 @@ public struct FindingScanner: Sendable {
   let patternsByFirstStem: [String: [Int]]
   let lexicon: Lexicon
   let cues: [(modifier: ContextModifier, pattern: [Element])]
+  /// History cues that follow what they date ("3 years ago").
+  let historyAfterCues: [[Element]]
   let definitionCues: [[Element]]
 
   struct Pattern: Sendable {
@@ -24,7 +26,7 @@ public struct FindingScanner: Sendable {
   enum Element: Sendable, Equatable {
     /// Any one of these stem sequences.
     case words([[String]])
-    /// Up to this many words of the same clause.
+    /// Up to this many words of the same clause (`Int.max`: the rest of the clause).
     case gap(Int)
   }
 
@@ -69,6 +71,7 @@ public struct FindingScanner: Sendable {
       + contextCues.hypothetical.map { (.hypothetical, Self.compile($0, stems: stems)) }
       + contextCues.otherPerson.map { (.otherPerson, Self.compile($0, stems: stems)) }
     definitionCues = contextCues.definition.map { Self.compile($0, stems: stems) }
+    historyAfterCues = contextCues.historyAfter.map { Self.compile($0, stems: stems) }
   }
 
   /// Returns every finding in the tokens, each with its modifiers.
@@ -105,7 +108,8 @@ public struct FindingScanner: Sendable {
 
 extension FindingScanner {
   /// Compiles one pattern in the trigger syntax: words, `a|b` (`not_right` for an option of
-  /// several words), `...` and `#markers`.
+  /// several words), `...` (up to four words), `...*` (any number, within the clause) and
+  /// `#markers`.
   static func compile(_ trigger: String, stems: (String) -> [String]) -> [Element] {
     var pattern: [Element] = []
     var plain: [String] = []
@@ -117,19 +121,24 @@ extension FindingScanner {
       plain = []
     }
     for part in trigger.split(separator: " ") {
-      if part.hasPrefix("#") {
-        flushPlain()
-        pattern.append(.words([[String(part)]]))
-      } else if part == "..." {
+      if part == "..." {
         flushPlain()
         pattern.append(.gap(gapLength))
+      } else if part == "...*" {
+        flushPlain()
+        pattern.append(.gap(Int.max))
       } else if part.contains("|") {
         flushPlain()
-        // An option of several words joins them with "_": "gave_way|weak".
-        let options = part.split(separator: "|").map {
-          stems($0.replacingOccurrences(of: "_", with: " "))
+        // An option of several words joins them with "_": "gave_way|weak"; a marker such as
+        // "#short" stands as it is.
+        let options = part.split(separator: "|").map { option in
+          option.hasPrefix("#")
+            ? [String(option)] : stems(option.replacingOccurrences(of: "_", with: " "))
         }
         pattern.append(.words(options.filter { !$0.isEmpty }))
+      } else if part.hasPrefix("#") {
+        flushPlain()
+        pattern.append(.words([[String(part)]]))
       } else {
         plain.append(String(part))
       }
@@ -138,32 +147,49 @@ extension FindingScanner {
     return pattern
   }
 
-  /// Where each context cue matches, with the modifier it marks.
-  fileprivate func cueMatches(_ tokens: [Token]) -> [(ContextModifier, Range<Int>)] {
-    var found: [(ContextModifier, Range<Int>)] = []
+  /// Where each context cue matches, with the modifier it marks and whether it looks back at
+  /// what came before it (a history cue such as "years ago") rather than ahead.
+  fileprivate func cueMatches(_ tokens: [Token]) -> [Cue] {
+    var found: [Cue] = []
     for start in tokens.indices where !tokens[start].isPunctuation {
       for cue in cues {
         if let end = match(cue.pattern, tokens, from: start) {
-          found.append((cue.modifier, start..<end))
+          found.append(Cue(modifier: cue.modifier, range: start..<end, looksBack: false))
+        }
+      }
+      for cue in historyAfterCues {
+        if let end = match(cue, tokens, from: start) {
+          found.append(Cue(modifier: .historical, range: start..<end, looksBack: true))
         }
       }
     }
     return found
   }
 
-  /// The modifiers the cues of the span's clause give it: history anywhere in the clause;
-  /// a hypothetical or another person before it; a definition question right before it.
+  struct Cue {
+    var modifier: ContextModifier
+    var range: Range<Int>
+    var looksBack: Bool
+  }
+
+  /// The modifiers the cues of the span's clause give it: a history cue on its side of the
+  /// finding ("years ago" after it, "in the past" before it); a hypothetical or another
+  /// person before it; a definition question right before it.
   fileprivate func context(
-    of span: Range<Int>, _ tokens: [Token], cues: [(ContextModifier, Range<Int>)]
+    of span: Range<Int>, _ tokens: [Token], cues: [Cue]
   ) -> Set<ContextModifier> {
     let clause = clauseBounds(of: span, tokens)
     var modifiers: Set<ContextModifier> = []
-    for (modifier, range) in cues where clause.contains(range.lowerBound) {
-      let before = range.upperBound <= span.lowerBound
+    for cue in cues where clause.contains(cue.range.lowerBound) {
+      let (modifier, range) = (cue.modifier, cue.range)
+      // A cue counts as before the finding when it starts before it: "if my legs go numb"
+      // shares "legs" with the finding.
+      let before = range.lowerBound < span.lowerBound
       let overlaps = range.overlaps(span)
       switch modifier {
       case .historical:
-        if !overlaps { modifiers.insert(.historical) }
+        let onItsSide = cue.looksBack ? range.lowerBound >= span.upperBound : before
+        if !overlaps && onItsSide { modifiers.insert(.historical) }
       case .hypothetical, .otherPerson:
         if before { modifiers.insert(modifier) }
       case .negated, .explained:
@@ -232,7 +258,7 @@ extension FindingScanner {
       return nil
     case .gap(let length):
       var position = start
-      for _ in 0...length {
+      for _ in 0...min(length, tokens.count) {
         if let end = match(pattern, tokens, from: position, element: index + 1) { return end }
         guard position < tokens.count, !tokens[position].isBreak else { return nil }
         position += 1
@@ -245,13 +271,15 @@ extension FindingScanner {
   /// (`#ages`) where a pattern asks for one of a week or more (`#long`).
   ///
   /// `#older` also takes a bare number from 50 to 120, so "is 75" can say an age where the
-  /// pattern gives the words around it; `#many` takes a number of 10 or more ("took 20").
+  /// pattern gives the words around it; `#many` takes a number of 10 or more ("took 20"), and
+  /// `#year` a year from 1900 to 2100 ("in 2010").
   static func stem(_ stem: String, matches wanted: String) -> Bool {
     if stem == wanted { return true }
     switch wanted {
     case "#long": return stem == "#ages"
     case "#older": return Int(stem).map { (50...120).contains($0) } ?? false
     case "#many": return Int(stem).map { $0 >= 10 } ?? false
+    case "#year": return Int(stem).map { (1900...2100).contains($0) } ?? false
     default: return false
     }
   }
