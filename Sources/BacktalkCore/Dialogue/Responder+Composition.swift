@@ -69,6 +69,7 @@ extension Responder {
     case .emergency: false
     case .urgent:
       intent.exercise == nil && !knowledge.lexicon.selfCareGroups.contains(intent.group)
+        && !knowledge.lexicon.selfCareIntents.contains(intent.id)
     case .routine, .none: true
     }
   }

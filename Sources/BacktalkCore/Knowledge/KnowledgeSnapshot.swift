@@ -296,6 +296,7 @@ private struct Writer {
     strings(cues.otherPerson)
     set(cues.scopeEnders)
     set(lexicon.selfCareGroups)
+    set(lexicon.selfCareIntents)
     array(lexicon.helplines.sorted { $0.key < $1.key }) { writer, entry in
       writer.string(entry.key)
       writer.map(entry.value)
@@ -462,7 +463,7 @@ private struct Reader {
         history: try strings(), historyAfter: try strings(), hypothetical: try strings(),
         definition: try strings(),
         otherPerson: try strings(), scopeEnders: try set()),
-      selfCareGroups: try set(),
+      selfCareGroups: try set(), selfCareIntents: try set(),
       helplines: Dictionary(
         try array { reader throws(KnowledgeSnapshot.FormatError) in
           (try reader.string(), try reader.map())

@@ -41,6 +41,8 @@ public struct Lexicon: Sendable, Equatable {
   public var helplines: [String: [String: String]]
   /// Topic groups of self-care answers, which never follow an urgent or emergency reply.
   public var selfCareGroups: Set<String>
+  /// Self-care intents of other groups, such as the hot tub.
+  public var selfCareIntents: Set<String>
   /// Context cues in trigger syntax, by the modifier they mark (`history_cues` and the like).
   public var contextCues: ContextCues
 
@@ -56,7 +58,8 @@ public struct Lexicon: Sendable, Equatable {
     defaultEmergencyNumber: String = "your local emergency number",
     realWords: WordList = WordList(),
     findings: [FindingDefinition] = [], contextCues: ContextCues = ContextCues(),
-    selfCareGroups: Set<String> = [], helplines: [String: [String: String]] = [:]
+    selfCareGroups: Set<String> = [], selfCareIntents: Set<String> = [],
+    helplines: [String: [String: String]] = [:]
   ) {
     self.synonyms = synonyms
     self.contractions = contractions
@@ -78,6 +81,7 @@ public struct Lexicon: Sendable, Equatable {
     self.findings = findings
     self.contextCues = contextCues
     self.selfCareGroups = selfCareGroups
+    self.selfCareIntents = selfCareIntents
     self.helplines = helplines
   }
 }
