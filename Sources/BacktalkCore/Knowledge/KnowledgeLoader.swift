@@ -120,13 +120,19 @@ extension KnowledgeLoader {
     func checkEnds(_ patterns: [String], file: String, line: Int, owner: String) {
       for pattern in patterns {
         let parts = pattern.split(separator: " ")
-        guard parts.first == "..." || parts.last == "..." || parts.isEmpty else { continue }
+        let gaps: Set<Substring> = ["...", "...*"]
+        guard
+          parts.isEmpty || gaps.contains(parts.first!) || gaps.contains(parts.last!)
+            || parts.first!.hasPrefix("=")
+        else { continue }
         errors.append(
           KnowledgeError(
             file: file, line: line,
-            problem: "the pattern '\(pattern)' of '\(owner)' starts or ends with '...'",
+            problem:
+              "the pattern '\(pattern)' of '\(owner)' starts or ends with a gap, or starts with '='",
             fix:
-              "put a word at both ends; quote a pattern holding '#', which YAML reads as a comment")
+              "start and end with a word; quote a pattern holding '#', which YAML reads as a comment"
+          )
         )
       }
     }

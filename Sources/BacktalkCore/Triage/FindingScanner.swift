@@ -21,6 +21,8 @@ public struct FindingScanner: Sendable {
     var ignoresHistory: Bool
     var pattern: [Element]
     var exceptions: [[Element]]
+    /// Whether the pattern's own words hold a negation ("can not feel").
+    var hasNegation = false
   }
 
   enum Element: Sendable, Equatable {
@@ -28,6 +30,8 @@ public struct FindingScanner: Sendable {
     case words([[String]])
     /// Up to this many words of the same clause (`Int.max`: the rest of the clause).
     case gap(Int)
+    /// One word exactly as typed, before synonyms folded it ("=legs", which "leg" is not).
+    case typed(Set<String>)
   }
 
   static let gapLength = 4
@@ -57,6 +61,12 @@ public struct FindingScanner: Sendable {
     }
     for finding in lexicon.findings {
       add(finding.id, .none, finding.kind == .risk, finding.wordings, finding.exceptions)
+    }
+    for index in patterns.indices {
+      patterns[index].hasNegation = patterns[index].pattern.contains { element in
+        guard case .words(let options) = element else { return false }
+        return options.contains { $0.contains(where: lexicon.negationCues.contains) }
+      }
     }
     var byFirst: [String: [Int]] = [:]
     for (index, pattern) in patterns.enumerated() {
@@ -95,7 +105,9 @@ public struct FindingScanner: Sendable {
       var modifiers = context(of: span.range, tokens, cues: cueSpans)
       if pattern.ignoresHistory { modifiers.remove(.historical) }
       if span.explained { modifiers.insert(.explained) }
-      if isNegated(before: span.range.lowerBound, tokens, covered: covered) {
+      if isNegated(before: span.range.lowerBound, tokens, covered: covered)
+        || isNegatedInside(span.range, pattern, tokens)
+      {
         modifiers.insert(.negated)
       }
       return Finding(
@@ -108,8 +120,8 @@ public struct FindingScanner: Sendable {
 
 extension FindingScanner {
   /// Compiles one pattern in the trigger syntax: words, `a|b` (`not_right` for an option of
-  /// several words), `...` (up to four words), `...*` (any number, within the clause) and
-  /// `#markers`.
+  /// several words), `...` (up to four words), `...*` (any number, within the clause),
+  /// `=word` or `=a,b` (the word exactly as typed, before synonyms) and `#markers`.
   static func compile(_ trigger: String, stems: (String) -> [String]) -> [Element] {
     var pattern: [Element] = []
     var plain: [String] = []
@@ -136,6 +148,9 @@ extension FindingScanner {
             ? [String(option)] : stems(option.replacingOccurrences(of: "_", with: " "))
         }
         pattern.append(.words(options.filter { !$0.isEmpty }))
+      } else if part.hasPrefix("=") {
+        flushPlain()
+        pattern.append(.typed(Set(part.dropFirst().split(separator: ",").map(String.init))))
       } else if part.hasPrefix("#") {
         flushPlain()
         pattern.append(.words([[String(part)]]))
@@ -256,6 +271,11 @@ extension FindingScanner {
         }
       }
       return nil
+    case .typed(let words):
+      guard start < tokens.count, !tokens[start].isPunctuation,
+        words.contains(tokens[start].word) || tokens[start].typed.map(words.contains) == true
+      else { return nil }
+      return match(pattern, tokens, from: start + 1, element: index + 1)
     case .gap(let length):
       var position = start
       for _ in 0...min(length, tokens.count) {
@@ -281,6 +301,17 @@ extension FindingScanner {
     case "#many": return Int(stem).map { $0 >= 10 } ?? false
     case "#year": return Int(stem).map { (1900...2100).contains($0) } ?? false
     default: return false
+    }
+  }
+
+  /// Whether a negation stands inside a match's gap ("pee fine and no problems" for "pee ...
+  /// problems"), in a pattern that holds no negation of its own ("can not feel" does).
+  fileprivate func isNegatedInside(_ span: Range<Int>, _ pattern: Pattern, _ tokens: [Token])
+    -> Bool
+  {
+    guard span.count > 2, !pattern.hasNegation else { return false }
+    return tokens[(span.lowerBound + 1)..<(span.upperBound - 1)].contains {
+      lexicon.negationCues.contains($0.word)
     }
   }
 
