@@ -10,6 +10,9 @@ public struct DialogueContext: Sendable, Equatable {
   public var findings: [Finding] = []
   /// The highest triage level reached so far.
   public var highestLevel: TriageLevel = .none
+  /// The red-flag rule the last reply asked about ("can you control your bladder?"), which a
+  /// "yes" now confirms.
+  public var askedAbout: String?
 
   public init(lastIntent: String? = nil) {
     self.lastIntent = lastIntent
@@ -22,6 +25,7 @@ public struct DialogueContext: Sendable, Equatable {
       lastQuestion = reply.question
     }
     suggestions = reply.suggestions
+    askedAbout = reply.asksAbout
     findings += reply.findings
     highestLevel = max(highestLevel, reply.triage)
   }

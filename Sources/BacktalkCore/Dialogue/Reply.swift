@@ -22,6 +22,8 @@ public struct Reply: Sendable, Equatable {
   public var findings: [Finding]
   /// Why the matcher chose what it chose.
   public var explanation: Explanation
+  /// The red-flag rule this reply asks about, when a line hinted at it without saying enough.
+  public var asksAbout: String?
 
   public init(
     question: String, triage: TriageLevel, intents: [String], text: String, sources: [String],

@@ -53,12 +53,16 @@ extension Responder {
         titles.append(title)
       }
     }
-    return Reply(
+    var reply = Reply(
       question: question, triage: triage.level, intents: active.map(\.intent) + shown,
       text: blocks.count == 1 ? blocks[0] : blocks.joined(separator: "\n\n"), sources: titles,
       disclaimer: disclaimer,
       confidence: (confidence * 100).rounded() / 100, steps: steps, suggestions: suggestions,
       findings: triage.findings, explanation: explanation)
+    reply.asksAbout =
+      active.lazy.compactMap { self.intentsByID[$0.intent]?.redFlag?.confirms }
+      .first
+    return reply
   }
 
   /// Whether an answer may follow a red flag of this level: after an emergency nothing does;

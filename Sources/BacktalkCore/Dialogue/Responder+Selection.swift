@@ -16,7 +16,18 @@ extension Responder {
     if let number = Int(word), (1...suggestions.count).contains(number) {
       return suggestions[number - 1]
     }
-    return ["yes", "yeah", "yep", "y", "ok", "sure"].contains(word) ? suggestions[0] : nil
+    return Self.affirmatives.contains(word) ? suggestions[0] : nil
+  }
+
+  static let affirmatives: Set<String> = ["yes", "yeah", "yep", "y", "ok", "sure", "yup", "ya"]
+
+  /// Whether a short line says yes ("yes", "yeah a bit", "yes i think so"), with no negation.
+  func isAffirmative(_ analyzed: AnalyzedText) -> Bool {
+    let words = analyzed.tokens.filter { !$0.isPunctuation }.map(\.word)
+    guard let first = words.first, words.count <= 5, Self.affirmatives.contains(first) else {
+      return false
+    }
+    return !words.contains(where: knowledge.lexicon.negationCues.contains)
   }
 
   /// Picks the intents a question asks about. Words that triggered a red flag are left out:

@@ -155,7 +155,16 @@ public struct Responder: Sendable {
   ) -> Reply {
     let question = QuestionCleaner.clean(line)
     let analyzed = analyzer.analyze(question)
-    let triage = self.triage.assess(analyzed.tokens)
+    var triage = self.triage.assess(analyzed.tokens)
+    // "yes" to the question a hint asked ("can you control your bladder?") is the finding.
+    if let asked = context?.askedAbout, let level = intentsByID[asked]?.redFlag?.level,
+      triage.level < level, isAffirmative(analyzed)
+    {
+      let confirmed = Finding(intent: asked, level: level, words: question)
+      triage = TriageResult(
+        findings: triage.findings + [confirmed], active: [confirmed] + triage.active,
+        negated: triage.negated, decidedBy: (asked, [asked]))
+    }
     var explanation = Explanation()
     explanation.findings = triage.findings.map(Self.describe)
     explanation.rule = triage.decidedBy.map {

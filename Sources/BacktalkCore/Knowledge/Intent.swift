@@ -65,10 +65,14 @@ public struct RedFlag: Sendable, Equatable {
   /// Combinations of findings that also set this level, each a list of finding or rule ids
   /// that must all be present (`when: [fever + stiff_neck]`).
   public var combinations: [[String]]
+  /// For a rule that only hints at a red flag ("something weird with my bladder"): the rule a
+  /// "yes" to its question confirms.
+  public var confirms: String?
 
   public init(
     level: TriageLevel, triggers: [String], exceptions: [String] = [], action: String,
-    tell: String? = nil, watch: String? = nil, symptom: String, combinations: [[String]] = []
+    tell: String? = nil, watch: String? = nil, symptom: String, combinations: [[String]] = [],
+    confirms: String? = nil
   ) {
     self.level = level
     self.triggers = triggers
@@ -78,6 +82,7 @@ public struct RedFlag: Sendable, Equatable {
     self.watch = watch
     self.symptom = symptom
     self.combinations = combinations
+    self.confirms = confirms
   }
 }
 

@@ -5,7 +5,8 @@ import Yams
 enum IntentParser {
   static let allowedKeys = [
     "intent", "title", "group", "examples", "keywords", "answer", "summary", "sources", "related",
-    "triage", "triggers", "when", "except", "action", "tell", "watch", "symptom", "exercise",
+    "triage", "triggers", "when", "confirms", "except", "action", "tell", "watch", "symptom",
+    "exercise",
   ]
   static let exerciseKeys = [
     "name", "aliases", "purpose", "when", "start", "steps", "reps", "sets", "per_day", "stop",
@@ -74,7 +75,7 @@ enum IntentParser {
 
   private static func parseRedFlag(_ fields: inout YAMLFields) -> RedFlag? {
     guard let levelText = fields.string("triage") else {
-      for key in ["triggers", "when", "except", "action", "tell", "watch", "symptom"]
+      for key in ["triggers", "when", "confirms", "except", "action", "tell", "watch", "symptom"]
       where fields.node(key) != nil {
         fields.fail(
           fields.node(key), "'\(key)' only belongs to an intent with 'triage'",
@@ -101,7 +102,8 @@ enum IntentParser {
     guard let action, let symptom, !triggers.isEmpty || !combinations.isEmpty else { return nil }
     return RedFlag(
       level: level, triggers: triggers, exceptions: exceptions, action: action, tell: tell,
-      watch: watch, symptom: symptom, combinations: combinations)
+      watch: watch, symptom: symptom, combinations: combinations,
+      confirms: fields.string("confirms"))
   }
 
   private static func parseExercise(_ node: Node, fields parent: inout YAMLFields) -> Exercise? {

@@ -242,6 +242,7 @@ private struct Writer {
       optional(flag.watch)
       string(flag.symptom)
       array(flag.combinations) { writer, combination in writer.strings(combination) }
+      optional(flag.confirms)
     }
     int(intent.exercise == nil ? 0 : 1)
     if let exercise = intent.exercise {
@@ -417,7 +418,7 @@ private struct Reader {
         tell: try optional(), watch: try optional(), symptom: try string(),
         combinations: try array { reader throws(KnowledgeSnapshot.FormatError) in
           try reader.strings()
-        })
+        }, confirms: try optional())
     }
     var exercise: Exercise?
     if try int() == 1 {
