@@ -97,6 +97,12 @@ public struct FindingScanner: Sendable {
         }
       }
     }
+    // Two wordings of one finding over the same words are one mention.
+    var seen = Set<String>()
+    spans = spans.filter {
+      seen.insert("\(patterns[$0.pattern].id) \($0.range.lowerBound) \($0.range.upperBound)")
+        .inserted
+    }
     var covered = Set<Int>()
     for span in spans where !span.explained { covered.formUnion(span.range) }
     let cueSpans = cueMatches(tokens)
