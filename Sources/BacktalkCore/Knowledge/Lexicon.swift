@@ -101,11 +101,14 @@ public struct ContextCues: Sendable, Equatable {
   /// Words that end a negation's reach once it has passed over another finding: a new
   /// subject such as "i" or "my" starts a new statement in a run-on line.
   public var scopeEnders: Set<String>
+  /// Words of the writer ("i", "my"): between "my aunt" and a finding they make it the
+  /// writer's again ("my aunt had cancer i hurt my back").
+  public var firstPerson: Set<String>
 
   public init(
     history: [String] = [], historyAfter: [String] = [], hypothetical: [String] = [],
     definition: [String] = [],
-    otherPerson: [String] = [], scopeEnders: Set<String> = []
+    otherPerson: [String] = [], scopeEnders: Set<String> = [], firstPerson: Set<String> = []
   ) {
     self.history = history
     self.historyAfter = historyAfter
@@ -113,5 +116,6 @@ public struct ContextCues: Sendable, Equatable {
     self.definition = definition
     self.otherPerson = otherPerson
     self.scopeEnders = scopeEnders
+    self.firstPerson = firstPerson
   }
 }

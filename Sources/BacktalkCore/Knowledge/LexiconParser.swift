@@ -10,7 +10,8 @@ enum LexiconParser {
     "emergency_numbers", "default_emergency_number", "duration_units", "duration_quantifiers",
     "history_cues", "history_after_cues", "hypothetical_cues", "definition_cues",
     "other_person_cues",
-    "negation_scope_enders", "findings", "self_care_groups", "self_care_intents", "helplines",
+    "negation_scope_enders", "first_person_words", "findings", "self_care_groups",
+    "self_care_intents", "helplines",
   ]
 
   static func parse(
@@ -43,6 +44,7 @@ enum LexiconParser {
     lexicon.contextCues.definition += fields.strings("definition_cues").map(normalizedEntry)
     lexicon.contextCues.otherPerson += fields.strings("other_person_cues").map(normalizedEntry)
     lexicon.contextCues.scopeEnders.formUnion(set("negation_scope_enders"))
+    lexicon.contextCues.firstPerson.formUnion(set("first_person_words"))
     lexicon.selfCareGroups.formUnion(fields.strings("self_care_groups"))
     lexicon.selfCareIntents.formUnion(fields.strings("self_care_intents"))
     if let node = fields.node("helplines") {

@@ -13,6 +13,8 @@ public struct FindingScanner: Sendable {
   /// History cues that follow what they date ("3 years ago").
   let historyAfterCues: [[Element]]
   let definitionCues: [[Element]]
+  /// The ids of findings that are risk factors, which stay true in the past.
+  public let riskFindings: Set<String>
 
   struct Pattern: Sendable {
     var id: String
@@ -74,6 +76,7 @@ public struct FindingScanner: Sendable {
       for first in firsts where !first.isEmpty { byFirst[first[0], default: []].append(index) }
     }
     self.patterns = patterns
+    riskFindings = Set(lexicon.findings.filter { $0.kind == .risk }.map(\.id))
     self.patternsByFirstStem = byFirst.mapValues { Array(Set($0)).sorted() }
     let contextCues = lexicon.contextCues
     cues =
@@ -211,8 +214,18 @@ extension FindingScanner {
       case .historical:
         let onItsSide = cue.looksBack ? range.lowerBound >= span.upperBound : before
         if !overlaps && onItsSide { modifiers.insert(.historical) }
-      case .hypothetical, .otherPerson:
+      case .hypothetical:
         if before { modifiers.insert(modifier) }
+      case .otherPerson:
+        // "she is not making sense": the cue may be the finding's first word. The writer's
+        // own words between them make it the writer's again.
+        let between =
+          range.upperBound < span.lowerBound ? range.upperBound..<span.lowerBound : 0..<0
+        let writer = tokens[between].contains {
+          lexicon.contextCues.firstPerson.contains($0.typed ?? $0.word)
+            || lexicon.contextCues.firstPerson.contains($0.word)
+        }
+        if range.lowerBound <= span.lowerBound && !writer { modifiers.insert(modifier) }
       case .negated, .explained:
         break
       }
@@ -323,28 +336,20 @@ extension FindingScanner {
 
   /// Whether a negation governs the words starting at `start`: a cue earlier in the same
   /// clause, with only filler words or other findings between, and nothing such as "if".
-  /// A new subject ("i", "my") with other words before it ends the reach, so "no fever i cant
-  /// pee" negates only the fever.
+  /// A new subject ("i", "my") ends the reach, so "no fever i cant pee" negates only the
+  /// fever and "didn't notice I had soiled myself" does not deny the soiling.
   fileprivate func isNegated(before start: Int, _ tokens: [Token], covered: Set<Int>) -> Bool {
     var position = start - 1
     var distance = 0
-    var sawSubject = false
     while position >= 0 {
       let token = tokens[position]
       if token.isBreak { return false }
       defer { position -= 1 }
-      if covered.contains(position) {
-        if sawSubject { return false }
-        continue
-      }
+      if covered.contains(position) { continue }
       if lexicon.negationCues.contains(token.word) { return true }
       if lexicon.negationBlockers.contains(token.word) { return false }
-      if lexicon.contextCues.scopeEnders.contains(token.word) {
-        sawSubject = true
-        continue
-      }
+      if lexicon.contextCues.scopeEnders.contains(token.word) { return false }
       if !lexicon.negationFillers.contains(token.word) {
-        if sawSubject { return false }
         distance += 1
         if distance > Self.negationReach { return false }
       }

@@ -24,29 +24,47 @@ public struct TriageEngine: Sendable {
     guard !findings.isEmpty else { return TriageResult(findings: []) }
     // A rule may build on another rule's firing ("kidney stone + fever"): apply them until
     // nothing new fires (at most once per rule).
+    // A combination joins findings about one person: "my aunt had cancer" does not combine
+    // with "my back hurts". The writer's side holds every finding not said to be someone
+    // else's risk factor; the other side, everything said of someone else. Rules fire on
+    // either side, and a rule that fired may take part in further combinations on its side.
     var spans: [String: [Range<Int>]] = [:]
+    var otherSpans: [String: [Range<Int>]] = [:]
     for finding in findings where finding.counts {
-      spans[finding.intent, default: []].append(finding.range)
+      let isOther = finding.modifiers.contains(.otherPerson)
+      if !isOther || !scanner.riskFindings.contains(finding.intent) {
+        spans[finding.intent, default: []].append(finding.range)
+      }
+      if isOther { otherSpans[finding.intent, default: []].append(finding.range) }
     }
     var fired: [(rule: TriageRule, reason: [String])] = []
     var changed = true
     while changed {
       changed = false
-      for rule in rules where !fired.contains(where: { $0.rule.id == rule.id }) {
-        if let reason = rule.reason(spans: spans) {
-          fired.append((rule, reason))
-          if spans[rule.id] == nil { spans[rule.id] = [0..<0] }
-          changed = true
+      for rule in rules {
+        for side in [0, 1] {
+          let current = side == 0 ? spans : otherSpans
+          guard current[rule.id] == nil || !fired.contains(where: { $0.rule.id == rule.id }),
+            let reason = rule.reason(spans: current)
+          else { continue }
+          if current[rule.id] == nil {
+            if side == 0 { spans[rule.id] = [0..<0] } else { otherSpans[rule.id] = [0..<0] }
+            changed = true
+          }
+          if !fired.contains(where: { $0.rule.id == rule.id }) {
+            fired.append((rule, reason))
+            changed = true
+          }
         }
       }
     }
-    let present = Set(spans.keys)
+    let present = Set(spans.keys).union(otherSpans.keys)
     // The words each fired rule rests on; a rule named in a combination brings its own.
     var words: [String: Set<Int>] = [:]
     for (rule, reason) in fired {
       var covered = Set<Int>()
       for id in reason {
-        for span in spans[id] ?? [] { covered.formUnion(span) }
+        for span in (spans[id] ?? []) + (otherSpans[id] ?? []) { covered.formUnion(span) }
         covered.formUnion(words[id] ?? [])
       }
       words[rule.id] = covered
