@@ -297,6 +297,7 @@ private struct Writer {
     strings(cues.otherPerson)
     set(cues.scopeEnders)
     set(cues.firstPerson)
+    set(cues.ongoing)
     set(lexicon.selfCareGroups)
     set(lexicon.selfCareIntents)
     array(lexicon.helplines.sorted { $0.key < $1.key }) { writer, entry in
@@ -464,7 +465,8 @@ private struct Reader {
       contextCues: ContextCues(
         history: try strings(), historyAfter: try strings(), hypothetical: try strings(),
         definition: try strings(),
-        otherPerson: try strings(), scopeEnders: try set(), firstPerson: try set()),
+        otherPerson: try strings(), scopeEnders: try set(), firstPerson: try set(),
+        ongoing: try set()),
       selfCareGroups: try set(), selfCareIntents: try set(),
       helplines: Dictionary(
         try array { reader throws(KnowledgeSnapshot.FormatError) in

@@ -104,11 +104,14 @@ public struct ContextCues: Sendable, Equatable {
   /// Words of the writer ("i", "my"): between "my aunt" and a finding they make it the
   /// writer's again ("my aunt had cancer i hurt my back").
   public var firstPerson: Set<String>
+  /// Words that turn a history cue into a duration: "since last month" is still going on.
+  public var ongoing: Set<String>
 
   public init(
     history: [String] = [], historyAfter: [String] = [], hypothetical: [String] = [],
     definition: [String] = [],
-    otherPerson: [String] = [], scopeEnders: Set<String> = [], firstPerson: Set<String> = []
+    otherPerson: [String] = [], scopeEnders: Set<String> = [], firstPerson: Set<String> = [],
+    ongoing: Set<String> = []
   ) {
     self.history = history
     self.historyAfter = historyAfter
@@ -117,5 +120,6 @@ public struct ContextCues: Sendable, Equatable {
     self.otherPerson = otherPerson
     self.scopeEnders = scopeEnders
     self.firstPerson = firstPerson
+    self.ongoing = ongoing
   }
 }

@@ -10,7 +10,7 @@ enum LexiconParser {
     "emergency_numbers", "default_emergency_number", "duration_units", "duration_quantifiers",
     "history_cues", "history_after_cues", "hypothetical_cues", "definition_cues",
     "other_person_cues",
-    "negation_scope_enders", "first_person_words", "findings", "self_care_groups",
+    "negation_scope_enders", "first_person_words", "ongoing_words", "findings", "self_care_groups",
     "self_care_intents", "helplines",
   ]
 
@@ -45,6 +45,7 @@ enum LexiconParser {
     lexicon.contextCues.otherPerson += fields.strings("other_person_cues").map(normalizedEntry)
     lexicon.contextCues.scopeEnders.formUnion(set("negation_scope_enders"))
     lexicon.contextCues.firstPerson.formUnion(set("first_person_words"))
+    lexicon.contextCues.ongoing.formUnion(set("ongoing_words"))
     lexicon.selfCareGroups.formUnion(fields.strings("self_care_groups"))
     lexicon.selfCareIntents.formUnion(fields.strings("self_care_intents"))
     if let node = fields.node("helplines") {

@@ -181,7 +181,8 @@ extension FindingScanner {
           found.append(Cue(modifier: cue.modifier, range: start..<end, looksBack: false))
         }
       }
-      for cue in historyAfterCues {
+      let ongoing = start > 0 && lexicon.contextCues.ongoing.contains(tokens[start - 1].word)
+      for cue in historyAfterCues where !ongoing {
         if let end = match(cue, tokens, from: start) {
           found.append(Cue(modifier: .historical, range: start..<end, looksBack: true))
         }
