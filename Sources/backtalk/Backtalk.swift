@@ -173,6 +173,10 @@ struct Ask: ParsableCommand {
     let reply = session.reply(to: question)
     if json {
       Output.write(reply.jsonLine(explain: explain) + "\n")
+    } else if isatty(STDOUT_FILENO) == 1 {
+      Terminal(useColor: useColor).say(
+        Terminal(useColor: useColor).render(
+          reply, session: session, explain: explain))
     } else {
       Output.write(Render.plain(reply, session: session, explain: explain) + "\n")
     }

@@ -105,26 +105,12 @@ extension REPL {
       quit, exit   leave (or Ctrl-D); Ctrl-C clears the line
     """
 
-  fileprivate enum Style: String {
-    case bold = "1"
-    case alert = "1;97;41"
-    case warning = "1;30;43"
-    case dim = "2"
-  }
-
-  fileprivate func style(_ text: String, _ style: Style) -> String {
-    useColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+  fileprivate func style(_ text: String, _ style: Terminal.Style) -> String {
+    Terminal(useColor: useColor).style(text, style)
   }
 
   fileprivate func render(_ reply: Reply) -> String {
-    var text = Render.plain(reply, session: session)
-    if reply.triage >= .urgent {
-      let word = reply.triage == .emergency ? "EMERGENCY" : "URGENT"
-      let bar = String(repeating: reply.triage == .emergency ? "!" : "=", count: 60)
-      let banner = "\(bar)\n  \(word): read this first\n\(bar)"
-      text = style(banner, reply.triage == .emergency ? .alert : .warning) + "\n" + text
-    }
-    return text
+    Terminal(useColor: useColor).render(reply, session: session)
   }
 
   /// Reads what a line means inside a walkthrough, or nil when it is something else (a new
@@ -181,22 +167,8 @@ extension REPL {
     return typed
   }
 
-  /// Writes text wrapped to the terminal's width (escape sequences only come in whole lines).
   fileprivate func say(_ text: String) {
-    Output.write(TextWrapper.wrap(text, width: Self.terminalWidth()) + "\n")
-    Output.flush()
-  }
-
-  fileprivate static func terminalWidth() -> Int {
-    var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 {
-      return Int(size.ws_col) - 1
-    }
-    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 20
-    {
-      return columns - 1
-    }
-    return 79
+    Terminal(useColor: useColor).say(text)
   }
 
   fileprivate static func historyPath(_ environment: [String: String]) -> String? {
