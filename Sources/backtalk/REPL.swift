@@ -34,7 +34,17 @@ struct REPL {
       if var active = walk {
         // A red flag ends the walkthrough at any prompt, the pain check included.
         let flagged = session.responder.triageLevel(of: trimmed) >= .urgent
-        if !flagged, let command = Self.walkthroughCommand(trimmed, at: active.position) {
+        let atPainCheck = Self.isPainCheck(active.position)
+        if !atPainCheck, ["n", "no", "nope", "nah"].contains(trimmed.lowercased()) {
+          // At a step, "no" is not "next": ask what was meant.
+          say("Press Enter (or type 'next') to go on, or type 'stop' to end the walkthrough.")
+          continue
+        }
+        if flagged, atPainCheck, PainAnswer.hurts(trimmed) == true {
+          // A yes always gets the stop-here advice, then the red flag in it is answered.
+          say(active.handle(.painAnswer(hurts: true)))
+          walk = nil
+        } else if !flagged, let command = Self.walkthroughCommand(trimmed, at: active.position) {
           if !trimmed.isEmpty { editor.remember(trimmed) }
           say(active.handle(command))
           if let hold = active.hold, let typed = countDown(hold) {
@@ -45,9 +55,10 @@ struct REPL {
           }
           walk = active.isOver ? nil : active
           continue
+        } else {
+          walk = nil
+          say("(walkthrough stopped)")
         }
-        walk = nil
-        say("(walkthrough stopped)")
       }
       guard !trimmed.isEmpty else { continue }
       editor.remember(trimmed)
@@ -88,6 +99,10 @@ struct REPL {
       }
     }
     say("")  // Ctrl-D: readline leaves the cursor on the prompt line
+    if var active = walk, Self.isPainCheck(active.position) {
+      // Leaving without an answer: the advice for when it hurts, in case it does.
+      say(active.handle(.painAnswer(hurts: true)))
+    }
   }
 }
 
@@ -98,6 +113,8 @@ extension REPL {
     Commands:
       topics       everything Backtalk can talk about
       exercises    the exercises, with what each is for
+      exercise NAME  walk through one step by step ("exercise cat stretch", or say
+                   "walk me through the cat stretch"); Enter goes on, 'stop' leaves
       more         related topics to the last answer
       why          how the last answer was chosen
       summary      the symptoms you mentioned and what was advised
@@ -127,14 +144,9 @@ extension REPL {
       return .again
     case "stop", "quit", "exit", "cancel":
       return .stop
-    case "y", "yes", "yeah", "it hurts", "hurts":
-      return isPainCheck(position) ? .painAnswer(hurts: true) : nil
-    case "n":
-      return isPainCheck(position) ? .painAnswer(hurts: false) : .next
-    case "no", "nope", "fine":
-      return isPainCheck(position) ? .painAnswer(hurts: false) : nil
     default:
-      return nil
+      guard isPainCheck(position) else { return nil }
+      return PainAnswer.hurts(line).map { .painAnswer(hurts: $0) }
     }
   }
 
