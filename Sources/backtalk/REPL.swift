@@ -43,10 +43,14 @@ struct REPL {
         if flagged, atPainCheck, PainAnswer.hurts(trimmed) == true {
           // A yes always gets the stop-here advice, then the red flag in it is answered.
           say(active.handle(.painAnswer(hurts: true)))
+          context.recordPain(during: active.exercise.name)
           walk = nil
         } else if !flagged, let command = Self.walkthroughCommand(trimmed, at: active.position) {
           if !trimmed.isEmpty { editor.remember(trimmed) }
           say(active.handle(command))
+          if command == .painAnswer(hurts: true) {
+            context.recordPain(during: active.exercise.name)
+          }
           if let hold = active.hold, let typed = countDown(hold) {
             typedDuringHold = typed
             walk = nil
@@ -78,7 +82,9 @@ struct REPL {
           lastReply.map(Render.explanation)
             ?? "Ask a question first; 'why' explains the last answer.")
       case "summary":
-        say(session.responder.summary(of: context, emergencyNumber: session.emergencyNumber))
+        say(summaryText(of: context))
+      case let command where command.hasPrefix("summary --save"):
+        say(save(summaryOf: context, to: String(trimmed.dropFirst("summary --save".count))))
       case "more":
         let reply = session.responder.relatedReply(to: context)
         context.record(reply)
@@ -117,7 +123,8 @@ extension REPL {
                    "walk me through the cat stretch"); Enter goes on, 'stop' leaves
       more         related topics to the last answer
       why          how the last answer was chosen
-      summary      the symptoms you mentioned and what was advised
+      summary      what you asked, the symptoms you mentioned and what was advised
+                   ('summary --save FILE' writes it to a file to take to a provider)
       disclaimer   the full medical disclaimer
       quit, exit   leave (or Ctrl-D); Ctrl-C clears the line
     """
@@ -147,6 +154,25 @@ extension REPL {
     default:
       guard isPainCheck(position) else { return nil }
       return PainAnswer.hurts(line).map { .painAnswer(hurts: $0) }
+    }
+  }
+
+  /// The dated summary with the disclaimer reminder under it, plain text.
+  fileprivate func summaryText(of context: DialogueContext) -> String {
+    session.responder.summary(
+      of: context, emergencyNumber: session.emergencyNumber, date: Render.now()) + "\n("
+      + session.responder.disclaimerReminder + ")"
+  }
+
+  /// Writes the summary, as plain text, to a file; returns what to tell the person.
+  fileprivate func save(summaryOf context: DialogueContext, to path: String) -> String {
+    let path = path.trimmingCharacters(in: .whitespaces)
+    guard !path.isEmpty else { return "Usage: summary --save FILE" }
+    do {
+      try Data((summaryText(of: context) + "\n").utf8).write(to: URL(fileURLWithPath: path))
+      return "Summary saved to \(path)."
+    } catch {
+      return "Could not save the summary to \(path): \(error.localizedDescription)"
     }
   }
 

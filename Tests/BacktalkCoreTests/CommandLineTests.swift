@@ -36,3 +36,37 @@ import Testing
     #expect(!line.contains("\n"))
   }
 }
+
+/// The summary to take to a provider, from a conversation and from the REPL.
+@Suite struct SummaryTests {
+  @Test func conversationModeAnswersSummary() throws {
+    let input = "can I drive?\nmy leg is numb\nno fever\nsummary\n"
+    let result = try EndToEndTests.run(["--conversation"], input: input)
+    #expect(result.status == 0)
+    let summary = try #require(result.stdout.components(separatedBy: "> summary\n").last)
+    #expect(summary.hasPrefix("Summary for a provider, 20"))
+    #expect(summary.contains("    can I drive?\n    my leg is numb"))
+    #expect(summary.contains("Symptoms mentioned: numbness or tingling in a leg"))
+    #expect(summary.contains("Said to be absent: fever or chills"))
+    #expect(summary.contains("Highest level reached: urgent"))
+    #expect(summary.contains("Sources: "))
+  }
+
+  @Test func replSavesTheSummaryAsPlainText() throws {
+    let state = try EndToEndTests.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: state) }
+    let file = state.appendingPathComponent("for-the-doctor.txt")
+    let walk = ["exercise hip-flexor check\\n"] + Array(repeating: "\\n", count: 5)
+    let steps =
+      ["my leg is numb\\n"] + walk + ["yes a little\\n", "summary --save \(file.path)\\n", "^D"]
+    let (transcript, _) = try EndToEndTests.driveREPL(state: state.path, steps)
+    #expect(transcript.contains("Summary saved to \(file.path)."))
+    let saved = try String(contentsOf: file, encoding: .utf8)
+    #expect(saved.hasPrefix("Summary for a provider, 20"))
+    #expect(saved.contains("    my leg is numb"))
+    #expect(saved.contains("Pain during an exercise: Hip-flexor check"))
+    #expect(saved.contains("Highest level reached: urgent"))
+    #expect(saved.contains("(General information only"))
+    #expect(!saved.contains("\u{1B}["))
+  }
+}
