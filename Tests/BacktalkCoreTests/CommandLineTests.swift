@@ -70,3 +70,27 @@ import Testing
     #expect(!saved.contains("\u{1B}["))
   }
 }
+
+/// Manners scripts rely on: a filter that selects nothing, a region that is not known.
+@Suite struct CommandManners {
+  @Test func checkWithAFilterSelectingNothingSaysSoAndFails() throws {
+    let result = try EndToEndTests.run(
+      ["check", "--filter", "zzz-no-such-case", "--data", "."],
+      directory: Fixture.repositoryRoot)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("no case matches --filter 'zzz-no-such-case'"))
+  }
+
+  @Test func anUnknownRegionWarnsOnceAndNamesTheFallback() throws {
+    let result = try EndToEndTests.run(["--region", "ZZ"], input: "can I drive?\nhot tub?\n")
+    #expect(result.status == 0)
+    let warnings = result.stderr.components(separatedBy: "unknown region 'ZZ'").count - 1
+    #expect(warnings == 1)
+    #expect(result.stderr.contains("\"your local emergency number\""))
+  }
+
+  @Test func aKnownRegionDoesNotWarn() throws {
+    let result = try EndToEndTests.run(["ask", "--region", "gb", "hot tub?"])
+    #expect(result.stderr.isEmpty)
+  }
+}
