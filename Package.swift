@@ -45,7 +45,7 @@ let package = Package(
     .testTarget(
       name: "BacktalkCoreTests",
       dependencies: ["BacktalkCore", "BacktalkKnowledge"],
-      exclude: ["Golden", "Fixtures"]
+      exclude: ["Fixtures"]
     ),
   ]
 )

@@ -5,4 +5,8 @@ public enum BuiltInKnowledge {
 
   /// The knowledge validated at build time, in `KnowledgeSnapshot` form.
   public static var snapshot: [UInt8] { EmbeddedKnowledge.snapshot }
+
+  /// The knowledge's version: a fingerprint of its files, with how many intents and source
+  /// documents it holds, so two binaries can be told apart by what they know.
+  public static var version: String { EmbeddedKnowledge.version }
 }

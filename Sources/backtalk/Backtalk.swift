@@ -1,5 +1,6 @@
 import ArgumentParser
 import BacktalkCore
+import BacktalkKnowledge
 import Foundation
 
 /// The `backtalk` command: a REPL on a terminal, a question-per-line filter on a pipe.
@@ -7,12 +8,58 @@ struct Backtalk: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backtalk",
     abstract: "Answers questions about a back spasm from curated knowledge. Not a doctor.",
-    discussion: "With no subcommand: a REPL on a terminal, or one answer per input line on a pipe.",
+    discussion: """
+      With no subcommand: a REPL on a terminal, or one answer per input line on a pipe. \
+      A question as the only argument is answered once, as 'ask' does: backtalk "can I drive?" \
+      (after '--' when it starts with '-').
+      """,
+    version: versionText,
     subcommands: [
       Run.self, Ask.self, Topics.self, Exercises.self, Check.self, Lint.self, Eval.self,
+      Version.self,
     ],
     defaultSubcommand: Run.self
   )
+
+  /// The program's own version.
+  static let version = "0.16.0"
+
+  /// What `--version` and `backtalk version` print: the program and the knowledge it carries.
+  static let versionText = "backtalk \(version) (knowledge \(BuiltInKnowledge.version))"
+
+  /// Added to a usage error about an unknown option: the likeliest cause is a question that
+  /// starts with "-".
+  static let dashHint =
+    "A question that starts with '-' goes after '--': backtalk -- \"-5 degrees, ice or heat?\""
+}
+
+extension Backtalk {
+  /// The first argument before any `--` that starts with "-" but holds a space: a question,
+  /// since no option does (`--data=/a b` aside).
+  static func questionTakenForOptions(_ arguments: [String]) -> String? {
+    for argument in arguments {
+      if argument == "--" { return nil }
+      guard argument.hasPrefix("-"), argument.contains(" ") else { continue }
+      if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "="),
+        let space = argument.firstIndex(of: " "), equals < space
+      {
+        continue
+      }
+      return argument
+    }
+    return nil
+  }
+}
+
+/// `backtalk version`: the same as `--version`.
+struct Version: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "version", abstract: "Print the version and the built-in knowledge's version.")
+
+  func run() throws {
+    Output.write(Backtalk.versionText + "\n")
+    Output.flush()
+  }
 }
 
 /// The default mode: the REPL on a terminal, otherwise one answer per input line.
@@ -32,9 +79,19 @@ struct Run: ParsableCommand {
   @Flag(help: "Add an 'explain' field (JSON) or an explanation (plain) to every answer.")
   var explain = false
 
+  @Argument(
+    help: ArgumentHelp(
+      "A question to answer once, as 'ask' does (after '--' when it starts with '-').",
+      valueName: "question"))
+  var question: [String] = []
+
   func run() throws {
     let session = try options.makeSession()
-    if isatty(STDIN_FILENO) == 1 && !json {
+    if !question.isEmpty {
+      Ask.answer(
+        question.joined(separator: " "), session: session, json: json, explain: explain,
+        useColor: options.useColor)
+    } else if isatty(STDIN_FILENO) == 1 && !json {
       REPL(session: session, useColor: options.useColor).run()
     } else {
       PipeMode(
@@ -104,9 +161,22 @@ struct Ask: ParsableCommand {
 
   func run() throws {
     let session = try options.makeSession()
-    let reply = session.reply(to: question.joined(separator: " "))
+    Self.answer(
+      question.joined(separator: " "), session: session, json: json, explain: explain,
+      useColor: options.useColor)
+  }
+
+  /// Answers one question on stdout, for `ask` and for a question given as the only argument.
+  static func answer(
+    _ question: String, session: Session, json: Bool, explain: Bool, useColor: Bool
+  ) {
+    let reply = session.reply(to: question)
     if json {
       Output.write(reply.jsonLine(explain: explain) + "\n")
+    } else if isatty(STDOUT_FILENO) == 1 {
+      Terminal(useColor: useColor).say(
+        Terminal(useColor: useColor).render(
+          reply, session: session, explain: explain))
     } else {
       Output.write(Render.plain(reply, session: session, explain: explain) + "\n")
     }
@@ -142,12 +212,19 @@ struct Exercises: ParsableCommand {
 enum Main {
   static func main() {
     Output.prepare()
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    // ArgumentParser would read "-what helps" as the short options -w -h ..., and show help.
+    if let question = Backtalk.questionTakenForOptions(arguments) {
+      Output.error("Error: '\(question)' is not an option.\n" + Backtalk.dashHint)
+      exit(2)
+    }
     do {
-      var command = try Backtalk.parseAsRoot()
+      var command = try Backtalk.parseAsRoot(arguments)
       try command.run()
     } catch {
       let code = Backtalk.exitCode(for: error)
-      let message = Backtalk.fullMessage(for: error)
+      var message = Backtalk.fullMessage(for: error)
+      if message.contains("Unknown option") { message += "\n" + Backtalk.dashHint }
       if code == .success {
         if !message.isEmpty { Output.write(message + "\n") }
         Output.flush()

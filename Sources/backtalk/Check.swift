@@ -25,6 +25,12 @@ struct Check: ParsableCommand {
       guard let filter = filter?.lowercased() else { return true }
       return item.question.lowercased().contains(filter) || item.file.lowercased().contains(filter)
     }
+    if let filter, selected.isEmpty {
+      Output.error(
+        "backtalk: no case matches --filter '\(filter)' (of \(cases.count) in "
+          + paths.joined(separator: ", ") + "); nothing was checked")
+      throw ExitCode(1)
+    }
     let runner = RegressionRunner(responder: session.responder)
     let report = RegressionReport(
       outcomes: selected.flatMap { runner.run($0, variants: !noVariants) })

@@ -37,9 +37,17 @@ struct PipeMode: Sendable {
       }
       if conversation {
         for line in lines where !isBlank(line.text) {
-          let isMore = line.text.trimmingCharacters(in: .whitespaces).lowercased() == "more"
+          let command = line.text.trimmingCharacters(in: .whitespaces).lowercased()
+          if command == "summary" {
+            // Not recorded: the summary is about the conversation, not part of it.
+            Output.write(
+              render(
+                session.responder.summaryReply(
+                  of: context, emergencyNumber: session.emergencyNumber, date: Render.now())))
+            continue
+          }
           let reply =
-            isMore
+            command == "more"
             ? session.responder.relatedReply(to: context)
             : session.reply(to: line.text, context: context)
           context.record(reply)

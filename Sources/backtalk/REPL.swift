@@ -34,9 +34,23 @@ struct REPL {
       if var active = walk {
         // A red flag ends the walkthrough at any prompt, the pain check included.
         let flagged = session.responder.triageLevel(of: trimmed) >= .urgent
-        if !flagged, let command = Self.walkthroughCommand(trimmed, at: active.position) {
+        let atPainCheck = Self.isPainCheck(active.position)
+        if !atPainCheck, ["n", "no", "nope", "nah"].contains(trimmed.lowercased()) {
+          // At a step, "no" is not "next": ask what was meant.
+          say("Press Enter (or type 'next') to go on, or type 'stop' to end the walkthrough.")
+          continue
+        }
+        if flagged, atPainCheck, PainAnswer.hurts(trimmed) == true {
+          // A yes always gets the stop-here advice, then the red flag in it is answered.
+          say(active.handle(.painAnswer(hurts: true)))
+          context.recordPain(during: active.exercise.name)
+          walk = nil
+        } else if !flagged, let command = Self.walkthroughCommand(trimmed, at: active.position) {
           if !trimmed.isEmpty { editor.remember(trimmed) }
           say(active.handle(command))
+          if command == .painAnswer(hurts: true) {
+            context.recordPain(during: active.exercise.name)
+          }
           if let hold = active.hold, let typed = countDown(hold) {
             typedDuringHold = typed
             walk = nil
@@ -45,9 +59,10 @@ struct REPL {
           }
           walk = active.isOver ? nil : active
           continue
+        } else {
+          walk = nil
+          say("(walkthrough stopped)")
         }
-        walk = nil
-        say("(walkthrough stopped)")
       }
       guard !trimmed.isEmpty else { continue }
       editor.remember(trimmed)
@@ -67,7 +82,9 @@ struct REPL {
           lastReply.map(Render.explanation)
             ?? "Ask a question first; 'why' explains the last answer.")
       case "summary":
-        say(session.responder.summary(of: context, emergencyNumber: session.emergencyNumber))
+        say(summaryText(of: context))
+      case let command where command.hasPrefix("summary --save"):
+        say(save(summaryOf: context, to: String(trimmed.dropFirst("summary --save".count))))
       case "more":
         let reply = session.responder.relatedReply(to: context)
         context.record(reply)
@@ -88,6 +105,10 @@ struct REPL {
       }
     }
     say("")  // Ctrl-D: readline leaves the cursor on the prompt line
+    if var active = walk, Self.isPainCheck(active.position) {
+      // Leaving without an answer: the advice for when it hurts, in case it does.
+      say(active.handle(.painAnswer(hurts: true)))
+    }
   }
 }
 
@@ -98,33 +119,22 @@ extension REPL {
     Commands:
       topics       everything Backtalk can talk about
       exercises    the exercises, with what each is for
+      exercise NAME  walk through one step by step ("exercise cat stretch", or say
+                   "walk me through the cat stretch"); Enter goes on, 'stop' leaves
       more         related topics to the last answer
       why          how the last answer was chosen
-      summary      the symptoms you mentioned and what was advised
+      summary      what you asked, the symptoms you mentioned and what was advised
+                   ('summary --save FILE' writes it to a file to take to a provider)
       disclaimer   the full medical disclaimer
       quit, exit   leave (or Ctrl-D); Ctrl-C clears the line
     """
 
-  fileprivate enum Style: String {
-    case bold = "1"
-    case alert = "1;97;41"
-    case warning = "1;30;43"
-    case dim = "2"
-  }
-
-  fileprivate func style(_ text: String, _ style: Style) -> String {
-    useColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+  fileprivate func style(_ text: String, _ style: Terminal.Style) -> String {
+    Terminal(useColor: useColor).style(text, style)
   }
 
   fileprivate func render(_ reply: Reply) -> String {
-    var text = Render.plain(reply, session: session)
-    if reply.triage >= .urgent {
-      let word = reply.triage == .emergency ? "EMERGENCY" : "URGENT"
-      let bar = String(repeating: reply.triage == .emergency ? "!" : "=", count: 60)
-      let banner = "\(bar)\n  \(word): read this first\n\(bar)"
-      text = style(banner, reply.triage == .emergency ? .alert : .warning) + "\n" + text
-    }
-    return text
+    Terminal(useColor: useColor).render(reply, session: session)
   }
 
   /// Reads what a line means inside a walkthrough, or nil when it is something else (a new
@@ -141,14 +151,28 @@ extension REPL {
       return .again
     case "stop", "quit", "exit", "cancel":
       return .stop
-    case "y", "yes", "yeah", "it hurts", "hurts":
-      return isPainCheck(position) ? .painAnswer(hurts: true) : nil
-    case "n":
-      return isPainCheck(position) ? .painAnswer(hurts: false) : .next
-    case "no", "nope", "fine":
-      return isPainCheck(position) ? .painAnswer(hurts: false) : nil
     default:
-      return nil
+      guard isPainCheck(position) else { return nil }
+      return PainAnswer.hurts(line).map { .painAnswer(hurts: $0) }
+    }
+  }
+
+  /// The dated summary with the disclaimer reminder under it, plain text.
+  fileprivate func summaryText(of context: DialogueContext) -> String {
+    session.responder.summary(
+      of: context, emergencyNumber: session.emergencyNumber, date: Render.now()) + "\n("
+      + session.responder.disclaimerReminder + ")"
+  }
+
+  /// Writes the summary, as plain text, to a file; returns what to tell the person.
+  fileprivate func save(summaryOf context: DialogueContext, to path: String) -> String {
+    let path = path.trimmingCharacters(in: .whitespaces)
+    guard !path.isEmpty else { return "Usage: summary --save FILE" }
+    do {
+      try Data((summaryText(of: context) + "\n").utf8).write(to: URL(fileURLWithPath: path))
+      return "Summary saved to \(path)."
+    } catch {
+      return "Could not save the summary to \(path): \(error.localizedDescription)"
     }
   }
 
@@ -181,22 +205,8 @@ extension REPL {
     return typed
   }
 
-  /// Writes text wrapped to the terminal's width (escape sequences only come in whole lines).
   fileprivate func say(_ text: String) {
-    Output.write(TextWrapper.wrap(text, width: Self.terminalWidth()) + "\n")
-    Output.flush()
-  }
-
-  fileprivate static func terminalWidth() -> Int {
-    var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 {
-      return Int(size.ws_col) - 1
-    }
-    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 20
-    {
-      return columns - 1
-    }
-    return 79
+    Terminal(useColor: useColor).say(text)
   }
 
   fileprivate static func historyPath(_ environment: [String: String]) -> String? {

@@ -1,4 +1,5 @@
 import BacktalkCore
+import Foundation
 
 /// Plain-text rendering of replies and listings.
 enum Render {
@@ -11,6 +12,14 @@ enum Render {
     text += "\n(" + session.responder.disclaimerReminder + ")"
     if explain { text += "\n" + explanation(reply) }
     return text
+  }
+
+  /// The date and time now, for the summary ("2026-05-14 09:30").
+  static func now() -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    return formatter.string(from: Date())
   }
 
   /// Why the matcher chose what it chose, for `why` and `--explain`.

@@ -28,6 +28,13 @@ struct Session: Sendable {
     let code = region ?? Region.code(fromEnvironment: ProcessInfo.processInfo.environment)
     emergencyNumber = Region.emergencyNumber(for: code, in: knowledge.lexicon)
     self.region = code
+    // Only a code given with --region is worth a warning; a locale's may simply be unlisted.
+    if let region, knowledge.lexicon.emergencyNumbers[region.uppercased()] == nil {
+      let known = knowledge.lexicon.emergencyNumbers.keys.sorted().joined(separator: ", ")
+      Output.error(
+        "backtalk: warning: unknown region '\(region)'; saying \"\(emergencyNumber)\" instead "
+          + "of a number (known: \(known))")
+    }
   }
 
   func reply(to line: String, context: DialogueContext? = nil) -> Reply {

@@ -34,10 +34,14 @@ struct Embedder {
     }
     if !unreadable.isEmpty { exit(1) }
     let snapshot: [UInt8]
+    let version: String
     do {
       let knowledge = try KnowledgeLoader.load(files)
       snapshot = KnowledgeSnapshot.encode(
         knowledge, compiled: Responder(knowledge: knowledge).compiled)
+      version =
+        "\(fingerprint(of: files)), \(knowledge.intents.count) intents, "
+        + "\(knowledge.documents.count) source documents"
     } catch {
       // Name the files by absolute path so editors and build logs link to them.
       for problem in error.errors {
@@ -59,6 +63,9 @@ struct Embedder {
           ($0.0, Array(Data(base64Encoded: $0.1) ?? Data()))
         }
 
+        /// A fingerprint of the files, with how many intents and documents they hold.
+        public static let version = "\(version)"
+
         /// The validated knowledge as a `KnowledgeSnapshot`.
         public static let snapshot: [UInt8] = Array(Data(base64Encoded: encodedSnapshot) ?? Data())
 
@@ -70,6 +77,22 @@ struct Embedder {
       }
 
       """
-    try Data(source.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    // Unchanged output keeps its date, so nothing downstream recompiles for nothing.
+    let url = URL(fileURLWithPath: output)
+    if (try? Data(contentsOf: url)) != Data(source.utf8) {
+      try Data(source.utf8).write(to: url, options: .atomic)
+    }
+  }
+
+  /// A 64-bit FNV-1a hash of every file's path and bytes, in hex: the same files, the same
+  /// fingerprint, on any machine.
+  static func fingerprint(of files: [KnowledgeFile]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for file in files {
+      for byte in Array(file.path.utf8) + [0] + file.bytes + [0] {
+        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+      }
+    }
+    return String(hash, radix: 16)
   }
 }

@@ -266,8 +266,6 @@ import Testing
     var steps = ["topi\\t\\n"]
     for exercise in exercises { steps += ["exercise \(exercise.name.lowercased())\\n", "stop\\n"] }
     steps.append("^D")
-    let driver = Fixture.repositoryRoot.appendingPathComponent(
-      "Tests/BacktalkCoreTests/Fixtures/drive_repl.py")
     let (transcript, status) = try Self.driveREPL(state: state.path, steps)
     #expect(transcript.contains("Warning signs:"), "Tab should complete 'topi' to 'topics'")
     for exercise in exercises {

@@ -93,6 +93,20 @@ import Testing
     #expect(summary.contains("Highest level reached: urgent"))
   }
 
+  @Test func summaryListsWhatWasAskedTheAdviceAndTheSources() {
+    var context = DialogueContext()
+    context.record(responder.reply(to: "is a hot tub ok"))
+    context.record(responder.reply(to: "my leg is numb"))
+    context.recordPain(during: "Cat stretch")
+    let summary = responder.summary(of: context, emergencyNumber: "911", date: "2026-05-14 09:30")
+    #expect(summary.hasPrefix("Summary for a provider, 2026-05-14 09:30:"))
+    #expect(summary.contains("- Asked:\n    is a hot tub ok\n    my leg is numb"))
+    #expect(summary.contains("- Pain during an exercise: Cat stretch"))
+    #expect(summary.contains("- Advice given:"))
+    #expect(summary.contains("- Sources: "))
+    #expect(!summary.contains("\u{1B}["))
+  }
+
   @Test func moreOffersRelatedTopicsThatANumberPicks() {
     var context = DialogueContext()
     context.record(responder.reply(to: "is a hot tub ok"))

@@ -13,6 +13,14 @@ public struct DialogueContext: Sendable, Equatable {
   /// The red-flag rule the last reply asked about ("can you control your bladder?"), which a
   /// "yes" now confirms.
   public var askedAbout: String?
+  /// Every question answered so far, in order, for the summary.
+  public var questions: [String] = []
+  /// The first sentence of each answer (the advice it led with), without repeats.
+  public var advice: [String] = []
+  /// The titles of the documents behind the answers, without repeats.
+  public var sources: [String] = []
+  /// Exercises during which the pain check was answered "yes".
+  public var painDuringExercises: [String] = []
 
   public init(lastIntent: String? = nil) {
     self.lastIntent = lastIntent
@@ -28,5 +36,24 @@ public struct DialogueContext: Sendable, Equatable {
     askedAbout = reply.asksAbout
     findings += reply.findings
     highestLevel = max(highestLevel, reply.triage)
+    questions.append(reply.question)
+    if !reply.intents.isEmpty || reply.triage > .none {
+      let lead = Self.firstSentence(of: reply.text)
+      if !lead.isEmpty && !advice.contains(lead) { advice.append(lead) }
+    }
+    for source in reply.sources where !sources.contains(source) { sources.append(source) }
+  }
+
+  /// Records that an exercise hurt (a "yes" at its pain check).
+  public mutating func recordPain(during exercise: String) {
+    if !painDuringExercises.contains(exercise) { painDuringExercises.append(exercise) }
+  }
+}
+
+extension DialogueContext {
+  fileprivate static func firstSentence(of text: String) -> String {
+    let line = text.split(separator: "\n").first.map(String.init) ?? ""
+    guard let end = line.range(of: ". ") else { return line }
+    return String(line[..<end.lowerBound]) + "."
   }
 }

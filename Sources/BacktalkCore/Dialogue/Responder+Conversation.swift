@@ -24,8 +24,15 @@ extension Responder {
     )
   }
 
-  /// The symptoms mentioned so far, the highest level and what was advised, in a few lines.
-  public func summary(of context: DialogueContext, emergencyNumber: String) -> String {
+  /// A plain-text summary to take to a provider: the date, what was asked, the symptoms
+  /// reported and denied, any exercise that hurt, the highest level, the advice given and the
+  /// sources.
+  ///
+  /// - Parameter date: when it was made, as the caller wants it shown (the responder keeps
+  ///   no clock).
+  public func summary(of context: DialogueContext, emergencyNumber: String, date: String? = nil)
+    -> String
+  {
     var mentioned: [String] = []
     var denied: [String] = []
     var actions: [String] = []
@@ -40,13 +47,39 @@ extension Responder {
             flag.action, emergencyNumber: emergencyNumber, region: nil, in: knowledge.lexicon))
       }
     }
-    var lines = ["Summary for a provider:"]
+    var lines = ["Summary for a provider" + (date.map { ", \($0)" } ?? "") + ":"]
+    if !context.questions.isEmpty {
+      lines.append("- Asked:")
+      lines += context.questions.map { "    \($0)" }
+    }
     lines.append(
       "- Symptoms mentioned: "
         + (mentioned.isEmpty ? "none of the warning signs" : mentioned.joined(separator: "; ")))
     if !denied.isEmpty { lines.append("- Said to be absent: " + denied.joined(separator: "; ")) }
+    if !context.painDuringExercises.isEmpty {
+      lines.append(
+        "- Pain during an exercise: " + context.painDuringExercises.joined(separator: "; "))
+    }
     lines.append("- Highest level reached: \(context.highestLevel.rawValue)")
     if let first = actions.first { lines.append("- Advised: " + first) }
+    let advice = context.advice.filter { lead in !actions.contains { lead.hasSuffix($0) } }
+    if !advice.isEmpty {
+      lines.append("- Advice given:")
+      lines += advice.map { "    \($0)" }
+    }
+    if !context.sources.isEmpty {
+      lines.append("- Sources: " + context.sources.joined(separator: "; "))
+    }
     return lines.joined(separator: "\n")
+  }
+
+  /// The summary as a reply, for `summary` in `--conversation` mode.
+  public func summaryReply(
+    of context: DialogueContext, emergencyNumber: String, date: String? = nil
+  ) -> Reply {
+    Reply(
+      question: "summary", triage: .none, intents: [],
+      text: summary(of: context, emergencyNumber: emergencyNumber, date: date), sources: [],
+      disclaimer: disclaimer, confidence: 1)
   }
 }

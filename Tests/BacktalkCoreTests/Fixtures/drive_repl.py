@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Drives the backtalk REPL through a pseudo-terminal, as a person would.
 
-Usage: drive_repl.py BINARY STATE_DIR STEP...
-STATE_DIR "-" starts it with neither HOME nor XDG_STATE_HOME.
+Usage: drive_repl.py BINARY STATE_DIR [--arg ARG]... [--columns N] [--term TERM] STEP...
+STATE_DIR "-" starts it with neither HOME nor XDG_STATE_HOME. Each --arg is passed to the
+binary (for a one-shot command such as `ask` on a terminal); --columns sets the screen width
+(default 500, so no answer is wrapped) and --term the TERM (default dumb).
 Each STEP is text to type; "^C" sends Ctrl-C, "^D" sends Ctrl-D, "^N" presses Enter and waits
 a moment without waiting for a prompt (a countdown follows), "^J" presses Enter and waits for
 the prompt, and a trailing "\\n" is Enter.
@@ -21,18 +23,27 @@ import sys
 import time
 
 binary, state, steps = sys.argv[1], sys.argv[2], sys.argv[3:]
+arguments, columns, term = [], 500, "dumb"
+while steps and steps[0] in ("--arg", "--columns", "--term"):
+    option, value, steps = steps[0], steps[1], steps[2:]
+    if option == "--arg":
+        arguments.append(value)
+    elif option == "--columns":
+        columns = int(value)
+    else:
+        term = value
 PROMPT = re.compile(rb"backtalk[^\n>]*> ")
 
 pid, fd = pty.fork()
 if pid == 0:
-    env = {"PATH": os.environ.get("PATH", ""), "TERM": "dumb", "LANG": "en_US.UTF-8"}
+    env = {"PATH": os.environ.get("PATH", ""), "TERM": term, "LANG": "en_US.UTF-8"}
     if state != "-":
         env["XDG_STATE_HOME"] = state
         env["HOME"] = state
-    os.execve(binary, [binary], env)
+    # The child sets its own screen size, before anything can ask for it.
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    os.execve(binary, [binary] + arguments, env)
 
-# A wide screen, so no answer is wrapped and tests can look for whole sentences.
-fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 500, 0, 0))
 transcript = b""
 
 
