@@ -176,19 +176,30 @@ extension FindingScanner {
   fileprivate func cueMatches(_ tokens: [Token]) -> [Cue] {
     var found: [Cue] = []
     for start in tokens.indices where !tokens[start].isPunctuation {
-      for cue in cues {
+      let stem = tokens[start].stem
+      for cue in cues where Self.canStart(cue.pattern, with: stem) {
         if let end = match(cue.pattern, tokens, from: start) {
           found.append(Cue(modifier: cue.modifier, range: start..<end, looksBack: false))
         }
       }
       let ongoing = start > 0 && lexicon.contextCues.ongoing.contains(tokens[start - 1].word)
-      for cue in historyAfterCues where !ongoing {
+      for cue in historyAfterCues where !ongoing && Self.canStart(cue, with: stem) {
         if let end = match(cue, tokens, from: start) {
           found.append(Cue(modifier: .historical, range: start..<end, looksBack: true))
         }
       }
     }
     return found
+  }
+
+  /// Whether a pattern could match from a token with this stem: a cheap test on its first
+  /// element that spares the full match at most tokens.
+  static func canStart(_ pattern: [Element], with stem: String) -> Bool {
+    guard case .words(let options)? = pattern.first else { return true }
+    return options.contains { option in
+      guard let first = option.first else { return true }
+      return Self.stem(stem, matches: first)
+    }
   }
 
   struct Cue {
