@@ -22,12 +22,11 @@ public struct TriageEngine: Sendable {
   public func assess(_ tokens: [Token]) -> TriageResult {
     let findings = scanner.scan(tokens)
     guard !findings.isEmpty else { return TriageResult(findings: []) }
-    // A rule may build on another rule's firing ("kidney stone + fever"): apply them until
-    // nothing new fires (at most once per rule).
     // A combination joins findings about one person: "my aunt had cancer" does not combine
     // with "my back hurts". The writer's side holds every finding not said to be someone
     // else's risk factor; the other side, everything said of someone else. Rules fire on
-    // either side, and a rule that fired may take part in further combinations on its side.
+    // either side, and a rule that fired may take part in further combinations on its side
+    // ("kidney stone + fever"): rules are applied until nothing new fires.
     var spans: [String: [Range<Int>]] = [:]
     var otherSpans: [String: [Range<Int>]] = [:]
     for finding in findings where finding.counts {
