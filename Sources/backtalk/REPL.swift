@@ -40,12 +40,17 @@ struct REPL {
           say("Press Enter (or type 'next') to go on, or type 'stop' to end the walkthrough.")
           continue
         }
-        if flagged, atPainCheck, PainAnswer.hurts(trimmed) == true {
+        if flagged, atPainCheck,
+          PainAnswer.hurts(trimmed, words: knowledge.lexicon.answerWords) == true
+        {
           // A yes always gets the stop-here advice, then the red flag in it is answered.
           say(active.handle(.painAnswer(hurts: true)))
           context.recordPain(during: active.exercise.name)
           walk = nil
-        } else if !flagged, let command = Self.walkthroughCommand(trimmed, at: active.position) {
+        } else if !flagged,
+          let command = Self.walkthroughCommand(
+            trimmed, at: active.position, answerWords: knowledge.lexicon.answerWords)
+        {
           if !trimmed.isEmpty { editor.remember(trimmed) }
           say(active.handle(command))
           if command == .painAnswer(hurts: true) {
@@ -139,7 +144,9 @@ extension REPL {
 
   /// Reads what a line means inside a walkthrough, or nil when it is something else (a new
   /// question, which ends the walkthrough).
-  fileprivate static func walkthroughCommand(_ line: String, at position: Walkthrough.Position)
+  fileprivate static func walkthroughCommand(
+    _ line: String, at position: Walkthrough.Position, answerWords: [String: Set<String>]
+  )
     -> Walkthrough.Command?
   {
     switch line.lowercased() {
@@ -153,7 +160,7 @@ extension REPL {
       return .stop
     default:
       guard isPainCheck(position) else { return nil }
-      return PainAnswer.hurts(line).map { .painAnswer(hurts: $0) }
+      return PainAnswer.hurts(line, words: answerWords).map { .painAnswer(hurts: $0) }
     }
   }
 

@@ -8,7 +8,7 @@ import Testing
     "no, but it hurts a bit", "kinda sore", "no, well, a bit",
   ])
   func readsAYes(_ line: String) {
-    #expect(PainAnswer.hurts(line) == true)
+    #expect(PainAnswer.hurts(line, words: Fixture.knowledge.lexicon.answerWords) == true)
   }
 
   @Test(arguments: [
@@ -16,12 +16,12 @@ import Testing
     "it doesn't hurt",
   ])
   func readsANo(_ line: String) {
-    #expect(PainAnswer.hurts(line) == false)
+    #expect(PainAnswer.hurts(line, words: Fixture.knowledge.lexicon.answerWords) == false)
   }
 
   @Test(arguments: ["", "next", "what?", "maybe later"])
   func asksBackWhenItIsNeither(_ line: String) {
-    #expect(PainAnswer.hurts(line) == nil)
+    #expect(PainAnswer.hurts(line, words: Fixture.knowledge.lexicon.answerWords) == nil)
   }
 }
 

@@ -46,6 +46,7 @@ enum Fixture {
       drive: [behind the wheel]
       numb: [numbness]
     emergency_numbers: {US: "911"}
+    answer_words: {yes: [yes, yeah, y, ok]}
     """
 
   static let smallCorpus = """

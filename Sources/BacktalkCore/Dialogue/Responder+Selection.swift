@@ -16,15 +16,16 @@ extension Responder {
     if let number = Int(word), (1...suggestions.count).contains(number) {
       return suggestions[number - 1]
     }
-    return Self.affirmatives.contains(word) ? suggestions[0] : nil
+    return affirmatives.contains(word) ? suggestions[0] : nil
   }
 
-  static let affirmatives: Set<String> = ["yes", "yeah", "yep", "y", "ok", "sure", "yup", "ya"]
+  /// The words that say yes to a suggestion or a question (`answer_words: yes`).
+  var affirmatives: Set<String> { knowledge.lexicon.answerWords["yes"] ?? [] }
 
   /// Whether a short line says yes ("yes", "yeah a bit", "yes i think so"), with no negation.
   func isAffirmative(_ analyzed: AnalyzedText) -> Bool {
     let words = analyzed.tokens.filter { !$0.isPunctuation }.map(\.word)
-    guard let first = words.first, words.count <= 5, Self.affirmatives.contains(first) else {
+    guard let first = words.first, words.count <= 5, affirmatives.contains(first) else {
       return false
     }
     return !words.contains(where: knowledge.lexicon.negationCues.contains)

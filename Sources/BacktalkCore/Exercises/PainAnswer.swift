@@ -4,7 +4,14 @@ public enum PainAnswer {
   /// false for "no", "not really", "no it's fine"; nil when it is neither (asked back).
   ///
   /// Doubt counts as pain: a line that says both ("no, well, a bit") is a yes.
-  public static func hurts(_ line: String) -> Bool? {
+  ///
+  /// - Parameter answerWords: the lexicon's answer words (`pain_yes`, `pain_no`, `pain_fine`,
+  ///   `pain`).
+  public static func hurts(_ line: String, words answerWords: [String: Set<String>]) -> Bool? {
+    let yesWords = answerWords["pain_yes"] ?? []
+    let noWords = answerWords["pain_no"] ?? []
+    let fineWords = answerWords["pain_fine"] ?? []
+    let painWords = answerWords["pain"] ?? []
     let words = line.lowercased().split { !$0.isLetter }.map(String.init)
     guard let first = words.first else { return nil }
     let saysABit = zip(words, words.dropFirst()).contains {
@@ -19,20 +26,4 @@ public enum PainAnswer {
     if words.count <= 3 && words.contains(where: { fineWords.contains($0) }) { return false }
     return nil
   }
-}
-
-extension PainAnswer {
-  fileprivate static let yesWords: Set = [
-    "y", "yes", "yeah", "yep", "yup", "ya", "yea", "some", "slightly", "little", "bit", "kinda",
-    "sorta", "somewhat", "ouch", "ow",
-  ]
-  fileprivate static let noWords: Set = [
-    "n", "no", "nope", "nah", "not", "never", "none", "nothing", "doesn", "don", "isn", "didn",
-    "dont", "doesnt", "isnt",
-  ]
-  fileprivate static let fineWords: Set = ["fine", "ok", "okay", "good", "alright"]
-  fileprivate static let painWords: Set = [
-    "hurt", "hurts", "hurting", "hurted", "pain", "painful", "sore", "aches", "ache", "aching",
-    "twinge", "sharp", "worse",
-  ]
 }

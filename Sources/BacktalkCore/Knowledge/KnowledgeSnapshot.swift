@@ -300,6 +300,10 @@ private struct Writer {
     set(cues.ongoing)
     set(lexicon.selfCareGroups)
     set(lexicon.selfCareIntents)
+    array(lexicon.answerWords.sorted { $0.key < $1.key }) { writer, entry in
+      writer.string(entry.key)
+      writer.set(entry.value)
+    }
     array(lexicon.helplines.sorted { $0.key < $1.key }) { writer, entry in
       writer.string(entry.key)
       writer.map(entry.value)
@@ -468,6 +472,10 @@ private struct Reader {
         otherPerson: try strings(), scopeEnders: try set(), firstPerson: try set(),
         ongoing: try set()),
       selfCareGroups: try set(), selfCareIntents: try set(),
+      answerWords: Dictionary(
+        try array { reader throws(KnowledgeSnapshot.FormatError) in
+          (try reader.string(), try reader.set())
+        }, uniquingKeysWith: { first, _ in first }),
       helplines: Dictionary(
         try array { reader throws(KnowledgeSnapshot.FormatError) in
           (try reader.string(), try reader.map())

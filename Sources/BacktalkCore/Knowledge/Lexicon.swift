@@ -39,6 +39,9 @@ public struct Lexicon: Sendable, Equatable {
   /// Other lines an action can name, by name then region code (`default` when unknown):
   /// `helplines: {crisis: {US: "988"}}` fills `{crisis}`.
   public var helplines: [String: [String: String]]
+  /// Words of short answers, by kind: `yes` (to a suggestion or a question), and the pain
+  /// check's `pain_yes`, `pain_no`, `pain_fine` and `pain` (`answer_words`).
+  public var answerWords: [String: Set<String>]
   /// Topic groups of self-care answers, which never follow an urgent or emergency reply.
   public var selfCareGroups: Set<String>
   /// Self-care intents of other groups, such as the hot tub.
@@ -59,7 +62,7 @@ public struct Lexicon: Sendable, Equatable {
     realWords: WordList = WordList(),
     findings: [FindingDefinition] = [], contextCues: ContextCues = ContextCues(),
     selfCareGroups: Set<String> = [], selfCareIntents: Set<String> = [],
-    helplines: [String: [String: String]] = [:]
+    answerWords: [String: Set<String>] = [:], helplines: [String: [String: String]] = [:]
   ) {
     self.synonyms = synonyms
     self.contractions = contractions
@@ -82,6 +85,7 @@ public struct Lexicon: Sendable, Equatable {
     self.contextCues = contextCues
     self.selfCareGroups = selfCareGroups
     self.selfCareIntents = selfCareIntents
+    self.answerWords = answerWords
     self.helplines = helplines
   }
 }

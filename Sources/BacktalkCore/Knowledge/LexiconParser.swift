@@ -11,7 +11,7 @@ enum LexiconParser {
     "history_cues", "history_after_cues", "hypothetical_cues", "definition_cues",
     "other_person_cues",
     "negation_scope_enders", "first_person_words", "ongoing_words", "findings", "self_care_groups",
-    "self_care_intents", "helplines",
+    "self_care_intents", "answer_words", "helplines",
   ]
 
   static func parse(
@@ -48,6 +48,24 @@ enum LexiconParser {
     lexicon.contextCues.ongoing.formUnion(set("ongoing_words"))
     lexicon.selfCareGroups.formUnion(fields.strings("self_care_groups"))
     lexicon.selfCareIntents.formUnion(fields.strings("self_care_intents"))
+    if let node = fields.node("answer_words") {
+      if let kinds = node.mapping {
+        for (key, value) in kinds {
+          let kind = key.scalar?.string ?? ""
+          let words = value.sequence?.compactMap { $0.scalar?.string }.map(normalizedEntry)
+          guard let words else {
+            fields.fail(
+              value, "answer words of '\(kind)' must be a list", fix: "write '\(kind): [yes, yeah]'"
+            )
+            continue
+          }
+          lexicon.answerWords[kind, default: []].formUnion(words)
+        }
+      } else {
+        fields.fail(
+          node, "'answer_words' must map a kind to its words", fix: "write 'yes: [yes, yeah]'")
+      }
+    }
     if let node = fields.node("helplines") {
       if let names = node.mapping {
         for (key, value) in names {

@@ -101,10 +101,9 @@ public struct FindingScanner: Sendable {
       }
     }
     // Two wordings of one finding over the same words are one mention.
-    var seen = Set<String>()
+    var seen = Set<Mention>()
     spans = spans.filter {
-      seen.insert("\(patterns[$0.pattern].id) \($0.range.lowerBound) \($0.range.upperBound)")
-        .inserted
+      seen.insert(Mention(id: patterns[$0.pattern].id, range: $0.range)).inserted
     }
     var covered = Set<Int>()
     for span in spans where !span.explained { covered.formUnion(span.range) }
@@ -200,6 +199,12 @@ extension FindingScanner {
       guard let first = option.first else { return true }
       return Self.stem(stem, matches: first)
     }
+  }
+
+  /// One finding at one place, to keep a mention once however many wordings matched it.
+  struct Mention: Hashable {
+    var id: String
+    var range: Range<Int>
   }
 
   struct Cue {
