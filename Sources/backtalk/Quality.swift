@@ -35,6 +35,12 @@ struct Eval: ParsableCommand {
   @Option(help: "How many confused pairs to list.") var top = 10
   @Flag(help: "List every missed example: the question, the intent it belongs to, the answer.")
   var misses = false
+  @Option(
+    name: .customLong("cases"),
+    help: ArgumentHelp(
+      "Score the questions of a case file (q and intents) instead of cross-validating.",
+      valueName: "file"))
+  var caseFiles: [String] = []
 
   /// More folds than this only repeat the work: no intent has that many examples to hold out.
   static let maximumFolds = 100
@@ -50,11 +56,8 @@ struct Eval: ParsableCommand {
 
   func run() throws {
     let session = try options.makeSession()
+    if !caseFiles.isEmpty { return try score(caseFiles, session.responder) }
     let result = CrossValidation.run(session.responder.knowledge, folds: folds)
-    // Rounded down, so a figure printed at a target has reached it.
-    func percent(_ share: Double) -> String {
-      String(format: "%.1f%%", (share * 1000).rounded(.down) / 10)
-    }
     Output.write(
       "\(folds)-fold cross-validated top-1 accuracy: \(percent(result.accuracy)) "
         + "(\(result.correct)/\(result.total))\n")
@@ -73,4 +76,40 @@ struct Eval: ParsableCommand {
     }
     Output.flush()
   }
+
+  /// Prints how many of the cases' questions were answered right first, abstained or wrong.
+  func score(_ files: [String], _ responder: Responder) throws {
+    let cases = try options.loadCases(files).filter { !$0.intents.isEmpty }
+    guard !cases.isEmpty else {
+      Output.error("backtalk: no case with intents in " + files.joined(separator: ", "))
+      throw ExitCode(2)
+    }
+    let result = CaseEvaluation.run(responder, cases: cases)
+    func line(_ name: String, _ count: Int) -> String {
+      "\(name): \(percent(result.share(count))) (\(count)/\(result.total))\n"
+    }
+    Output.write("\(result.total) questions from " + files.joined(separator: ", ") + "\n")
+    Output.write(line("answered right first", result.right))
+    Output.write(line("abstained", result.abstained))
+    Output.write(line("answered wrong", result.wrong))
+    if result.multiPart > 0 {
+      Output.write(
+        "lines with several questions, every part right: \(result.multiPartRight)/"
+          + "\(result.multiPart)\n")
+    }
+    if misses {
+      for item in result.outcomes where item.outcome != .right {
+        Output.write(
+          "  \(item.question)  [\(item.expected.joined(separator: "+")) -> "
+            + "\(item.answered.isEmpty ? "(none)" : item.answered.joined(separator: "+"))]\n")
+      }
+    }
+    Output.flush()
+  }
+}
+
+/// A share as a percentage with one decimal, rounded down, so a figure printed at a target
+/// has reached it.
+private func percent(_ share: Double) -> String {
+  String(format: "%.1f%%", (share * 1000).rounded(.down) / 10)
 }

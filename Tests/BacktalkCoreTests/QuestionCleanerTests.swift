@@ -9,6 +9,10 @@ import Testing
     ("  spaced\t\tout  ", "spaced out"),
     ("bidi\u{202E}text", "bidi text"),
     ("caf\u{E9} ok", "caf\u{E9} ok"),
+    ("sci\u{200D}atica", "sciatica"),
+    ("hot\u{2060}tub", "hottub"),
+    ("ibu\u{AD}profen", "ibuprofen"),
+    ("\u{FEFF}ice\u{200B}pack", "icepack"),
   ])
   func removesControlAndEscapeSequences(_ input: String, _ expected: String) {
     #expect(QuestionCleaner.clean(input) == expected)

@@ -21,10 +21,14 @@ public enum QuestionCleaner {
       }
       let value = scalar.value
       let isControl = value < 0x20 || (0x7F...0x9F).contains(value)
-      let isInvisibleFormat =
-        (0x200B...0x200F).contains(value) || (0x202A...0x202E).contains(value)
-        || (0x2066...0x2069).contains(value) || value == 0xFEFF
-      if isControl || isInvisibleFormat || scalar.properties.isWhitespace {
+      // Zero-width characters (joiners, spaces, the word joiner, a soft hyphen, a BOM) vanish
+      // without a trace, so "sci\u{200D}atica" stays one word; bidi controls part words.
+      let isZeroWidth =
+        (0x200B...0x200F).contains(value) || (0x2060...0x2064).contains(value)
+        || value == 0xFEFF || value == 0xAD || value == 0x180E
+      if isZeroWidth { continue }
+      let isBidiControl = (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+      if isControl || isBidiControl || scalar.properties.isWhitespace {
         pendingSpace = !output.isEmpty
         continue
       }
