@@ -68,6 +68,7 @@ struct Eval: ParsableCommand {
     for pair in result.confusions.prefix(top) {
       Output.write("  \(pair.count)x \(pair.expected) -> \(pair.answered)\n")
     }
+    writeCalibration(result, stored: session.responder.index.calibration)
     if misses && !result.misses.isEmpty {
       Output.write("missed examples (expected -> answered):\n")
       for miss in result.misses {
@@ -75,6 +76,44 @@ struct Eval: ParsableCommand {
       }
     }
     Output.flush()
+  }
+
+  /// Prints the reliability table, the expected calibration error and the coverage/accuracy
+  /// curve of the confidences given, and the calibration that would fit them best.
+  func writeCalibration(_ result: CrossValidation.Result, stored: Calibration?) {
+    let report = result.calibrationReport
+    Output.write("calibration of the confidence (right = the intent ranked first):\n")
+    Output.write("  confidence   questions  mean confidence  right\n")
+    for bin in report.bins {
+      Output.write(
+        String(
+          format: "  %.1f-%.1f  %11d  %15.3f  %5.3f\n", bin.lower, bin.upper, bin.count,
+          bin.meanConfidence, bin.accuracy))
+    }
+    Output.write(String(format: "expected calibration error: %.3f\n", report.expectedError))
+    Output.write("answer threshold: share answered, share of those right\n")
+    for row in report.curve {
+      Output.write(
+        String(
+          format: "  %.2f  %5.1f%%  %5.1f%%\n", row.threshold, row.answered * 100,
+          row.accuracy * 100))
+    }
+    let fitted = result.fittedCalibration
+    let weights = Calibration.keys.map { key in
+      "\(key): \(fitted.weights[key].map { String(format: "%.3f", $0) } ?? "")"
+    }
+    // Only a fit that differs in some weight by more than 0.05 is worth copying.
+    let drifted =
+      stored.map { stored in
+        Calibration.keys.contains {
+          abs((fitted.weights[$0] ?? 0) - (stored.weights[$0] ?? 0)) > 0.05
+        }
+      } ?? true
+    if drifted {
+      Output.write(
+        "best fit to these outcomes (calibration: in Lexicon/language.yml): {"
+          + weights.joined(separator: ", ") + "}\n")
+    }
   }
 
   /// Prints how many of the cases' questions were answered right first, abstained or wrong.

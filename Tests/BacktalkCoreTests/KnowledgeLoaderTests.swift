@@ -72,6 +72,26 @@ import Testing
     #expect(found.first?.fix == "keep 'hi' under one of them")
   }
 
+  @Test func rejectsAWeightThatIsNotACalibrationWeight() {
+    let found = errors([
+      disclaimer,
+      KnowledgeFile(
+        path: "Lexicon/language.yml", text: "calibration: {bias: -2, coverage: 3, leed: 3}\n"),
+    ])
+    #expect(found.count == 1)
+    #expect(found.first?.problem.contains("'leed: 3' is not a calibration weight") == true)
+    #expect(found.first?.fix.contains("lead: 1.0") == true)
+  }
+
+  @Test func rejectsAnAskKindThatIsNotAList() {
+    let found = errors([
+      disclaimer,
+      KnowledgeFile(path: "Lexicon/language.yml", text: "ask_kinds:\n  now: what do i do\n"),
+    ])
+    #expect(found.count == 1)
+    #expect(found.first?.problem.contains("ask kind 'now' must be a list") == true)
+  }
+
   @Test func reportsDuplicateIDsWithBothPlaces() {
     let found = errors([
       disclaimer,

@@ -73,13 +73,17 @@ import Testing
   }
 
   /// The figure `backtalk eval` prints, held to a floor so a change to the matcher or the
-  /// knowledge that costs accuracy fails here. BM25 alone scores 87.1% on the same examples.
+  /// knowledge that costs accuracy fails here (90.1% over 1,740 examples, 660 of them added
+  /// from outside wording in one go), and the calibration of the confidence it gives.
   @Test func crossValidatedAccuracyOnTheRealKnowledge() {
     let result = CrossValidation.run(Fixture.knowledge)
     print(
       "cross-validated top-1: \(result.correct)/\(result.total)",
       "(\((result.accuracy * 1000).rounded() / 10)%)")
-    #expect(result.accuracy >= 0.91)
+    #expect(result.accuracy >= 0.895)
+    // The lexicon's calibration says how often the first intent is right: within 0.05 on
+    // average, over the reliability table `backtalk eval` prints.
+    #expect(result.calibrationReport.expectedError <= 0.05)
     // A right first guess is sometimes left unanswered, never the other way round.
     #expect(result.rankedFirst >= result.correct)
   }

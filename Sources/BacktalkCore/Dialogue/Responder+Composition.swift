@@ -4,7 +4,7 @@ extension Responder {
   func compose(
     question: String, triage: TriageResult, answered: [String], suggestions: [String],
     confidence: Double, emergencyNumber: String, region: String? = nil,
-    explanation: Explanation
+    explanation: Explanation, isBareAnswer: Bool = false
   ) -> Reply {
     var blocks: [String] = []
     var cited: [String] = []  // intent ids whose sources the reply rests on
@@ -34,6 +34,13 @@ extension Responder {
       blocks.append(block)
       cited.append(id)
     }
+    // An answer that is not sure offers the next intents on one line, answerable by number.
+    if !shown.isEmpty && !suggestions.isEmpty && active.isEmpty {
+      let options = suggestions.enumerated().map { offset, id in
+        "\(offset + 1)) \(intentsByID[id]?.title ?? id)"
+      }
+      blocks.append("Or did you mean: \(options.joined(separator: "  "))? (answer with the number)")
+    }
     for finding in triage.negated {
       guard let intent = intentsByID[finding.intent], let flag = intent.redFlag,
         let watch = flag.watch
@@ -46,7 +53,13 @@ extension Responder {
       for title in sourceTitles[id] ?? [] where !titles.contains(title) { titles.append(title) }
     }
     if blocks.isEmpty || (shown.isEmpty && active.isEmpty) {
-      let fallback = fallbackBlock(question: question, suggestions: suggestions)
+      let fallback =
+        isBareAnswer
+        ? (
+          text: "That reads like an answer, but no question of mine is waiting for one. "
+            + "Ask me a question about your back spasm, or type 'topics' to see what I can "
+            + "answer.", citations: [String]()
+        ) : fallbackBlock(question: question, suggestions: suggestions)
       blocks.append(fallback.text)
       for title in Self.documentTitles(of: fallback.citations, in: titlesByDocument)
       where !titles.contains(title) {
@@ -105,7 +118,7 @@ extension Responder {
     }
     let stems = analyzer.analyze(question).stems
     if let best = passageIndex.matches(for: stems, limit: 1).first,
-      best.confidence >= Self.answerThreshold,
+      best.confidence >= Self.passageThreshold,
       let (document, passage) = knowledge.passage(forCitation: best.intent)
     {
       return (

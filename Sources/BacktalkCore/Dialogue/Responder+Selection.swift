@@ -1,6 +1,7 @@
 /// Which intents a question asks about: whole, split into several questions, or as a follow-up.
 struct Selection {
   var answered: [String] = []
+  /// Numbered options: the whole reply when unsure, or "Or did you mean" after an answer.
   var suggestions: [String] = []
   var confidence = 0.0
   var candidates: [Match] = []
@@ -21,6 +22,19 @@ extension Responder {
 
   /// The words that say yes to a suggestion or a question (`answer_words: yes`).
   var affirmatives: Set<String> { knowledge.lexicon.answerWords["yes"] ?? [] }
+
+  /// Whether a line is only a number or a short answer ("3", "yes", "no thanks", "ok"): it
+  /// means something only when suggestions or a walkthrough are waiting for it.
+  func isShortAnswer(_ analyzed: AnalyzedText) -> Bool {
+    let words = analyzed.tokens.filter { !$0.isPunctuation }.map(\.word)
+    guard !words.isEmpty, words.count <= 3 else { return false }
+    let answers = ["yes", "pain_no", "pain_fine"].reduce(into: Set<String>()) {
+      $0.formUnion(knowledge.lexicon.answerWords[$1] ?? [])
+    }
+    return words.allSatisfy { word in
+      answers.contains(word) || (!word.isEmpty && word.allSatisfy { $0.isNumber || $0 == "." })
+    }
+  }
 
   /// Whether a short line says yes ("yes", "yeah a bit", "yes i think so"), with no negation.
   func isAffirmative(_ analyzed: AnalyzedText) -> Bool {
@@ -66,7 +80,7 @@ extension Responder {
   func select(_ analyzed: AnalyzedText, context: DialogueContext?) -> Selection {
     let whole = analyzed.stems
     var selection = Selection()
-    let matches = index.matches(for: whole)
+    let matches = index.matches(for: whole, kinds: askKinds(in: analyzed.tokens).kinds)
     selection.candidates = Array(matches.prefix(3))
     let top = matches.first
 
@@ -79,15 +93,22 @@ extension Responder {
         let stems = part.map(\.stem)
         let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
         defer { previous = stems }
-        // A short part is asked together with the part before, and takes the best intent not
-        // answered yet: "ice or heat? and how long?" asks how long to ice.
-        guard
-          let best = index.matches(for: isShort ? previous + stems : stems, limit: 3)
-            .first(where: { !answered.contains($0.intent) }),
-          best.confidence >= Self.answerThreshold
-        else { continue }
-        answered.append(best.intent)
-        confidences.append(best.confidence)
+        // The best intent not answered yet, found by words of this part itself, with its
+        // confidence worked out against the next intent not answered yet.
+        func best(_ words: [String]) -> Match? {
+          let open = index.matches(for: words, limit: 4, kinds: askKinds(in: part).kinds)
+            .filter { !answered.contains($0.intent) }
+          guard var found = open.first else { return nil }
+          found.confidence = index.confidence(of: found, over: open.dropFirst().first)
+          return found.confidence >= Self.answerThreshold
+            && !Set(found.matchedStems).isDisjoint(with: stems) ? found : nil
+        }
+        // A short part is asked together with the part before ("ice or heat? and how long?"
+        // asks how long to ice), unless only on its own it asks something ("ice or heat and
+        // can i drive").
+        guard let found = (isShort ? best(previous + stems) : nil) ?? best(stems) else { continue }
+        answered.append(found.intent)
+        confidences.append(found.confidence)
       }
       // "ice and heat" is one question when the whole line has a confident intent of its own
       // that none of the parts found.
@@ -106,12 +127,16 @@ extension Responder {
     if let top, top.confidence >= Self.answerThreshold, !isBareFollowUp(analyzed, context) {
       selection.answered = [top.intent]
       selection.confidence = top.confidence
+      selection.suggestions = alternatives(to: top, in: matches)
       return selection
     }
     if let previous = context?.lastQuestion,
       let followUp = index.matches(for: whole, context: analyzer.analyze(previous).stems, limit: 1)
         .first,
-      followUp.confidence >= Self.answerThreshold
+      followUp.confidence >= Self.answerThreshold,
+      // The follow-up's topic must explain some word of the line itself ("at night" is not
+      // about the hot tub just because the hot tub came before).
+      index.isInformative(followUp.matchedStems)
     {
       selection.answered = [followUp.intent]
       selection.confidence = followUp.confidence
@@ -121,6 +146,7 @@ extension Responder {
     if let top, top.confidence >= Self.answerThreshold {
       selection.answered = [top.intent]
       selection.confidence = top.confidence
+      selection.suggestions = alternatives(to: top, in: matches)
       return selection
     }
     selection.confidence = top?.confidence ?? 0
@@ -129,15 +155,64 @@ extension Responder {
     return selection
   }
 
-  /// Splits tokens into candidate questions at clause punctuation and joining words.
-  func splitQuestions(_ tokens: [Token]) -> [[Token]] {
-    var parts: [[Token]] = [[]]
-    for token in tokens {
-      if token.isPunctuation || knowledge.lexicon.questionJoiners.contains(token.word) {
-        if !(parts.last?.isEmpty ?? true) { parts.append([]) }
-      } else {
-        parts[parts.count - 1].append(token)
+  /// What an answer that is not sure offers beside it ("Or did you mean"): the next intents
+  /// that are worth a suggestion, none when the answer is sure.
+  func alternatives(to top: Match, in matches: [Match]) -> [String] {
+    guard top.confidence < Self.sureThreshold else { return [] }
+    return matches.dropFirst().filter { $0.confidence >= Self.suggestThreshold }
+      .prefix(Self.alternativeCount).map(\.intent)
+  }
+
+  /// The kinds of question a line asks (`ask_kinds`), and where each asking phrase starts.
+  func askKinds(in tokens: [Token]) -> (kinds: Set<String>, starts: Set<Int>, covered: Set<Int>) {
+    var kinds = Set<String>()
+    var starts = Set<Int>()
+    var covered = Set<Int>()
+    for start in tokens.indices {
+      for cue in askCues where start + cue.words.count <= tokens.count {
+        guard cue.words.first == tokens[start].word,
+          zip(cue.words, tokens[start..<start + cue.words.count]).allSatisfy({ $0 == $1.word })
+        else { continue }
+        kinds.insert(cue.kind)
+        starts.insert(start)
+        covered.formUnion(start..<start + cue.words.count)
       }
+    }
+    return (kinds, starts, covered)
+  }
+
+  /// Splits tokens into candidate questions at sentence punctuation, joining words, and where a
+  /// phrase that asks something starts after words that say something ("my back locked what
+  /// now"), so a line reads the same with or without its punctuation.
+  func splitQuestions(_ tokens: [Token]) -> [[Token]] {
+    let asking = askKinds(in: tokens)
+    var parts: [[Token]] = [[]]
+    var said = 0  // words of the current part that say something, outside asking phrases
+    var partStart = 0
+    func newPart() {
+      parts.append([])
+      said = 0
+    }
+    for (position, token) in tokens.enumerated() {
+      // A comma parts clauses, not questions: where a question follows one, the phrase that
+      // asks it splits the line below, exactly as it does when the comma is left out.
+      if token.isComma { continue }
+      if token.isPunctuation || knowledge.lexicon.questionJoiners.contains(token.word) {
+        if !(parts.last?.isEmpty ?? true) { newPart() }
+        partStart = position + 1
+        continue
+      }
+      // A statement followed by a question splits; two questions run together do not (the
+      // line is too unclear to cut without its punctuation).
+      if asking.starts.contains(position) {
+        let partAsks = (partStart..<position).contains { asking.starts.contains($0) }
+        if said >= 2 && !partAsks {
+          newPart()
+          partStart = position
+        }
+      }
+      if !asking.covered.contains(position) && index.isInformative([token.stem]) { said += 1 }
+      parts[parts.count - 1].append(token)
     }
     return parts.filter { !$0.isEmpty }
   }
@@ -146,7 +221,17 @@ extension Responder {
   func isBareFollowUp(_ analyzed: AnalyzedText, _ context: DialogueContext?) -> Bool {
     guard context?.lastIntent != nil else { return false }
     let words = analyzed.tokens.filter { !$0.isPunctuation }.map(\.word)
-    guard let first = words.first, words.count <= 4 else { return false }
-    return knowledge.lexicon.followUpCues.contains(first)
+    guard let first = words.first, words.count <= 4, knowledge.lexicon.followUpCues.contains(first)
+    else { return false }
+    // A word outside the asking phrase that names a topic ("what about sleeping?") makes the
+    // line a question of its own; "how long?" and "and then?" only build on the last one.
+    let asking = askKinds(in: analyzed.tokens).covered
+    return !analyzed.tokens.enumerated().contains { position, token in
+      !token.isPunctuation && !asking.contains(position)
+        && !knowledge.lexicon.followUpCues.contains(token.word) && index.isInformative([token.stem])
+        && index.matches(for: [token.stem], limit: 1).first.map {
+          $0.confidence >= Self.answerThreshold
+        } == true
+    }
   }
 }

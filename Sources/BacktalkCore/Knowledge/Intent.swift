@@ -18,6 +18,9 @@ public struct Intent: Sendable, Equatable {
   public var sources: [String]
   /// Intents to offer next.
   public var related: [String]
+  /// The kinds of question it answers (`ask_kinds` in the lexicon), such as `now` or `can_i`;
+  /// empty for any kind.
+  public var asks: [String]
   /// The red-flag rule this intent carries, if it is one.
   public var redFlag: RedFlag?
   /// The exercise walkthrough this intent carries, if it is one.
@@ -29,7 +32,8 @@ public struct Intent: Sendable, Equatable {
   public init(
     id: String, title: String, group: String = "", examples: [String], keywords: [String] = [],
     answer: String, summary: String? = nil, sources: [String] = [], related: [String] = [],
-    redFlag: RedFlag? = nil, exercise: Exercise? = nil, file: String = "", line: Int = 0
+    redFlag: RedFlag? = nil, exercise: Exercise? = nil, asks: [String] = [], file: String = "",
+    line: Int = 0
   ) {
     self.id = id
     self.title = title
@@ -42,6 +46,7 @@ public struct Intent: Sendable, Equatable {
     self.related = related
     self.redFlag = redFlag
     self.exercise = exercise
+    self.asks = asks
     self.file = file
     self.line = line
   }

@@ -230,6 +230,7 @@ private struct Writer {
     optional(intent.summary)
     strings(intent.sources)
     strings(intent.related)
+    strings(intent.asks)
     string(intent.file)
     int(intent.line)
     int(intent.redFlag == nil ? 0 : 1)
@@ -307,6 +308,11 @@ private struct Writer {
     array(lexicon.helplines.sorted { $0.key < $1.key }) { writer, entry in
       writer.string(entry.key)
       writer.map(entry.value)
+    }
+    numbers(lexicon.calibration)
+    array(lexicon.askKinds.sorted { $0.key < $1.key }) { writer, entry in
+      writer.string(entry.key)
+      writer.strings(entry.value)
     }
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
@@ -412,6 +418,7 @@ private struct Reader {
     let summary = try optional()
     let sources = try strings()
     let related = try strings()
+    let asks = try strings()
     let file = try string()
     let line = try int()
     var redFlag: RedFlag?
@@ -446,7 +453,7 @@ private struct Reader {
     return Intent(
       id: id, title: title, group: group, examples: examples, keywords: keywords, answer: answer,
       summary: summary, sources: sources, related: related, redFlag: redFlag, exercise: exercise,
-      file: file, line: line)
+      asks: asks, file: file, line: line)
   }
 
   mutating func lexicon() throws(KnowledgeSnapshot.FormatError) -> Lexicon {
@@ -479,6 +486,11 @@ private struct Reader {
       helplines: Dictionary(
         try array { reader throws(KnowledgeSnapshot.FormatError) in
           (try reader.string(), try reader.map())
+        }, uniquingKeysWith: { first, _ in first }),
+      calibration: try numbers(),
+      askKinds: Dictionary(
+        try array { reader throws(KnowledgeSnapshot.FormatError) in
+          (try reader.string(), try reader.strings())
         }, uniquingKeysWith: { first, _ in first }))
   }
 }

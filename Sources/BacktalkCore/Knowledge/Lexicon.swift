@@ -48,6 +48,12 @@ public struct Lexicon: Sendable, Equatable {
   public var selfCareIntents: Set<String>
   /// Context cues in trigger syntax, by the modifier they mark (`history_cues` and the like).
   public var contextCues: ContextCues
+  /// The weights that turn the matcher's measures into a probability (`calibration:`), fitted
+  /// by `backtalk eval`; empty for the raw coverage.
+  public var calibration: [String: Double]
+  /// Kinds of question (what to do now, why, how long, can I...) with the phrases that ask
+  /// them (`ask_kinds:`); intents name the kinds they answer (`asks:`).
+  public var askKinds: [String: [String]]
 
   public init(
     synonyms: [String: String] = [:], contractions: [String: String] = [:],
@@ -62,7 +68,8 @@ public struct Lexicon: Sendable, Equatable {
     realWords: WordList = WordList(),
     findings: [FindingDefinition] = [], contextCues: ContextCues = ContextCues(),
     selfCareGroups: Set<String> = [], selfCareIntents: Set<String> = [],
-    answerWords: [String: Set<String>] = [:], helplines: [String: [String: String]] = [:]
+    answerWords: [String: Set<String>] = [:], helplines: [String: [String: String]] = [:],
+    calibration: [String: Double] = [:], askKinds: [String: [String]] = [:]
   ) {
     self.synonyms = synonyms
     self.contractions = contractions
@@ -87,6 +94,8 @@ public struct Lexicon: Sendable, Equatable {
     self.selfCareIntents = selfCareIntents
     self.answerWords = answerWords
     self.helplines = helplines
+    self.calibration = calibration
+    self.askKinds = askKinds
   }
 }
 

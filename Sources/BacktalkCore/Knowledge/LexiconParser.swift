@@ -11,7 +11,7 @@ enum LexiconParser {
     "history_cues", "history_after_cues", "hypothetical_cues", "definition_cues",
     "other_person_cues",
     "negation_scope_enders", "first_person_words", "ongoing_words", "findings", "self_care_groups",
-    "self_care_intents", "answer_words", "helplines",
+    "self_care_intents", "answer_words", "helplines", "calibration", "ask_kinds",
   ]
 
   static func parse(
@@ -65,6 +65,33 @@ enum LexiconParser {
         fields.fail(
           node, "'answer_words' must map a kind to its words", fix: "write 'yes: [yes, yeah]'")
       }
+    }
+    if let node = fields.node("ask_kinds") {
+      if let kinds = node.mapping {
+        for (key, value) in kinds {
+          let kind = key.scalar?.string ?? ""
+          guard let cues = value.sequence?.compactMap({ $0.scalar?.string }) else {
+            fields.fail(
+              value, "the phrases of ask kind '\(kind)' must be a list",
+              fix: "write '\(kind): [what do i do, what now]'")
+            continue
+          }
+          lexicon.askKinds[kind, default: []] += cues.map(normalizedEntry)
+        }
+      } else {
+        fields.fail(
+          node, "'ask_kinds' must map a kind to its phrases", fix: "write 'now: [what do i do]'")
+      }
+    }
+    for (key, value) in pairs("calibration", &fields, normalize: false) {
+      guard Calibration.keys.contains(key), let weight = Double(value), weight.isFinite else {
+        fields.fail(
+          fields.node("calibration"), "'\(key): \(value)' is not a calibration weight",
+          fix: "write the weights 'backtalk eval' prints: "
+            + Calibration.keys.map { "\($0): 1.0" }.joined(separator: ", "))
+        continue
+      }
+      lexicon.calibration[key] = weight
     }
     if let node = fields.node("helplines") {
       if let names = node.mapping {

@@ -133,9 +133,9 @@ public struct TextAnalyzer: Sendable {
     var tokens: [Token] = []
     let allPieces = pieces(of: text)
     for (position, piece) in allPieces.enumerated() {
-      guard let word = piece else {
+      guard let word = piece, !word.isEmpty else {
         if tokens.last?.isPunctuation == false || tokens.last == nil {
-          tokens.append(.punctuationBreak)
+          tokens.append(piece == nil ? .punctuationBreak : .commaBreak)
         }
         continue
       }
@@ -173,7 +173,8 @@ public struct TextAnalyzer: Sendable {
 }
 
 extension TextAnalyzer {
-  /// Splits folded text into words, with nil standing for clause punctuation.
+  /// Splits folded text into words, with nil standing for clause punctuation and an empty
+  /// word for a comma.
   fileprivate func pieces(of text: String) -> [String?] {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPieces(of: text) }
     let folded = fold(text)
@@ -198,7 +199,11 @@ extension TextAnalyzer {
         current.append(scalar)  // a decimal point, as in 101.5
       } else {
         flush()
-        if ",.?!;:()".unicodeScalars.contains(scalar) { result.append(nil) }
+        if scalar == "," {
+          result.append("")
+        } else if ".?!;:()".unicodeScalars.contains(scalar) {
+          result.append(nil)
+        }
       }
     }
     flush()
@@ -231,7 +236,8 @@ extension TextAnalyzer {
           current.removeAll(keepingCapacity: true)
         }
         switch byte {
-        case 0x2C, 0x2E, 0x3F, 0x21, 0x3B, 0x3A, 0x28, 0x29: result.append(nil)
+        case 0x2C: result.append("")
+        case 0x2E, 0x3F, 0x21, 0x3B, 0x3A, 0x28, 0x29: result.append(nil)
         default: break
         }
       }

@@ -18,6 +18,11 @@ public struct Token: Sendable, Equatable {
 
   /// A clause break standing for punctuation.
   public static let punctuationBreak = Token(word: "", stem: "", isBreak: true)
+  /// A clause break standing for a comma, which ends a clause but not a question.
+  public static let commaBreak = Token(word: "", stem: "", typed: ",", isBreak: true)
+
+  /// Whether this is a comma: "no numbness, just stiff" is one question.
+  public var isComma: Bool { isPunctuation && typed == "," }
 
   /// Whether this is a break with no word, from punctuation.
   public var isPunctuation: Bool { isBreak && word.isEmpty }

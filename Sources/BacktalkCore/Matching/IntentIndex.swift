@@ -20,6 +20,11 @@ public struct IntentIndex: Sendable {
   let exampleWeight: [Double]
   /// Learned weights that rank the intents; BM25 still decides the confidence.
   public let classifier: LinearClassifier?
+  /// Turns coverage and lead into the chance the intent is right; without it, the confidence
+  /// is the coverage raised a little by the lead.
+  public let calibration: Calibration?
+  /// For each intent (by position), the kinds of question it answers; empty for any.
+  let asks: [Set<String>]
 
   struct Posting: Sendable {
     var intent: Int
@@ -44,6 +49,9 @@ public struct IntentIndex: Sendable {
   static let classifierCost = 1.0
   /// The classifier margin over the runner-up at which the confidence gets its full bonus.
   static let leadScale = 0.5
+  /// What an intent gains when it answers the kind of question asked ("what do i do" asks
+  /// what to do now), and loses when it answers only other kinds.
+  static let askBonus = 0.2
 
   /// Builds the index from each intent's example and keyword stem lists.
   ///
@@ -53,9 +61,12 @@ public struct IntentIndex: Sendable {
   ///   - stopwords: stems that carry no meaning and are skipped.
   public init(
     examples: [(intent: String, stems: [[String]])], keywords: [String: [[String]]],
-    stopwords: Set<String>, classifier: Classifier = .none
+    stopwords: Set<String>, classifier: Classifier = .none, calibration: Calibration? = nil,
+    asks: [String: Set<String>] = [:]
   ) {
     intentIDs = examples.map(\.intent)
+    self.calibration = calibration
+    self.asks = examples.map { asks[$0.intent] ?? [] }
     self.stopwords = stopwords
     // Stems are numbered as they come, so the counting below works on arrays and small
     // per-intent tables rather than one nested table per stem.
@@ -174,8 +185,12 @@ public struct IntentIndex: Sendable {
   ///   - context: stems of the previous question, which add to the score at half weight but
   ///     not to the confidence, so a follow-up such as "and heat?" keeps the earlier "how long".
   ///   - limit: how many matches to return at most.
+  ///   - kinds: the kinds of question the line asks (`ask_kinds`), which rank the intents that
+  ///     answer them first.
   /// - Complexity: O(*p*), where *p* is the number of postings of the question's stems.
-  public func matches(for stems: [String], context: [String] = [], limit: Int = 5) -> [Match] {
+  public func matches(
+    for stems: [String], context: [String] = [], limit: Int = 5, kinds: Set<String> = []
+  ) -> [Match] {
     var seen: Set<String> = []
     let content = stems.filter { !stopwords.contains($0) && seen.insert($0).inserted }
     guard !content.isEmpty else { return [] }
@@ -253,6 +268,11 @@ public struct IntentIndex: Sendable {
           classifier.score(features, class: intent) + Self.relevanceWeight * scores[intent] / best
       }
     }
+    if !kinds.isEmpty {
+      for intent in touched where !asks[intent].isEmpty {
+        scores[intent] += asks[intent].isDisjoint(with: kinds) ? 0 : Self.askBonus
+      }
+    }
     // Only the best few are needed: pick them without sorting every touched intent.
     func isBetter(_ lhs: Int, _ rhs: Int) -> Bool {
       scores[lhs] != scores[rhs] ? scores[lhs] > scores[rhs] : intentIDs[lhs] < intentIDs[rhs]
@@ -290,17 +310,38 @@ public struct IntentIndex: Sendable {
     return ranked.prefix(limit).enumerated().map { rank, intent in
       let score = scores[intent]
       let coverage = total > 0 ? min(1, covered[intent] / total) : 0
-      let confidence = min(1, coverage * (1 + Self.dominanceBonus * (rank == 0 ? lead : 0)))
+      let confidence =
+        calibration?.probability(coverage: coverage, lead: rank == 0 ? lead : 0)
+        ?? min(1, coverage * (1 + Self.dominanceBonus * (rank == 0 ? lead : 0)))
       let earned = content.enumerated().filter {
         $0.offset < 64 && earnedBits[intent] & (1 << UInt64($0.offset)) != 0
       }
       .map(\.element)
       return Match(
         intent: intentIDs[intent], score: score,
-        confidence: (confidence * 1000).rounded() / 1000, matchedStems: earned)
+        confidence: (confidence * 1000).rounded() / 1000, matchedStems: earned,
+        coverage: coverage, lead: rank == 0 ? lead : 0)
     }
   }
 
+}
+
+extension IntentIndex {
+  /// The confidence of a match as the first one, leading a given runner-up (or none): for an
+  /// intent that is first once the intents already answered are set aside.
+  public func confidence(of match: Match, over runnerUp: Match?) -> Double {
+    let margin = match.score - (runnerUp?.score ?? 0)
+    let lead: Double
+    if classifier != nil {
+      lead = min(1, max(0, margin / Self.leadScale))
+    } else {
+      lead = match.score > 0 ? 1 - (runnerUp?.score ?? 0) / match.score : 0
+    }
+    let confidence =
+      calibration?.probability(coverage: match.coverage, lead: lead)
+      ?? min(1, match.coverage * (1 + Self.dominanceBonus * lead))
+    return (confidence * 1000).rounded() / 1000
+  }
 }
 
 extension IntentIndex {

@@ -18,8 +18,9 @@ public struct CaseEvaluation: Sendable {
     public var multiPart = 0
     public var multiPartRight = 0
     /// Each line's outcome with what it was answered, in file order.
-    public var outcomes: [(question: String, expected: [String], answered: [String], outcome: Outcome)] =
-      []
+    public var outcomes:
+      [(question: String, expected: [String], answered: [String], outcome: Outcome)] =
+        []
 
     public func share(_ count: Int) -> Double { total == 0 ? 0 : Double(count) / Double(total) }
   }

@@ -17,11 +17,33 @@ public struct CrossValidation: Sendable {
     /// Every held-out example that was answered wrongly, in knowledge order within each fold.
     public var misses: [(question: String, expected: String, answered: String)]
 
+    /// For each held-out example the matcher ranked something for: what it measured about
+    /// its first intent, the confidence it gave, and whether that intent was right.
+    public var points: [Point]
+
     public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
     public var rankedAccuracy: Double { total == 0 ? 0 : Double(rankedFirst) / Double(total) }
+
+    /// The reliability of the confidences given: bins, expected calibration error, curve.
+    public var calibrationReport: CalibrationReport {
+      CalibrationReport(points.map { ($0.confidence, $0.right) })
+    }
+
+    /// The calibration that fits these outcomes best.
+    public var fittedCalibration: Calibration {
+      Calibration.fit(points.map { ($0.coverage, $0.lead, $0.right) })
+    }
+  }
+
+  public struct Point: Sendable {
+    public var coverage: Double
+    public var lead: Double
+    public var confidence: Double
+    public var right: Bool
   }
 
   public static func run(_ knowledge: Knowledge, folds: Int = 5) -> Result {
+    var points: [Point] = []
     var total = 0
     var correct = 0
     var rankedFirst = 0
@@ -46,6 +68,12 @@ public struct CrossValidation: Sendable {
         let answered = reply.answeredIntents.first ?? "(none)"
         total += 1
         if reply.explanation.candidates.first?.intent == item.intent { rankedFirst += 1 }
+        if let top = reply.explanation.candidates.first {
+          points.append(
+            Point(
+              coverage: top.coverage, lead: top.lead, confidence: top.confidence,
+              right: top.intent == item.intent))
+        }
         if answered == item.intent {
           correct += 1
         } else {
@@ -57,6 +85,7 @@ public struct CrossValidation: Sendable {
       .map { pair, missed in (expected: pair[0], answered: pair[1], count: missed.count) }
       .sorted { ($0.count, $1.expected) > ($1.count, $0.expected) }
     return Result(
-      total: total, correct: correct, rankedFirst: rankedFirst, confusions: pairs, misses: misses)
+      total: total, correct: correct, rankedFirst: rankedFirst, confusions: pairs, misses: misses,
+      points: points)
   }
 }

@@ -1,0 +1,72 @@
+import BacktalkCore
+import Testing
+
+/// Calibrated answers, the ask behind the words, the parts of a line and bare answers.
+@Suite struct UnderstandingTests {
+  /// The small knowledge, with a calibration under which a half-explained question is a fair
+  /// guess (about 0.44) and nothing is sure, and two kinds of question.
+  let responder = try! Fixture.responder(
+    intents: Fixture.smallIntents,
+    lexicon: Fixture.smallLexicon + """
+
+      calibration: {bias: -1, coverage: 1.5, lead: 0}
+      ask_kinds:
+        can_i: [can i, is it ok to]
+        now: [what do i do]
+      """)
+
+  @Test func answersAFairGuessAndOffersTheNextIntentsByNumber() throws {
+    let reply = responder.reply(to: "drive jets")
+    let answered = try #require(reply.intents.first)
+    #expect(reply.confidence < Responder.sureThreshold)
+    #expect(reply.text.contains("Or did you mean: 1) "))
+    let offered = try #require(reply.suggestions.first)
+    #expect(offered != answered)
+    var context = DialogueContext()
+    context.record(reply)
+    #expect(responder.reply(to: "1", context: context).intents == [offered])
+  }
+
+  @Test func aBareNumberOrYesWithNothingAskedAnswersNothing() {
+    for line in ["3", "20", "yes", "ok"] {
+      let reply = responder.reply(to: line)
+      #expect(reply.intents.isEmpty, "\(line)")
+      #expect(reply.suggestions.isEmpty, "\(line)")
+      #expect(reply.text.contains("Ask me a question about your back spasm"), "\(line)")
+    }
+  }
+
+  @Test func aStatementThenAQuestionIsSplitWithOrWithoutTheComma() {
+    let withComma = responder.reply(to: "the hot tub jets are great, can i drive")
+    let without = responder.reply(to: "the hot tub jets are great can i drive")
+    #expect(withComma.intents == ["hot_tub", "driving"])
+    #expect(without.intents == withComma.intents)
+  }
+
+  @Test func aCommaAloneDoesNotCutAQuestionInTwo() {
+    let reply = responder.reply(to: "hot tub, jets")
+    #expect(reply.intents == ["hot_tub"])
+    #expect(reply.explanation.parts.isEmpty)
+  }
+
+  @Test func zeroWidthCharactersInsideAWordDoNotChangeTheAnswer() {
+    #expect(responder.reply(to: "dr\u{200D}ive?").intents == responder.reply(to: "drive?").intents)
+  }
+}
+
+@Suite struct AskKindTests {
+  /// Two intents with the same words: only the kind of question tells them apart.
+  let index = IntentIndex(
+    examples: [("why_it_locks", [["back", "lock"]]), ("what_to_do", [["back", "lock"]])],
+    keywords: [:], stopwords: [],
+    asks: ["why_it_locks": ["why"], "what_to_do": ["now"]])
+
+  @Test(arguments: [("now", "what_to_do"), ("why", "why_it_locks")])
+  func theKindAskedRanksTheIntentThatAnswersIt(_ kind: String, _ expected: String) {
+    #expect(index.matches(for: ["back", "lock"], kinds: [kind]).first?.intent == expected)
+  }
+
+  @Test func withoutAKindTheTieIsBrokenByID() {
+    #expect(index.matches(for: ["back", "lock"]).first?.intent == "what_to_do")
+  }
+}
