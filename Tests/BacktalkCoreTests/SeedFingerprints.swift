@@ -161,9 +161,10 @@ enum CopyText {
   /// Hashes of every run of `length` items, joined by spaces.
   static func runs(of items: [String], length: Int) -> Set<UInt64> {
     guard items.count >= length else { return [] }
-    return Set((0...(items.count - length)).map { start in
-      hash(items[start..<start + length].joined(separator: " "))
-    })
+    return Set(
+      (0...(items.count - length)).map { start in
+        hash(items[start..<start + length].joined(separator: " "))
+      })
   }
 
   /// FNV-1a 64 of the UTF-8 bytes: stable across runs and platforms, unlike `hashValue`.
