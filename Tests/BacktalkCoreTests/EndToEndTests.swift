@@ -235,7 +235,7 @@ import Testing
       "start windshield wipers\\n", "^N", "^J", "I wet myself\\n", "^D",
     ]
     let (transcript, status) = try Self.driveREPL(state: state.path, steps)
-    #expect(transcript.contains("Start: Lie on your back on the floor"))
+    #expect(transcript.contains("Start: Lie face up on the floor"))
     #expect(transcript.contains("Step 1 of 4: Slowly draw one knee up towards your chest"))
     #expect(transcript.contains("hold: 10 s"))
     #expect(transcript.contains("hold skipped"), "Enter should skip the countdown")

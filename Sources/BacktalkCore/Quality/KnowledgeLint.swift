@@ -1,5 +1,5 @@
 /// Finds what authors should look at: intents no case reaches, passages no intent cites,
-/// examples the matcher sends elsewhere, and duplicate examples.
+/// examples the matcher sends elsewhere, duplicate examples, and citations that do not hold.
 public struct KnowledgeLint: Sendable {
   public struct Finding: Sendable, Equatable, CustomStringConvertible {
     public var file: String
@@ -51,6 +51,6 @@ public struct KnowledgeLint: Sendable {
         }
       }
     }
-    return findings
+    return findings + citationFindings(knowledge)
   }
 }
