@@ -63,6 +63,30 @@ import Testing
     #expect(error?.errors.first?.line == 2)
   }
 
+  @Test func aCaseWithHundredsOfEarlierQuestionsIsAnError() {
+    let questions = (0...RegressionCaseLoader.maximumBefore).map { "question \($0)" }
+    let text = "- q: can i drive\n  before: [" + questions.joined(separator: ", ") + "]\n"
+    let error = #expect(throws: KnowledgeErrors.self) {
+      try RegressionCaseLoader.parse(text, file: "Tests/Regression/before.yml")
+    }
+    #expect(error?.errors.first?.line == 2)
+    #expect(error?.errors.first?.problem.contains("101 earlier questions") == true)
+  }
+
+  /// PyYAML writes a list two intents share as an anchor and aliases: that is no attack.
+  @Test func aGeneratedFileThatSharesListsStillLoads() throws {
+    var text = ""
+    for number in 0..<600 {
+      text +=
+        number == 0
+        ? "- q: first\n  before: &shared [a, b, c, d]\n"
+        : "- q: question \(number)\n  before: *shared\n"
+    }
+    let cases = try RegressionCaseLoader.parse(text, file: "generated.yml")
+    #expect(cases.count == 600)
+    #expect(cases.last?.before == ["a", "b", "c", "d"])
+  }
+
   @Test func aFewAliasesStillLoad() throws {
     let text = "- q: &q can i drive\n  before: [*q, *q]\n- q: hot tub?\n  before: [*q]\n"
     let cases = try RegressionCaseLoader.parse(text, file: "cases.yml")

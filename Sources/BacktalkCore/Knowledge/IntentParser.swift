@@ -190,11 +190,11 @@ func composeYAML(
       KnowledgeError(
         file: file, line: alias.line,
         problem:
-          "the alias '*\(alias.name)' takes this file past \(YAMLAliasBudget.maximumAddedValues) "
-          + "values repeated through aliases, so it is not loaded",
+          "the alias '*\(alias.name)' takes this file past \(alias.budget) values repeated "
+          + "through aliases (a \"billion laughs\"?), so it is not loaded",
         fix:
           "write the values out instead of repeating them with '*' aliases; aliases may add "
-          + "at most \(YAMLAliasBudget.maximumAddedValues) values to a file"))
+          + "as many values as the file writes out, plus \(YAMLAliasBudget.allowance)"))
     return nil
   }
   do {

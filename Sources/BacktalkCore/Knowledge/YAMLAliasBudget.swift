@@ -6,18 +6,23 @@ import CYaml
 /// A bound on how much YAML aliases (`*name`) may add to a file, checked on libyaml's events
 /// before the file is composed.
 enum YAMLAliasBudget {
-  /// The most values that aliases may add to one file. The knowledge and the cases use no
-  /// aliases at all; a few hundred small ones fit.
-  static let maximumAddedValues = 1000
+  /// The most values that aliases may add to one file beyond as many as it writes out.
+  ///
+  /// Tools such as PyYAML write a value used twice as an anchor and an alias, so a generated
+  /// file may repeat a fair share of itself; a "billion laughs" adds millions of times more
+  /// than it writes. Either way what a file loads stays within twice its written size plus
+  /// this.
+  static let allowance = 1000
 
-  /// The alias that takes a file past the budget, or nil when it stays within it (or does not
-  /// parse: composing reports that).
+  /// The alias that takes a file past the budget (what aliases add may not pass what the file
+  /// writes out plus `allowance`), with the budget; nil when the file stays within it (or does
+  /// not parse: composing reports that).
   ///
   /// Each alias adds the number of values (scalars, lists and mappings) its anchor stands for,
   /// counted with the aliases inside it, so nested aliases count at their full size.
   ///
-  /// - Complexity: O(*n*) in the length of the text; it stops at the alias over the budget.
-  static func aliasOverBudget(in text: String) -> (line: Int, name: String)? {
+  /// - Complexity: O(*n*) in the length of the text: aliases are counted, never expanded.
+  static func aliasOverBudget(in text: String) -> (line: Int, name: String, budget: Int)? {
     guard text.utf8.contains(UInt8(ascii: "&")) else { return nil }  // no anchor, no alias
     var bytes = Array(text.utf8)
     var parser = yaml_parser_t()
@@ -30,6 +35,9 @@ enum YAMLAliasBudget {
       // Open lists and mappings: their anchor and the values counted in them so far.
       var open: [(anchor: String?, size: Int)] = []
       var added = 0
+      var written = 0
+      // Every alias, with what aliases had added up to and including it.
+      var aliases: [(line: Int, name: String, added: Int)] = []
       func finish(_ anchor: String?, _ size: Int) {
         if let anchor { sizes[anchor] = size }
         if !open.isEmpty {
@@ -42,12 +50,17 @@ enum YAMLAliasBudget {
         defer { yaml_event_delete(&event) }
         switch event.type {
         case YAML_STREAM_END_EVENT:
-          return nil
+          let budget = written + allowance
+          guard let over = aliases.first(where: { $0.added > budget }) else { return nil }
+          return (over.line, over.name, budget)
         case YAML_SCALAR_EVENT:
+          written += 1
           finish(name(event.data.scalar.anchor), 1)
         case YAML_SEQUENCE_START_EVENT:
+          written += 1
           open.append((name(event.data.sequence_start.anchor), 1))
         case YAML_MAPPING_START_EVENT:
+          written += 1
           open.append((name(event.data.mapping_start.anchor), 1))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
           if let closed = open.popLast() { finish(closed.anchor, closed.size) }
@@ -55,7 +68,7 @@ enum YAMLAliasBudget {
           let alias = name(event.data.alias.anchor) ?? ""
           let size = sizes[alias] ?? 1
           added = saturatingSum(added, size)
-          if added > maximumAddedValues { return (Int(event.start_mark.line) + 1, alias) }
+          aliases.append((Int(event.start_mark.line) + 1, alias, added))
           finish(nil, size)
         default:
           break
