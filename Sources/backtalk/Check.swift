@@ -32,18 +32,20 @@ struct Check: ParsableCommand {
       throw ExitCode(1)
     }
     let runner = RegressionRunner(responder: session.responder)
-    let report = RegressionReport(
-      outcomes: selected.flatMap { runner.run($0, variants: !noVariants) })
-    if json {
-      Output.write(jsonReport(report) + "\n")
-    } else {
-      for failure in report.failures {
-        Output.write(RegressionReport.describe(failure) + "\n")
+    // Outcomes are counted and dropped as they come; the text report prints each failure at
+    // once, so only the JSON report keeps them.
+    var report = RegressionReport(keepsFailures: json)
+    for item in selected {
+      for outcome in runner.run(item, variants: !noVariants) {
+        report.add(outcome)
+        if !json && !outcome.passed {
+          Output.write(RegressionReport.describe(outcome) + "\n")
+        }
       }
-      Output.write(report.summary + "\n")
     }
+    Output.write((json ? jsonReport(report) : report.summary) + "\n")
     Output.flush()
-    if !report.failures.isEmpty { throw ExitCode(1) }
+    if report.failureCount > 0 { throw ExitCode(1) }
   }
 
   private func jsonReport(_ report: RegressionReport) -> String {
@@ -56,8 +58,8 @@ struct Check: ParsableCommand {
       ]
     }
     let object: [String: Any] = [
-      "cases": report.caseCount, "checks": report.outcomes.count, "passed": report.passedCount,
-      "failed": report.failures.count, "emergency_recall": report.emergencyRecall ?? NSNull(),
+      "cases": report.caseCount, "checks": report.checkCount, "passed": report.passedCount,
+      "failed": report.failureCount, "emergency_recall": report.emergencyRecall ?? NSNull(),
       "under_triage": report.underTriaged, "over_triage": report.overTriaged,
       "variant_pass_rate": report.variantPassRate ?? NSNull(), "failures": failures,
     ]

@@ -1,3 +1,4 @@
+import BacktalkCore
 import CReadline
 import Foundation
 import Synchronization
@@ -9,7 +10,9 @@ let completionWords = Mutex<[String]>([])
 
 /// GNU readline behind a small interface: prompt, history file, completion, Ctrl-C.
 final class LineEditor {
-  private let historyPath: String?
+  /// Nil when history cannot be kept; set to nil after the first failed write, so the
+  /// warning is printed once.
+  private var history: HistoryFile?
   private let name = strdup("backtalk")
 
   /// Sets up readline; prints one warning if the history file cannot be used.
@@ -34,12 +37,22 @@ final class LineEditor {
       if interrupted.exchange(false, ordering: .relaxed) { backtalk_rl_abandon_line() }
       return 0
     }
-    self.historyPath = LineEditor.prepareHistory(historyPath)
-    if let path = self.historyPath { read_history(path) }
+    history = LineEditor.openHistory(historyPath)
+    if let history {
+      stifle_history(Int32(history.maximumLines))
+      do {
+        for line in try history.recentLines() { add_history(line) }
+        // A REPL ended by a signal never trims at exit, so trim at start as well.
+        try history.trimIfNeeded()
+      } catch {
+        warn(error)
+      }
+    }
   }
 
   deinit {
-    if let historyPath { history_truncate_file(historyPath, 1000) }
+    // Under the lock and by replacing the file, so lines another REPL appended stay.
+    do { try history?.trimIfNeeded() } catch { warn(error) }
     free(name)
   }
 
@@ -53,7 +66,14 @@ final class LineEditor {
   /// Adds a line to the history and appends it to the file at once, so nothing is lost.
   func remember(_ line: String) {
     add_history(line)
-    if let historyPath { append_history(1, historyPath) }
+    do { try history?.append(line) } catch { warn(error) }
+  }
+
+  /// Warns once and stops keeping history.
+  private func warn(_ error: HistoryError) {
+    guard history != nil else { return }
+    history = nil
+    Output.error("backtalk: warning: \(error)")
   }
 }
 
@@ -93,26 +113,17 @@ extension LineEditor {
     return strdup(matches[Int(state)])
   }
 
-  /// Creates the history file and its folder; on failure warns once and returns nil.
-  fileprivate static func prepareHistory(_ path: String?) -> String? {
+  /// Opens the history file, creating it and its folder; on failure warns once and returns
+  /// nil.
+  fileprivate static func openHistory(_ path: String?) -> HistoryFile? {
     guard let path else {
       Output.error("backtalk: warning: no HOME or XDG_STATE_HOME, so history will not be kept")
       return nil
     }
-    let folder = (path as NSString).deletingLastPathComponent
     do {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      if !FileManager.default.fileExists(atPath: path) {
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-          throw CocoaError(.fileWriteNoPermission)
-        }
-      }
-      guard FileManager.default.isWritableFile(atPath: path) else {
-        throw CocoaError(.fileWriteNoPermission)
-      }
-      return path
+      return try HistoryFile(path: path)
     } catch {
-      Output.error("backtalk: warning: cannot write history to \(path); going on without it")
+      Output.error("backtalk: warning: \(error)")
       return nil
     }
   }

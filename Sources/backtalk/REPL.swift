@@ -48,8 +48,8 @@ struct REPL {
           context.recordPain(during: active.exercise.name)
           walk = nil
         } else if !flagged,
-          let command = Self.walkthroughCommand(
-            trimmed, at: active.position, answerWords: knowledge.lexicon.answerWords)
+          let command = REPLCommand.walkthroughCommand(
+            trimmed, atPainCheck: atPainCheck, answerWords: knowledge.lexicon.answerWords)
         {
           if !trimmed.isEmpty { editor.remember(trimmed) }
           say(active.handle(command))
@@ -71,30 +71,30 @@ struct REPL {
       }
       guard !trimmed.isEmpty else { continue }
       editor.remember(trimmed)
-      switch trimmed.lowercased() {
-      case "quit", "exit":
+      switch REPLCommand(trimmed) {
+      case .quit:
         return
-      case "help":
+      case .help:
         say(Self.help)
-      case "topics":
+      case .topics:
         say(Render.topics(knowledge))
-      case "exercises":
+      case .exercises:
         say(Render.exercises(knowledge))
-      case "disclaimer":
+      case .disclaimer:
         say(knowledge.disclaimer)
-      case "why":
+      case .why:
         say(
           lastReply.map(Render.explanation)
             ?? "Ask a question first; 'why' explains the last answer.")
-      case "summary":
+      case .summary:
         say(summaryText(of: context))
-      case let command where command.hasPrefix("summary --save"):
-        say(save(summaryOf: context, to: String(trimmed.dropFirst("summary --save".count))))
-      case "more":
+      case .saveSummary(let path):
+        say(save(summaryOf: context, to: path))
+      case .more:
         let reply = session.responder.relatedReply(to: context)
         context.record(reply)
         say(reply.text)
-      default:
+      case .question:
         let reply = session.reply(to: trimmed, context: context)
         context.record(reply)
         lastReply = reply
@@ -140,28 +140,6 @@ extension REPL {
 
   fileprivate func render(_ reply: Reply) -> String {
     Terminal(useColor: useColor).render(reply, session: session)
-  }
-
-  /// Reads what a line means inside a walkthrough, or nil when it is something else (a new
-  /// question, which ends the walkthrough).
-  fileprivate static func walkthroughCommand(
-    _ line: String, at position: Walkthrough.Position, answerWords: [String: Set<String>]
-  )
-    -> Walkthrough.Command?
-  {
-    switch line.lowercased() {
-    case "", "next", "ok", "done":
-      return .next
-    case "back", "b", "previous":
-      return .back
-    case "repeat", "again", "r":
-      return .again
-    case "stop", "quit", "exit", "cancel":
-      return .stop
-    default:
-      guard isPainCheck(position) else { return nil }
-      return PainAnswer.hurts(line, words: answerWords).map { .painAnswer(hurts: $0) }
-    }
   }
 
   /// The dated summary with the disclaimer reminder under it, plain text.

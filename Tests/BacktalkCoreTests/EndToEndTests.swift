@@ -46,19 +46,35 @@ import Testing
     }
     writer.start()
     let errors = Box()
-    let reader = Thread { errors.data = stderr.fileHandleForReading.readDataToEndOfFile() }
+    let reader = Thread { errors.fill(with: stderr.fileHandleForReading.readDataToEndOfFile()) }
     reader.start()
     let out = stdout.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    while !reader.isFinished { usleep(1000) }
     return Result(
       status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-      stderr: String(decoding: errors.data, as: UTF8.self))
+      stderr: String(decoding: errors.waitForData(), as: UTF8.self))
   }
 
-  /// Bytes handed from a reading thread to the test.
+  /// Bytes handed from a reading thread to the test, under a condition lock: the reader fills
+  /// it once, and the test waits for that, so the hand-over is ordered (polling
+  /// `Thread.isFinished` is not, and ThreadSanitizer reports it as a race).
   final class Box: @unchecked Sendable {
-    var data = Data()
+    private let condition = NSCondition()
+    private var data: Data?
+
+    func fill(with bytes: Data) {
+      condition.withLock {
+        data = bytes
+        condition.broadcast()
+      }
+    }
+
+    func waitForData() -> Data {
+      condition.withLock {
+        while data == nil { condition.wait() }
+        return data ?? Data()
+      }
+    }
   }
 
   /// A new empty folder under the temporary directory.

@@ -32,13 +32,46 @@ import Testing
     )
   }
 
-  @Test func storesWeightsTooSmallToMatterAsZero() {
-    let classifier = Fixture.responder.index.classifier
-    let weights = classifier?.weights ?? []
-    #expect(!weights.isEmpty)
-    #expect(!weights.contains { $0 != 0 && abs($0) < LinearClassifier.smallestWeight })
-    // Most are: that is what keeps the built-in snapshot small.
-    #expect(weights.filter { $0 == 0 }.count > weights.count / 2)
+  @Test func storesOnlyTheWeightsThatMatter() throws {
+    let classifier = try #require(Fixture.responder.index.classifier)
+    let stored = classifier.vocabulary.indices.flatMap { classifier.weights(of: $0) }
+    #expect(stored.count == classifier.nonZeroWeightCount)
+    #expect(!stored.contains { abs($0.weight) < Float(LinearClassifier.smallestWeight) })
+    // Most feature and class pairs have none: that is what keeps memory and the built-in
+    // snapshot small.
+    #expect(stored.count < classifier.vocabulary.count * classifier.classCount / 2)
+  }
+
+  @Test func looksUpEveryStoredWeightAndZeroElsewhere() throws {
+    let classifier = try #require(Fixture.responder.index.classifier)
+    for feature in classifier.vocabulary.indices.prefix(300) {
+      let row = Dictionary(uniqueKeysWithValues: classifier.weights(of: feature))
+      #expect(row.keys.sorted() == classifier.weights(of: feature).map(\.label))
+      for label in 0..<classifier.classCount {
+        #expect(
+          classifier.weight(feature: feature, class: label) == Double(row[label] ?? 0))
+      }
+    }
+  }
+
+  /// Dense weights for 600 classes of a few words each would take 600 times the vocabulary;
+  /// stored sparsely they take what is not 0.
+  @Test(.timeLimit(.minutes(1)))
+  func manyClassesTakeMemoryForTheirWeightsAlone() {
+    let classes = 600
+    let lines = (0..<classes).flatMap { label in
+      [
+        (stems: ["word\(label)", "shared", "other\(label)"], label: label),
+        (stems: ["word\(label)", "more\(label)"], label: label),
+      ]
+    }
+    let classifier = LinearClassifier(lines: lines, classCount: classes, epochs: 20)
+    #expect(classifier.nonZeroWeightCount < classifier.vocabulary.count * classes / 50)
+    let features = classifier.features(for: ["word7", "other7"])
+    let best = (0..<classes).max {
+      classifier.score(features, class: $0) < classifier.score(features, class: $1)
+    }
+    #expect(best == 7)
   }
 
   @Test func leavesOutStemsItNeverSaw() {

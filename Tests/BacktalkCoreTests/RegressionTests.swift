@@ -29,12 +29,8 @@ import Testing
     #expect(Self.cases.count >= 250)
     #expect(report.emergencyRecall == 1)
     #expect(report.underTriaged == 0)
-    let benign = report.outcomes.filter {
-      $0.regressionCase.triage == .none && $0.variant == .original
-    }
-    let escalated = benign.filter(\.isOverTriaged).count
-    print("false escalation on benign lines: \(escalated)/\(benign.count)")
-    #expect(Double(escalated) <= 0.02 * Double(benign.count))
+    print("false escalation on benign lines: \(report.benignEscalated)/\(report.benignCount)")
+    #expect(Double(report.benignEscalated) <= 0.02 * Double(report.benignCount))
   }
 
   @Test func changingOneExpectationMakesACaseFail() throws {

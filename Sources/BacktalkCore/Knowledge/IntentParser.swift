@@ -187,6 +187,18 @@ func unwrapped(_ text: String) -> String {
 func composeYAML(
   _ text: String, file: String, errors: inout [KnowledgeError], rejectingUnsafeText: Bool = true
 ) -> Node? {
+  if let alias = YAMLAliasBudget.aliasOverBudget(in: text) {
+    errors.append(
+      KnowledgeError(
+        file: file, line: alias.line,
+        problem:
+          "the alias '*\(alias.name)' takes this file past \(alias.budget) values repeated "
+          + "through aliases (a \"billion laughs\"?), so it is not loaded",
+        fix:
+          "write the values out instead of repeating them with '*' aliases; aliases may add "
+          + "as many values as the file writes out, plus \(YAMLAliasBudget.allowance)"))
+    return nil
+  }
   do {
     guard let root = try Yams.compose(yaml: text) else {
       errors.append(

@@ -62,14 +62,12 @@ public enum KnowledgeSnapshot {
       writer.doubles(classifier.idf)
       writer.floats(classifier.bias)
       // Most weights are 0: each feature's others, as class and value.
-      let classes = classifier.classCount
       for feature in classifier.vocabulary.indices {
-        let row = classifier.weights[(feature * classes)..<((feature + 1) * classes)]
-        let kept = row.enumerated().filter { $0.element != 0 }
+        let kept = classifier.weights(of: feature)
         writer.int32(kept.count)
         for (label, weight) in kept {
           writer.int32(label)
-          writer.int32(Int(Float(weight).bitPattern))
+          writer.int32(Int(weight.bitPattern))
         }
       }
     }
@@ -128,14 +126,18 @@ public enum KnowledgeSnapshot {
       let idf = try reader.doubles()
       let bias = try reader.floats()
       guard idf.count == vocabulary.count else { throw FormatError() }
-      var weights = [Double](repeating: 0, count: vocabulary.count * bias.count)
-      for feature in vocabulary.indices {
+      var weights: [[(label: Int, weight: Float)]] = []
+      weights.reserveCapacity(vocabulary.count)
+      for _ in vocabulary.indices {
+        var row: [(label: Int, weight: Float)] = []
         for _ in 0..<(try reader.int32()) {
           let label = try reader.int32()
-          guard label < bias.count else { throw FormatError() }
-          weights[feature * bias.count + label] = Double(
-            Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int32())))
+          // Classes in increasing order, as written; anything else is not a snapshot.
+          let previous = row.last?.label ?? -1
+          guard (previous + 1)..<bias.count ~= label else { throw FormatError() }
+          row.append((label, Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int32()))))
         }
+        weights.append(row)
       }
       classifier = LinearClassifier(vocabulary: vocabulary, idf: idf, weights: weights, bias: bias)
     }

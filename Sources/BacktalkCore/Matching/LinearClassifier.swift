@@ -23,9 +23,13 @@ public struct LinearClassifier: Sendable, Equatable {
   public let vocabulary: [Feature]
   /// Inverse document frequency by feature id.
   public let idf: [Double]
-  /// Weights by feature id and class: `weights[feature * classCount + class]`, each exact in
-  /// single precision; those too small to matter are 0.
-  public let weights: [Double]
+  /// The weights that are not 0, by feature: feature `f`'s are at `rowStarts[f]..<rowStarts[f
+  /// + 1]` of `weightClasses` (in increasing order) and `weightValues`. Those too small to
+  /// matter are left out, so memory grows with the weights that count, not with features
+  /// times classes (most stems say something about a few intents only).
+  let rowStarts: [Int]
+  let weightClasses: [Int32]
+  let weightValues: [Float]
   /// Each class's bias, learned as the weight of a feature that is always 1.
   public let bias: [Double]
   /// Stems by name, pairs by the ids of their two stems, and which features are pairs.
@@ -46,10 +50,38 @@ public struct LinearClassifier: Sendable, Equatable {
   public static let smallestWeight = 0.01
 
   /// Restores a classifier from its learned parts (see `KnowledgeSnapshot`).
-  public init(vocabulary: [Feature], idf: [Double], weights: [Double], bias: [Double]) {
+  ///
+  /// - Parameter weights: for each feature, its non-zero weights as classes and values, the
+  ///   classes in increasing order.
+  public init(
+    vocabulary: [Feature], idf: [Double], weights: [[(label: Int, weight: Float)]],
+    bias: [Double]
+  ) {
+    var rowStarts = [0]
+    rowStarts.reserveCapacity(weights.count + 1)
+    var classes: [Int32] = []
+    var values: [Float] = []
+    for row in weights {
+      for (label, weight) in row where weight != 0 {
+        classes.append(Int32(label))
+        values.append(weight)
+      }
+      rowStarts.append(classes.count)
+    }
+    self.init(
+      vocabulary: vocabulary, idf: idf, rowStarts: rowStarts, weightClasses: classes,
+      weightValues: values, bias: bias)
+  }
+
+  init(
+    vocabulary: [Feature], idf: [Double], rowStarts: [Int], weightClasses: [Int32],
+    weightValues: [Float], bias: [Double]
+  ) {
     self.vocabulary = vocabulary
     self.idf = idf
-    self.weights = weights
+    self.rowStarts = rowStarts
+    self.weightClasses = weightClasses
+    self.weightValues = weightValues
     self.bias = bias
     var ids: [String: Int] = [:]
     var pairIDs: [UInt64: Int] = [:]
@@ -77,6 +109,31 @@ public struct LinearClassifier: Sendable, Equatable {
   }
 
   static func key(_ first: Int, _ second: Int) -> UInt64 { UInt64(first) << 32 | UInt64(second) }
+
+  /// How many weights are not 0.
+  public var nonZeroWeightCount: Int { weightValues.count }
+
+  /// One feature's non-zero weights: classes in increasing order, with their weights.
+  public func weights(of feature: Int) -> [(label: Int, weight: Float)] {
+    (rowStarts[feature]..<rowStarts[feature + 1]).map {
+      (Int(weightClasses[$0]), weightValues[$0])
+    }
+  }
+
+  /// One feature's weight for one class, 0 when it has none.
+  ///
+  /// - Complexity: O(log *k*), where *k* is the number of classes the feature has a weight for.
+  public func weight(feature: Int, class label: Int) -> Double {
+    var low = rowStarts[feature]
+    var high = rowStarts[feature + 1]
+    let target = Int32(truncatingIfNeeded: label)
+    while low < high {
+      let middle = (low + high) / 2
+      if weightClasses[middle] < target { low = middle + 1 } else { high = middle }
+    }
+    return low < rowStarts[feature + 1] && weightClasses[low] == target
+      ? Double(weightValues[low]) : 0
+  }
 
   /// Learns weights from labelled lines.
   ///
@@ -135,49 +192,75 @@ public struct LinearClassifier: Sendable, Equatable {
           .sorted { $0.id < $1.id },
         isPair: { isPair[$0] })
     }
-    var weights = [Double](repeating: 0, count: vocabulary.count * classCount)
+    // Each class's weights that count, as feature ids and values.
+    var columns = [(features: [Int32], values: [Float])](
+      repeating: ([], []), count: classCount)
     var bias = [Double](repeating: 0, count: classCount)
     // The classes are learned independently, so they are shared out over the cores; each
-    // writes only its own column of the weights and its own bias.
+    // writes only its own column and its own bias.
     let dimension = vocabulary.count
-    weights.withUnsafeMutableBufferPointer { weights in
+    columns.withUnsafeMutableBufferPointer { columns in
       bias.withUnsafeMutableBufferPointer { bias in
-        nonisolated(unsafe) let weights = weights
+        nonisolated(unsafe) let columns = columns
         nonisolated(unsafe) let bias = bias
         DispatchQueue.concurrentPerform(iterations: classCount) { label in
           let signs = lines.map { $0.label == label ? 1.0 : -1.0 }
           let (classWeights, classBias) = Self.train(
             vectors, signs: signs, dimension: dimension, cost: cost, epochs: epochs)
           // Kept to single precision, which is plenty for ranking and halves the snapshot.
+          var column: (features: [Int32], values: [Float]) = ([], [])
           for (id, weight) in classWeights.enumerated() where abs(weight) >= Self.smallestWeight {
-            weights[id * classCount + label] = Double(Float(weight))
+            column.features.append(Int32(id))
+            column.values.append(Float(weight))
           }
+          columns[label] = column
           bias[label] = Double(Float(classBias))
         }
       }
     }
-    self.init(vocabulary: vocabulary, idf: idf, weights: weights, bias: bias)
+    // From columns (by class) to rows (by feature), each row's classes in increasing order.
+    var rowStarts = [Int](repeating: 0, count: dimension + 1)
+    for column in columns {
+      for feature in column.features { rowStarts[Int(feature) + 1] += 1 }
+    }
+    for feature in 0..<dimension { rowStarts[feature + 1] += rowStarts[feature] }
+    var next = rowStarts
+    var classes = [Int32](repeating: 0, count: rowStarts[dimension])
+    var values = [Float](repeating: 0, count: rowStarts[dimension])
+    for (label, column) in columns.enumerated() {
+      for (feature, value) in zip(column.features, column.values) {
+        let slot = next[Int(feature)]
+        classes[slot] = Int32(label)
+        values[slot] = value
+        next[Int(feature)] += 1
+      }
+    }
+    columns = []
+    self.init(
+      vocabulary: vocabulary, idf: idf, rowStarts: rowStarts, weightClasses: classes,
+      weightValues: values, bias: bias)
   }
 
-  /// A question's features: the rows of its known stems and pairs in `weights`, with their
-  /// log-scaled TF-IDF values, the stems' part scaled to length 1 and the pairs' part to
+  /// A question's features: the ids of its known stems and pairs, with their log-scaled TF-IDF
+  /// values, the stems' part scaled to length 1 and the pairs' part to
   /// `pairWeight`, as in training. Stems the classifier never saw are left out.
   ///
   /// - Parameter context: stems of an earlier question, counted at `contextWeight`.
-  public func features(for stems: [String], context: [String] = []) -> [(row: Int, value: Double)] {
+  public func features(for stems: [String], context: [String] = []) -> [(
+    feature: Int, value: Double
+  )] {
     // A question has a handful of features: a small array searched in place beats a dictionary,
     // and pairs are looked up by the ids of their stems, so no string is built.
-    var features: [(row: Int, value: Double)] = []
+    var features: [(feature: Int, value: Double)] = []
     features.reserveCapacity(2 * (stems.count + context.count))
     var own = 0
     func add(_ id: Int?, _ weight: Double, context: Bool) {
       guard let id else { return }
-      let row = id * classCount
-      if let index = features.firstIndex(where: { $0.row == row }) {
+      if let index = features.firstIndex(where: { $0.feature == id }) {
         // A context feature the question has already is not counted again.
         if !context || index >= own { features[index].value += weight }
       } else {
-        features.append((row, weight))
+        features.append((id, weight))
       }
     }
     func addAll(_ stems: [String], _ weight: Double, context: Bool) {
@@ -196,9 +279,9 @@ public struct LinearClassifier: Sendable, Equatable {
     addAll(context, Self.contextWeight, context: true)
     for index in features.indices {
       features[index].value =
-        (1 + log(features[index].value)) * idf[features[index].row / classCount]
+        (1 + log(features[index].value)) * idf[features[index].feature]
     }
-    return Self.scaled(features, isPair: { isPair[$0 / classCount] })
+    return Self.scaled(features, isPair: { isPair[$0] })
   }
 
   /// Scales the single stems' part and the pairs' part of a vector each to its length.
@@ -224,10 +307,17 @@ public struct LinearClassifier: Sendable, Equatable {
   /// One class's score for a question's features: above 0 means the classifier takes the
   /// question to be of this class.
   ///
-  /// - Complexity: O(*f*), where *f* is the number of features, whatever the number of classes.
-  public func score(_ features: [(row: Int, value: Double)], class label: Int) -> Double {
+  /// A weight the feature does not have is 0 and adds nothing, so leaving it out gives the
+  /// same sum to the last bit.
+  ///
+  /// - Complexity: O(*f* log *k*), where *f* is the number of features and *k* the most classes
+  ///   one of them has a weight for.
+  public func score(_ features: [(feature: Int, value: Double)], class label: Int) -> Double {
     var score = bias[label]
-    for feature in features { score += feature.value * weights[feature.row + label] }
+    for feature in features {
+      let weight = weight(feature: feature.feature, class: label)
+      if weight != 0 { score += feature.value * weight }
+    }
     return score
   }
 

@@ -3,6 +3,10 @@ import Yams
 
 /// Reads regression case files (`Tests/Regression/*.yml`): YAML lists of cases.
 public enum RegressionCaseLoader {
+  /// The most earlier questions a case may have: each is answered again for every variant, so
+  /// thousands would make one case take minutes.
+  public static let maximumBefore = 100
+
   static let keys = [
     "q", "triage", "intents", "must", "must_not", "before", "variants", "skip", "topic",
   ]
@@ -58,6 +62,12 @@ public enum RegressionCaseLoader {
         must: fields.strings("must"), mustNot: fields.strings("must_not"),
         before: fields.strings("before"), checksVariants: variants, skippedVariants: skipped,
         topic: fields.string("topic"), file: file, line: fields.line)
+      if regressionCase.before.count > maximumBefore {
+        fields.fail(
+          fields.node("before"),
+          "this case has \(regressionCase.before.count) earlier questions in 'before'",
+          fix: "keep 'before' to the conversation that matters, at most \(maximumBefore) questions")
+      }
       for pattern in regressionCase.must + regressionCase.mustNot
       where (try? NSRegularExpression(pattern: pattern)) == nil {
         fields.fail(

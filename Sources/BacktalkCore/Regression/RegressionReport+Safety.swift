@@ -12,19 +12,10 @@ extension RegressionReport {
   }
 
   /// One row per topic, in name order.
-  public var byTopic: [SafetyRow] {
-    rows { outcome in
-      let item = outcome.regressionCase
-      return [item.topic ?? Self.baseName(item.file)]
-    }
-  }
+  public var byTopic: [SafetyRow] { topicRows.values.sorted { $0.name < $1.name } }
 
   /// One row per context modifier found in the replies (a case counts under each it had).
-  public var byModifier: [SafetyRow] {
-    rows { outcome in
-      Array(Set(outcome.reply.findings.flatMap(\.modifierNames)))
-    }
-  }
+  public var byModifier: [SafetyRow] { modifierRows.values.sorted { $0.name < $1.name } }
 
   /// The two tables as text, one line per row.
   public var safetyTable: String {
@@ -39,25 +30,31 @@ extension RegressionReport {
 }
 
 extension RegressionReport {
-  fileprivate func rows(_ groups: (RegressionRunner.Outcome) -> [String]) -> [SafetyRow] {
-    var table: [String: SafetyRow] = [:]
-    for outcome in outcomes where outcome.variant == .original {
-      for name in groups(outcome) {
-        var row =
-          table[name]
-          ?? SafetyRow(
-            name: name, cases: 0, emergencies: 0, emergenciesCaught: 0, under: 0, over: 0)
-        row.cases += 1
-        if outcome.regressionCase.triage == .emergency {
-          row.emergencies += 1
-          if outcome.reply.triage == .emergency { row.emergenciesCaught += 1 }
-        }
-        if outcome.isUnderTriaged { row.under += 1 }
-        if outcome.isOverTriaged { row.over += 1 }
-        table[name] = row
+  /// Counts an outcome (original wording) under its topic and its modifiers.
+  mutating func countSafetyRows(_ outcome: RegressionRunner.Outcome) {
+    let item = outcome.regressionCase
+    Self.count(outcome, in: &topicRows, under: [item.topic ?? Self.baseName(item.file)])
+    Self.count(
+      outcome, in: &modifierRows,
+      under: Set(outcome.reply.findings.flatMap(\.modifierNames)).sorted())
+  }
+
+  fileprivate static func count(
+    _ outcome: RegressionRunner.Outcome, in table: inout [String: SafetyRow], under names: [String]
+  ) {
+    for name in names {
+      var row =
+        table[name]
+        ?? SafetyRow(name: name, cases: 0, emergencies: 0, emergenciesCaught: 0, under: 0, over: 0)
+      row.cases += 1
+      if outcome.regressionCase.triage == .emergency {
+        row.emergencies += 1
+        if outcome.reply.triage == .emergency { row.emergenciesCaught += 1 }
       }
+      if outcome.isUnderTriaged { row.under += 1 }
+      if outcome.isOverTriaged { row.over += 1 }
+      table[name] = row
     }
-    return table.values.sorted { $0.name < $1.name }
   }
 
   fileprivate static func baseName(_ file: String) -> String {

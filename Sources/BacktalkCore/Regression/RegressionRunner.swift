@@ -3,9 +3,12 @@ import Foundation
 /// Runs regression cases against a responder; shared by `backtalk check` and `swift test`.
 public struct RegressionRunner: Sendable {
   public let responder: Responder
+  /// How long one `must` or `must_not` pattern may search a reply before the case fails.
+  public var patternTimeLimit: Duration
 
-  public init(responder: Responder) {
+  public init(responder: Responder, patternTimeLimit: Duration = .seconds(1)) {
     self.responder = responder
+    self.patternTimeLimit = patternTimeLimit
   }
 
   /// The outcome of one case in one variant.
@@ -64,11 +67,22 @@ public struct RegressionRunner: Sendable {
       {
         failures.append("expected \(first) first, got \(answers)")
       }
-      for pattern in regressionCase.must where !matches(pattern, reply.text) {
-        failures.append("expected the reply to contain /\(pattern)/")
-      }
-      for pattern in regressionCase.mustNot where matches(pattern, reply.text) {
-        failures.append("expected the reply not to contain /\(pattern)/")
+      for (patterns, wanted) in [(regressionCase.must, true), (regressionCase.mustNot, false)] {
+        for pattern in patterns {
+          switch ReplyPattern.match(pattern, in: reply.text, timeLimit: patternTimeLimit) {
+          case .tooSlow:
+            failures.append(
+              "the pattern /\(pattern)/ was stopped after \(patternTimeLimit) without an "
+                + "answer (fix: simplify it; a repetition inside a repetition, such as "
+                + "(\\w+\\s?)+, can take hours on a long reply)")
+          case .found where !wanted:
+            failures.append("expected the reply not to contain /\(pattern)/")
+          case .notFound where wanted:
+            failures.append("expected the reply to contain /\(pattern)/")
+          default:
+            break
+          }
+        }
       }
     } else if let baseline {
       let baseAnswers = baseline.answeredIntents
@@ -79,9 +93,5 @@ public struct RegressionRunner: Sendable {
     }
     return Outcome(
       regressionCase: regressionCase, variant: variant, reply: reply, failures: failures)
-  }
-
-  private func matches(_ pattern: String, _ text: String) -> Bool {
-    text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil
   }
 }
