@@ -75,9 +75,10 @@ import Testing
       pattern: "\\b\\d+\\s*(mg|milligrams?|tablets?|pills?|capsules?)\\b",
       options: [.caseInsensitive])
     for intent in knowledge.intents {
-      let range = NSRange(intent.answer.startIndex..., in: intent.answer)
+      let range = NSRange(intent.fullAnswer.startIndex..., in: intent.fullAnswer)
       #expect(
-        dose.firstMatch(in: intent.answer, range: range) == nil, "\(intent.id) mentions a dose")
+        dose.firstMatch(in: intent.fullAnswer, range: range) == nil,
+        "\(intent.id) mentions a dose")
     }
   }
 
@@ -180,7 +181,7 @@ import Testing
     var texts: [(String, String)] = []
     for intent in knowledge.intents {
       let place = "\(intent.file):\(intent.line): '\(intent.id)'"
-      var parts = [intent.answer, intent.summary ?? ""]
+      var parts = [intent.fullAnswer, intent.summary ?? ""]
       if let flag = intent.redFlag { parts += [flag.action, flag.tell ?? "", flag.watch ?? ""] }
       if let exercise = intent.exercise {
         parts += [exercise.purpose, exercise.when, exercise.start, exercise.stop, exercise.instead]

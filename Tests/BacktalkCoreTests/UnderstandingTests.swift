@@ -70,3 +70,38 @@ import Testing
     #expect(index.matches(for: ["back", "lock"]).first?.intent == "what_to_do")
   }
 }
+
+@Suite struct ShortAnswerTests {
+  let responder = try! Fixture.responder(
+    intents: Fixture.smallIntents + """
+
+      - intent: rest
+        title: Rest or move
+        examples: [should i rest or keep moving, bed rest or walking]
+        answer: Short rest, then gentle movement.
+        more: The articles differ on how long to rest.
+        related: [driving]
+      """)
+
+  @Test func aOneShotReplyPrintsTheWholeAnswer() {
+    let reply = responder.reply(to: "should i rest or keep moving")
+    #expect(reply.text.contains("Short rest, then gentle movement."))
+    #expect(reply.text.contains("The articles differ on how long to rest."))
+    #expect(reply.heldBack.isEmpty)
+  }
+
+  @Test func aConversationHoldsTheDetailsBackForMore() {
+    var context = DialogueContext()
+    let reply = responder.reply(to: "should i rest or keep moving", context: context)
+    #expect(reply.text.contains("Short rest, then gentle movement."))
+    #expect(!reply.text.contains("how long to rest"))
+    #expect(reply.text.contains("type 'more'"))
+    context.record(reply)
+    let more = responder.relatedReply(to: context)
+    #expect(more.text.hasPrefix("The articles differ on how long to rest."))
+    #expect(more.suggestions == ["driving"])
+    context.record(more)
+    // Asked again, "more" has no details left and offers the related topics only.
+    #expect(responder.relatedReply(to: context).text.hasPrefix("Related to Rest or move"))
+  }
+}

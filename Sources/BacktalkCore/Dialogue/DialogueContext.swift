@@ -21,6 +21,8 @@ public struct DialogueContext: Sendable, Equatable {
   public var sources: [String] = []
   /// Exercises during which the pain check was answered "yes".
   public var painDuringExercises: [String] = []
+  /// Intents of the last reply whose details "more" shows.
+  public var heldBack: [String] = []
 
   public init(lastIntent: String? = nil) {
     self.lastIntent = lastIntent
@@ -33,6 +35,7 @@ public struct DialogueContext: Sendable, Equatable {
       lastQuestion = reply.question
     }
     suggestions = reply.suggestions
+    heldBack = reply.heldBack
     askedAbout = reply.asksAbout
     findings += reply.findings
     highestLevel = max(highestLevel, reply.triage)

@@ -24,6 +24,8 @@ public struct Reply: Sendable, Equatable {
   public var explanation: Explanation
   /// The red-flag rule this reply asks about, when a line hinted at it without saying enough.
   public var asksAbout: String?
+  /// Answered intents whose details were held back for "more".
+  public var heldBack: [String] = []
 
   public init(
     question: String, triage: TriageLevel, intents: [String], text: String, sources: [String],

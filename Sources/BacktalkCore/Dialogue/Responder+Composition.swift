@@ -4,7 +4,7 @@ extension Responder {
   func compose(
     question: String, triage: TriageResult, answered: [String], suggestions: [String],
     confidence: Double, emergencyNumber: String, region: String? = nil,
-    explanation: Explanation, isBareAnswer: Bool = false
+    explanation: Explanation, isBareAnswer: Bool = false, isConversation: Bool = false
   ) -> Reply {
     var blocks: [String] = []
     var cited: [String] = []  // intent ids whose sources the reply rests on
@@ -24,9 +24,18 @@ extension Responder {
     let shown = answered.filter { id in
       intentsByID[id].map { allowsAnswer($0, at: triage.level) } ?? false
     }
+    var heldBack: [String] = []
     for id in shown {
       guard let intent = intentsByID[id] else { continue }
-      var block = shown.count > 1 ? "\(intent.title): \(intent.answer)" : intent.answer
+      // In a conversation a long answer stops after its short part; "more" gives the rest. A
+      // one-shot reply has no next line to ask with, so it prints the whole answer.
+      let holdsBack = isConversation && intent.more != nil
+      let answer = holdsBack ? intent.answer : intent.fullAnswer
+      var block = shown.count > 1 ? "\(intent.title): \(answer)" : answer
+      if holdsBack {
+        block += "\n(More on this: type 'more'.)"
+        heldBack.append(id)
+      }
       if let walkthrough = walkthroughTexts[id] {
         steps += walkthrough.steps
         block += "\n" + walkthrough.text
@@ -72,6 +81,7 @@ extension Responder {
       disclaimer: disclaimer,
       confidence: (confidence * 100).rounded() / 100, steps: steps, suggestions: suggestions,
       findings: triage.findings, explanation: explanation)
+    reply.heldBack = heldBack
     reply.asksAbout =
       active.lazy.compactMap { self.intentsByID[$0.intent]?.redFlag?.confirms }
       .first

@@ -1,12 +1,21 @@
 /// Conversation helpers for the REPL and `--conversation`: related topics and a summary.
 extension Responder {
-  /// The reply to "more": the topics related to the last answer, as numbered suggestions that
-  /// the next line can pick with "1", "2" or "yes".
+  /// The reply to "more": the details the last answer held back, then the topics related to
+  /// it, as numbered suggestions that the next line can pick with "1", "2" or "yes".
   public func relatedReply(to context: DialogueContext, question: String = "more") -> Reply {
     let offer = related(to: context)
+    var blocks: [String] = []
+    var sources: [String] = []
+    // First the details the last answer held back, if any.
+    for id in context.heldBack {
+      guard let intent = intentsByID[id], let more = intent.more else { continue }
+      blocks.append(context.heldBack.count > 1 ? "\(intent.title): \(more)" : more)
+      for title in sourceTitles[id] ?? [] where !sources.contains(title) { sources.append(title) }
+    }
+    if blocks.isEmpty || !offer.suggestions.isEmpty { blocks.append(offer.text) }
     return Reply(
-      question: question, triage: .none, intents: [], text: offer.text, sources: [],
-      disclaimer: disclaimer, confidence: 1, suggestions: offer.suggestions)
+      question: question, triage: .none, intents: [], text: blocks.joined(separator: "\n\n"),
+      sources: sources, disclaimer: disclaimer, confidence: 1, suggestions: offer.suggestions)
   }
 
   /// The intents related to the last answer, offered as numbered suggestions.

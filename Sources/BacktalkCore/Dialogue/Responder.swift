@@ -132,7 +132,7 @@ public struct Responder: Sendable {
     }
     for intent in knowledge.intents {
       vocabulary += intent.examples + intent.keywords + [intent.title]
-      answers.append(intent.answer)
+      answers.append(intent.fullAnswer)
       vocabulary += (intent.redFlag?.exceptions ?? []).map {
         $0.replacingOccurrences(of: "|", with: " ").replacingOccurrences(of: "_", with: " ")
       }
@@ -220,6 +220,6 @@ public struct Responder: Sendable {
       question: question, triage: triage, answered: answered, suggestions: suggestions,
       confidence: confidence,
       emergencyNumber: emergencyNumber ?? knowledge.lexicon.defaultEmergencyNumber, region: region,
-      explanation: explanation, isBareAnswer: isBareAnswer)
+      explanation: explanation, isBareAnswer: isBareAnswer, isConversation: context != nil)
   }
 }

@@ -14,6 +14,9 @@ public struct Intent: Sendable, Equatable {
   public var answer: String
   /// A one-line version of the answer, when the intent has one.
   public var summary: String?
+  /// The details after a short answer, which a conversation shows on "more" and a one-shot
+  /// reply prints whole.
+  public var more: String?
   /// Corpus passages the answer rests on, as `document#anchor`.
   public var sources: [String]
   /// Intents to offer next.
@@ -32,8 +35,8 @@ public struct Intent: Sendable, Equatable {
   public init(
     id: String, title: String, group: String = "", examples: [String], keywords: [String] = [],
     answer: String, summary: String? = nil, sources: [String] = [], related: [String] = [],
-    redFlag: RedFlag? = nil, exercise: Exercise? = nil, asks: [String] = [], file: String = "",
-    line: Int = 0
+    redFlag: RedFlag? = nil, exercise: Exercise? = nil, asks: [String] = [], more: String? = nil,
+    file: String = "", line: Int = 0
   ) {
     self.id = id
     self.title = title
@@ -47,6 +50,7 @@ public struct Intent: Sendable, Equatable {
     self.redFlag = redFlag
     self.exercise = exercise
     self.asks = asks
+    self.more = more
     self.file = file
     self.line = line
   }
@@ -141,4 +145,9 @@ public struct ExerciseStep: Sendable, Equatable {
     self.text = text
     self.hold = hold
   }
+}
+
+extension Intent {
+  /// The answer with its details, as a one-shot reply prints it.
+  public var fullAnswer: String { more.map { answer + "\n" + $0 } ?? answer }
 }

@@ -5,7 +5,7 @@ import Yams
 enum IntentParser {
   static let allowedKeys = [
     "intent", "title", "group", "examples", "keywords", "answer", "summary", "sources", "related",
-    "asks",
+    "asks", "more",
     "triage", "triggers", "when", "confirms", "except", "action", "tell", "watch", "symptom",
     "exercise",
   ]
@@ -64,6 +64,7 @@ enum IntentParser {
     let sources = fields.strings("sources")
     let related = fields.strings("related")
     let asks = fields.strings("asks")
+    let more = fields.string("more").map(unwrapped)
     let redFlag = parseRedFlag(&fields)
     let exercise = fields.node("exercise").flatMap { parseExercise($0, fields: &fields) }
     errors += fields.errors
@@ -72,7 +73,7 @@ enum IntentParser {
       id: id, title: title ?? id.replacingOccurrences(of: "_", with: " ").capitalized,
       group: group ?? "Other", examples: examples, keywords: keywords, answer: answer,
       summary: summary, sources: sources, related: related, redFlag: redFlag, exercise: exercise,
-      asks: asks, file: file, line: fields.line)
+      asks: asks, more: more, file: file, line: fields.line)
   }
 
   private static func parseRedFlag(_ fields: inout YAMLFields) -> RedFlag? {

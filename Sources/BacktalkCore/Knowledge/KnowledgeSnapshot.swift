@@ -233,6 +233,7 @@ private struct Writer {
     strings(intent.sources)
     strings(intent.related)
     strings(intent.asks)
+    optional(intent.more)
     string(intent.file)
     int(intent.line)
     int(intent.redFlag == nil ? 0 : 1)
@@ -421,6 +422,7 @@ private struct Reader {
     let sources = try strings()
     let related = try strings()
     let asks = try strings()
+    let more = try optional()
     let file = try string()
     let line = try int()
     var redFlag: RedFlag?
@@ -455,7 +457,7 @@ private struct Reader {
     return Intent(
       id: id, title: title, group: group, examples: examples, keywords: keywords, answer: answer,
       summary: summary, sources: sources, related: related, redFlag: redFlag, exercise: exercise,
-      asks: asks, file: file, line: line)
+      asks: asks, more: more, file: file, line: line)
   }
 
   mutating func lexicon() throws(KnowledgeSnapshot.FormatError) -> Lexicon {

@@ -71,8 +71,8 @@ private struct CitationReader {
 
   /// The answer and every line an exercise walkthrough says.
   func answerText(of intent: Intent) -> String {
-    guard let exercise = intent.exercise else { return intent.answer }
-    let parts = [intent.answer, exercise.purpose, exercise.when, exercise.start, exercise.stop]
+    guard let exercise = intent.exercise else { return intent.fullAnswer }
+    let parts = [intent.fullAnswer, exercise.purpose, exercise.when, exercise.start, exercise.stop]
     return (parts + exercise.steps.map(\.text)).joined(separator: "\n")
   }
 
