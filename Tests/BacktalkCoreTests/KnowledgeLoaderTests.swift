@@ -2,15 +2,7 @@ import BacktalkCore
 import Testing
 
 @Suite struct KnowledgeLoaderTests {
-  /// Loads files and returns the errors, or an empty list when it loaded.
-  func errors(_ files: [KnowledgeFile]) -> [KnowledgeError] {
-    do {
-      _ = try KnowledgeLoader.load(files)
-      return []
-    } catch {
-      return error.errors
-    }
-  }
+  func errors(_ files: [KnowledgeFile]) -> [KnowledgeError] { Fixture.loadErrors(files) }
 
   let disclaimer = KnowledgeFile(
     path: "Intents/about.yml",

@@ -17,6 +17,16 @@ enum Fixture {
 
   static let responder = Responder(knowledge: knowledge)
 
+  /// Loads files and returns the errors, or an empty list when it loaded.
+  static func loadErrors(_ files: [KnowledgeFile]) -> [KnowledgeError] {
+    do {
+      _ = try KnowledgeLoader.load(files)
+      return []
+    } catch {
+      return error.errors
+    }
+  }
+
   /// A responder over small inline knowledge, so unit tests don't depend on the real content.
   static func responder(
     intents: String, lexicon: String = smallLexicon, corpus: String = smallCorpus

@@ -16,14 +16,7 @@ import Testing
     return (lines + ["  answer: x"]).joined(separator: "\n") + "\n"
   }()
 
-  func errors(_ files: [KnowledgeFile]) -> [KnowledgeError] {
-    do {
-      _ = try KnowledgeLoader.load(files)
-      return []
-    } catch {
-      return error.errors
-    }
-  }
+  func errors(_ files: [KnowledgeFile]) -> [KnowledgeError] { Fixture.loadErrors(files) }
 
   @Test func aBillionLaughsIntentFileIsAnErrorWithItsFileAndLine() {
     let found = errors([
