@@ -46,6 +46,13 @@ import Testing
     context.record(responder.reply(to: "how long should i ice"))
     let followUp = responder.reply(to: "and heat?", context: context)
     #expect(followUp.intents == ["heat_duration"])
+    // `why` lists each candidate once, the follow-up's intent first, in the real knowledge too.
+    var real = DialogueContext()
+    real.record(Fixture.responder.reply(to: "should i put ice on it"))
+    let howLong = Fixture.responder.reply(to: "how long?", context: real)
+    let candidates = howLong.explanation.candidates.map(\.intent)
+    #expect(candidates.first == "ice_duration")
+    #expect(Set(candidates).count == candidates.count)
   }
 
   @Test func offersSuggestionsWhenUnsureAndTakesANumber() throws {

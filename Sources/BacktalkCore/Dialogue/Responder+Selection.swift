@@ -140,7 +140,9 @@ extension Responder {
     {
       selection.answered = [followUp.intent]
       selection.confidence = followUp.confidence
-      selection.candidates = [followUp] + selection.candidates
+      // `why` lists each intent once: the follow-up first, then the others as they ranked.
+      selection.candidates =
+        [followUp] + selection.candidates.filter { $0.intent != followUp.intent }
       return selection
     }
     if let top, top.confidence >= Self.answerThreshold {
