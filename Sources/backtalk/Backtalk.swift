@@ -15,7 +15,8 @@ struct Backtalk: ParsableCommand {
       """,
     version: versionText,
     subcommands: [
-      Run.self, Ask.self, Topics.self, Exercises.self, Check.self, Lint.self, Eval.self,
+      Run.self, Ask.self, Topics.self, Exercises.self, ExerciseCommand.self, Check.self,
+      Lint.self, Eval.self,
       Version.self,
     ],
     defaultSubcommand: Run.self
