@@ -5,6 +5,8 @@ import Foundation
 struct REPL {
   let session: Session
   let useColor: Bool
+  /// Whether every answer is followed by how it was chosen (`--explain`), as `why` shows it.
+  var explain = false
 
   static let commands = [
     "help", "topics", "exercises", "exercise", "disclaimer", "why", "summary", "more", "quit",
@@ -139,7 +141,7 @@ extension REPL {
   }
 
   fileprivate func render(_ reply: Reply) -> String {
-    Terminal(useColor: useColor).render(reply, session: session)
+    Terminal(useColor: useColor).render(reply, session: session, explain: explain)
   }
 
   /// The dated summary with the disclaimer reminder under it, plain text.
