@@ -211,7 +211,7 @@ struct Topics: ParsableCommand {
 
   func run() throws {
     let session = try options.makeSession()
-    Output.write(Render.topics(session.responder.knowledge) + "\n")
+    Output.write(Render.topics(session.responder.knowledge, width: Terminal.listingWidth()) + "\n")
     Output.flush()
   }
 }
@@ -223,7 +223,8 @@ struct Exercises: ParsableCommand {
 
   func run() throws {
     let session = try options.makeSession()
-    Output.write(Render.exercises(session.responder.knowledge) + "\n")
+    Output.write(
+      Render.exercises(session.responder.knowledge, width: Terminal.listingWidth()) + "\n")
     Output.flush()
   }
 }
