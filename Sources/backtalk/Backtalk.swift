@@ -15,7 +15,8 @@ struct Backtalk: ParsableCommand {
       """,
     version: versionText,
     subcommands: [
-      Run.self, Ask.self, Topics.self, Exercises.self, Check.self, Lint.self, Eval.self,
+      Run.self, Ask.self, Topics.self, Exercises.self, ExerciseCommand.self, Check.self,
+      Lint.self, Eval.self,
       Version.self,
     ],
     defaultSubcommand: Run.self
@@ -92,13 +93,32 @@ struct Run: ParsableCommand {
         question.joined(separator: " "), session: session, json: json, explain: explain,
         useColor: options.useColor)
     } else if isatty(STDIN_FILENO) == 1 && !json {
-      REPL(session: session, useColor: options.useColor).run()
+      if explain { Output.error(Self.explainOnTerminal) }
+      if conversation { Output.error(Self.conversationOnTerminal) }
+      REPL(session: session, useColor: options.useColor, explain: explain).run()
     } else {
+      // Nothing prompts on a terminal in pipe mode; without a word it would look hung.
+      if isatty(STDIN_FILENO) == 1 { Output.error(Self.jsonOnTerminal) }
       PipeMode(
         session: session, json: json, conversation: conversation, explain: explain
       ).run()
     }
   }
+}
+
+extension Run {
+  /// Said on stderr when flags meant for pipes are given with a terminal on stdin, so the
+  /// person knows what happens instead of meeting silence.
+  static let jsonOnTerminal = """
+    backtalk: --json reads questions from the terminal as from a pipe: type one per line and \
+    each is answered with a JSON line; Ctrl-D ends. (Without --json this is the REPL; \
+    'backtalk --json < questions.txt' answers a file.)
+    """
+  static let explainOnTerminal =
+    "backtalk: --explain: each answer is followed by how it was chosen, as 'why' shows it."
+  static let conversationOnTerminal =
+    "backtalk: --conversation changes nothing here: the REPL always reads your lines as one "
+    + "conversation."
 }
 
 /// Options every mode shares.
@@ -191,7 +211,7 @@ struct Topics: ParsableCommand {
 
   func run() throws {
     let session = try options.makeSession()
-    Output.write(Render.topics(session.responder.knowledge) + "\n")
+    Output.write(Render.topics(session.responder.knowledge, width: Terminal.listingWidth()) + "\n")
     Output.flush()
   }
 }
@@ -203,7 +223,8 @@ struct Exercises: ParsableCommand {
 
   func run() throws {
     let session = try options.makeSession()
-    Output.write(Render.exercises(session.responder.knowledge) + "\n")
+    Output.write(
+      Render.exercises(session.responder.knowledge, width: Terminal.listingWidth()) + "\n")
     Output.flush()
   }
 }

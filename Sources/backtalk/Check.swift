@@ -63,8 +63,6 @@ struct Check: ParsableCommand {
       "under_triage": report.underTriaged, "over_triage": report.overTriaged,
       "variant_pass_rate": report.variantPassRate ?? NSNull(), "failures": failures,
     ]
-    let data =
-      (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-    return String(decoding: data, as: UTF8.self)
+    return JSONReport.text(object)
   }
 }

@@ -10,6 +10,7 @@ struct Lint: ParsableCommand {
 
   @OptionGroup var options: CommonOptions
   @Flag(help: "Report, but exit 0 even when something is found.") var warn = false
+  @Flag(help: "Print one JSON object with the findings.") var json = false
   @Argument(help: "Case files or folders, for which intents are reached.")
   var paths: [String] = ["Tests/Regression"]
 
@@ -17,8 +18,12 @@ struct Lint: ParsableCommand {
     let session = try options.makeSession()
     let cases = try options.loadCases(paths)
     let findings = KnowledgeLint.run(session.responder, cases: cases)
-    for finding in findings { Output.write(finding.description + "\n") }
-    Output.write("\(findings.count) finding\(findings.count == 1 ? "" : "s")\n")
+    if json {
+      Output.write(QualityJSON.lint(findings) + "\n")
+    } else {
+      for finding in findings { Output.write(finding.description + "\n") }
+      Output.write("\(findings.count) finding\(findings.count == 1 ? "" : "s")\n")
+    }
     Output.flush()
     if !findings.isEmpty && !warn { throw ExitCode(1) }
   }
@@ -41,6 +46,9 @@ struct Eval: ParsableCommand {
       "Score the questions of a case file (q and intents) instead of cross-validating.",
       valueName: "file"))
   var caseFiles: [String] = []
+  @Flag(
+    help: "Print one JSON object with the figures, the calibration and every miss.")
+  var json = false
 
   /// More folds than this only repeat the work: no intent has that many examples to hold out.
   static let maximumFolds = 100
@@ -58,6 +66,14 @@ struct Eval: ParsableCommand {
     let session = try options.makeSession()
     if !caseFiles.isEmpty { return try score(caseFiles, session.responder) }
     let result = CrossValidation.run(session.responder.knowledge, folds: folds)
+    let stored = session.responder.index.calibration
+    if json {
+      Output.write(
+        QualityJSON.crossValidation(
+          result, folds: folds, top: top, drifted: Self.drifted(result.fittedCalibration, stored))
+          + "\n")
+      return Output.flush()
+    }
     Output.write(
       "\(folds)-fold cross-validated top-1 accuracy: \(percent(result.accuracy)) "
         + "(\(result.correct)/\(result.total))\n")
@@ -68,7 +84,7 @@ struct Eval: ParsableCommand {
     for pair in result.confusions.prefix(top) {
       Output.write("  \(pair.count)x \(pair.expected) -> \(pair.answered)\n")
     }
-    writeCalibration(result, stored: session.responder.index.calibration)
+    writeCalibration(result, stored: stored)
     if misses && !result.misses.isEmpty {
       Output.write("missed examples (expected -> answered):\n")
       for miss in result.misses {
@@ -102,18 +118,21 @@ struct Eval: ParsableCommand {
     let weights = Calibration.keys.map { key in
       "\(key): \(fitted.weights[key].map { String(format: "%.3f", $0) } ?? "")"
     }
-    // Only a fit that differs in some weight by more than 0.05 is worth copying.
-    let drifted =
-      stored.map { stored in
-        Calibration.keys.contains {
-          abs((fitted.weights[$0] ?? 0) - (stored.weights[$0] ?? 0)) > 0.05
-        }
-      } ?? true
-    if drifted {
+    if Self.drifted(fitted, stored) {
       Output.write(
         "best fit to these outcomes (calibration: in Lexicon/language.yml): {"
           + weights.joined(separator: ", ") + "}\n")
     }
+  }
+
+  /// Whether a fitted calibration is worth copying over the stored one: it differs in some
+  /// weight by more than 0.05, or there is none stored.
+  static func drifted(_ fitted: Calibration, _ stored: Calibration?) -> Bool {
+    stored.map { stored in
+      Calibration.keys.contains {
+        abs((fitted.weights[$0] ?? 0) - (stored.weights[$0] ?? 0)) > 0.05
+      }
+    } ?? true
   }
 
   /// Prints how many of the cases' questions were answered right first, abstained or wrong.
@@ -124,6 +143,10 @@ struct Eval: ParsableCommand {
       throw ExitCode(2)
     }
     let result = CaseEvaluation.run(responder, cases: cases)
+    if json {
+      Output.write(QualityJSON.cases(result, files: files) + "\n")
+      return Output.flush()
+    }
     func line(_ name: String, _ count: Int) -> String {
       "\(name): \(percent(result.share(count))) (\(count)/\(result.total))\n"
     }

@@ -5,6 +5,8 @@ import Foundation
 struct REPL {
   let session: Session
   let useColor: Bool
+  /// Whether every answer is followed by how it was chosen (`--explain`), as `why` shows it.
+  var explain = false
 
   static let commands = [
     "help", "topics", "exercises", "exercise", "disclaimer", "why", "summary", "more", "quit",
@@ -75,11 +77,11 @@ struct REPL {
       case .quit:
         return
       case .help:
-        say(Self.help)
+        say(Self.help(width: Terminal.width()))
       case .topics:
-        say(Render.topics(knowledge))
+        say(Render.topics(knowledge, width: Terminal.width()))
       case .exercises:
-        say(Render.exercises(knowledge))
+        say(Render.exercises(knowledge, width: Terminal.width()))
       case .disclaimer:
         say(knowledge.disclaimer)
       case .why:
@@ -118,28 +120,42 @@ struct REPL {
 }
 
 extension REPL {
-  fileprivate static let help = """
-    Ask anything about your back spasm in your own words, for example "can I drive?".
-    Follow-ups such as "how long?" are read in the context of the last answer.
-    Commands:
-      topics       everything Backtalk can talk about
-      exercises    the exercises, with what each is for
-      exercise NAME  walk through one step by step ("exercise cat stretch", or say
-                   "walk me through the cat stretch"); Enter goes on, 'stop' leaves
-      more         related topics to the last answer
-      why          how the last answer was chosen
-      summary      what you asked, the symptoms you mentioned and what was advised
-                   ('summary --save FILE' writes it to a file to take to a provider)
-      disclaimer   the full medical disclaimer
-      quit, exit   leave (or Ctrl-D); Ctrl-C clears the line
-    """
+  /// The help, laid out for the terminal's width.
+  fileprivate static func help(width: Int) -> String {
+    let intro = """
+      Ask anything about your back spasm in your own words, for example "can I drive?". \
+      Follow-ups such as "how long?" are read in the context of the last answer.
+      Commands:
+      """
+    let commands = [
+      ("topics", "everything Backtalk can talk about"),
+      ("exercises", "the exercises, with what each is for"),
+      (
+        "exercise NAME",
+        "walk through one step by step (\"exercise cat stretch\", or say \"walk me through the "
+          + "cat stretch\"); Enter goes on, 'stop' leaves"
+      ),
+      ("more", "related topics to the last answer"),
+      ("why", "how the last answer was chosen"),
+      (
+        "summary",
+        "what you asked, the symptoms you mentioned and what was advised ('summary --save FILE' "
+          + "writes it to a file to take to a provider)"
+      ),
+      ("disclaimer", "the full medical disclaimer"),
+      ("quit, exit", "leave (or Ctrl-D); Ctrl-C clears the line"),
+    ]
+    return TextWrapper.wrap(intro, width: width) + "\n"
+      + Render.table(commands, width: width - 2).split(separator: "\n").map { "  " + $0 }
+      .joined(separator: "\n")
+  }
 
   fileprivate func style(_ text: String, _ style: Terminal.Style) -> String {
     Terminal(useColor: useColor).style(text, style)
   }
 
   fileprivate func render(_ reply: Reply) -> String {
-    Terminal(useColor: useColor).render(reply, session: session)
+    Terminal(useColor: useColor).render(reply, session: session, explain: explain)
   }
 
   /// The dated summary with the disclaimer reminder under it, plain text.

@@ -52,8 +52,12 @@ enum Render {
     return lines.joined(separator: "\n")
   }
 
-  /// Every topic, grouped, for `topics`.
-  static func topics(_ knowledge: Knowledge) -> String {
+  /// The width listings are laid out for when the output is not a terminal.
+  static let pipeWidth = 78
+
+  /// Every topic, grouped, for `topics`: each group's titles indented under it, whole titles
+  /// to a line as far as `width` allows, so a narrow terminal never wraps a line again.
+  static func topics(_ knowledge: Knowledge, width: Int = pipeWidth) -> String {
     var groups: [String] = []
     var titles: [String: [String]] = [:]
     for intent in knowledge.intents where intent.id != Knowledge.disclaimerIntentID {
@@ -62,19 +66,66 @@ enum Render {
       titles[group, default: []].append(intent.title)
     }
     return groups.map { group in
-      let list = TextWrapper.wrap(titles[group, default: []].joined(separator: ", "), width: 76)
-      return "\(group):\n" + list.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+      let lines = packed(titles[group, default: []], width: max(width - 2, 10))
+      return TextWrapper.wrap(group + ":", width: width) + "\n"
+        + lines.map { "  " + $0 }.joined(separator: "\n")
     }.joined(separator: "\n\n")
   }
 
   /// Every exercise with its purpose, for `exercises`.
-  static func exercises(_ knowledge: Knowledge) -> String {
+  static func exercises(_ knowledge: Knowledge, width: Int = pipeWidth) -> String {
     let exercises = knowledge.intents.compactMap(\.exercise)
     guard !exercises.isEmpty else { return "No exercises are loaded." }
-    let width = exercises.map(\.name.count).max() ?? 0
-    return exercises.map { exercise in
-      exercise.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + exercise.purpose
-    }.joined(separator: "\n")
+    return table(exercises.map { ($0.name, $0.purpose) }, width: width)
   }
 
+  /// Names and what they are, in two columns: the second wraps under itself, or, when the
+  /// width leaves it too little room, each text goes indented under its name.
+  static func table(_ rows: [(name: String, text: String)], width: Int) -> String {
+    let nameWidth = rows.map(\.name.count).max() ?? 0
+    let column = width - nameWidth - 2
+    return rows.map { row in
+      guard column >= 24 else {
+        let text = TextWrapper.wrap(row.text, width: max(width - 2, 10))
+        return row.name + "\n" + indented(text, by: 2)
+      }
+      return row.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
+        + indented(TextWrapper.wrap(row.text, width: column), by: nameWidth + 2, first: false)
+    }.joined(separator: "\n")
+  }
+}
+
+extension Render {
+  /// Items joined with ", " into lines of at most `width` characters, an item split only
+  /// when it is longer than a line on its own.
+  fileprivate static func packed(_ items: [String], width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for (position, item) in items.enumerated() {
+      let piece = item + (position == items.count - 1 ? "" : ",")
+      if current.isEmpty {
+        current = piece
+      } else if current.count + 1 + piece.count <= width {
+        current += " " + piece
+      } else {
+        lines.append(current)
+        current = piece
+      }
+      if current.count > width {
+        let wrapped = TextWrapper.wrap(current, width: width).split(separator: "\n")
+        lines += wrapped.dropLast().map(String.init)
+        current = wrapped.last.map(String.init) ?? ""
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
+  }
+
+  /// Text with each line indented, the first one too unless `first` is false.
+  fileprivate static func indented(_ text: String, by count: Int, first: Bool = true) -> String {
+    let pad = String(repeating: " ", count: count)
+    return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+      ($0.offset == 0 && !first ? "" : pad) + $0.element
+    }.joined(separator: "\n")
+  }
 }

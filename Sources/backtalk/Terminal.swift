@@ -37,6 +37,12 @@ struct Terminal {
     Output.flush()
   }
 
+  /// The width to lay a listing out for: the terminal's when stdout is one, else the fixed
+  /// width of piped output, so a script's output does not depend on `COLUMNS`.
+  static func listingWidth() -> Int {
+    isatty(STDOUT_FILENO) == 1 ? width() : Render.pipeWidth
+  }
+
   /// The width to wrap at: the terminal's, else `COLUMNS`, else 79.
   static func width() -> Int {
     var size = winsize()

@@ -94,3 +94,34 @@ import Testing
     #expect(result.stderr.isEmpty)
   }
 }
+
+/// Flags meant for pipes given with a terminal on stdin: a word on stderr, never silence.
+@Suite struct TerminalFlagTests {
+  @Test func jsonOnATerminalSaysItReadsLinesAsAPipeWouldAndAnswersThem() throws {
+    let (transcript, status) = try EndToEndTests.driveREPL(
+      state: "-",
+      ["--arg", "--json", "--prompt", "Ctrl-D ends|\"triage\"", "can I drive?\\n", "^D"])
+    #expect(status == 0)
+    #expect(transcript.contains("--json reads questions from the terminal as from a pipe"))
+    let answer = transcript.components(separatedBy: "\r\n").first { $0.hasPrefix("{") }
+    #expect(answer?.contains("\"intents\":[\"driving\"") == true)
+  }
+
+  @Test func explainInTheREPLSaysSoAndExplainsEveryAnswer() throws {
+    let state = try EndToEndTests.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: state) }
+    let (transcript, status) = try EndToEndTests.driveREPL(
+      state: state.path, ["--arg", "--explain", "can I drive?\\n", "^D"])
+    #expect(status == 0)
+    #expect(transcript.contains("--explain: each answer is followed by how it was chosen"))
+    #expect(transcript.contains("narcotic"))
+    #expect(transcript.contains("Words: "))
+    #expect(transcript.contains("1. driving  score"))
+  }
+
+  @Test func explainOnAPipeSaysNothingExtra() throws {
+    let result = try EndToEndTests.run(["--explain"], input: "can I drive?\n")
+    #expect(result.status == 0)
+    #expect(result.stderr.isEmpty)
+  }
+}

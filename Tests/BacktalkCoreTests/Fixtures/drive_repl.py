@@ -4,7 +4,8 @@
 Usage: drive_repl.py BINARY STATE_DIR [--arg ARG]... [--columns N] [--term TERM] STEP...
 STATE_DIR "-" starts it with neither HOME nor XDG_STATE_HOME. Each --arg is passed to the
 binary (for a one-shot command such as `ask` on a terminal); --columns sets the screen width
-(default 500, so no answer is wrapped) and --term the TERM (default dumb).
+(default 500, so no answer is wrapped), --term the TERM (default dumb) and --prompt the
+regular expression to wait for instead of the prompt (for a mode that shows none).
 Each STEP is text to type; "^C" sends Ctrl-C, "^D" sends Ctrl-D, "^N" presses Enter and waits
 a moment without waiting for a prompt (a countdown follows), "^J" presses Enter and waits for
 the prompt, and a trailing "\\n" is Enter.
@@ -24,15 +25,17 @@ import time
 
 binary, state, steps = sys.argv[1], sys.argv[2], sys.argv[3:]
 arguments, columns, term = [], 500, "dumb"
-while steps and steps[0] in ("--arg", "--columns", "--term"):
+PROMPT = re.compile(rb"backtalk[^\n>]*> ")
+while steps and steps[0] in ("--arg", "--columns", "--term", "--prompt"):
     option, value, steps = steps[0], steps[1], steps[2:]
     if option == "--arg":
         arguments.append(value)
+    elif option == "--prompt":
+        PROMPT = re.compile(value.encode())
     elif option == "--columns":
         columns = int(value)
     else:
         term = value
-PROMPT = re.compile(rb"backtalk[^\n>]*> ")
 
 pid, fd = pty.fork()
 if pid == 0:
