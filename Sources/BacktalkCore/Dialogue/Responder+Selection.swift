@@ -171,9 +171,8 @@ extension Responder {
     var starts = Set<Int>()
     var covered = Set<Int>()
     for start in tokens.indices {
-      for cue in askCues where start + cue.words.count <= tokens.count {
-        guard cue.words.first == tokens[start].word,
-          zip(cue.words, tokens[start..<start + cue.words.count]).allSatisfy({ $0 == $1.word })
+      for cue in askCues[tokens[start].word] ?? [] where start + cue.words.count <= tokens.count {
+        guard zip(cue.words, tokens[start..<start + cue.words.count]).allSatisfy({ $0 == $1.word })
         else { continue }
         kinds.insert(cue.kind)
         starts.insert(start)

@@ -18,8 +18,8 @@ public struct Responder: Sendable {
   /// The full medical disclaimer and its one-line reminder, looked up once.
   public let disclaimer: String
   public let disclaimerReminder: String
-  /// The phrases that ask each kind of question, as cleaned words, longest first.
-  let askCues: [(kind: String, words: [String])]
+  /// The phrases that ask each kind of question, as cleaned words, by their first word.
+  let askCues: [String: [(kind: String, words: [String])]]
   /// Each exercise intent's walkthrough as text and numbered steps, rendered once.
   let walkthroughTexts: [String: (text: String, steps: [String])]
 
@@ -94,10 +94,11 @@ public struct Responder: Sendable {
       uniqueKeysWithValues: knowledge.intents.map { intent in
         (intent.id, Self.documentTitles(of: intent.sources, in: titles))
       })
-    askCues = knowledge.lexicon.askKinds.sorted { $0.key < $1.key }.flatMap { kind, phrases in
-      phrases.map { (kind, analyzer.analyze($0).tokens.filter { !$0.isPunctuation }.map(\.word)) }
-    }
-    .filter { !$0.words.isEmpty }.sorted { $0.words.count > $1.words.count }
+    askCues = Dictionary(
+      grouping: knowledge.lexicon.askKinds.sorted { $0.key < $1.key }.flatMap { kind, phrases in
+        phrases.map { (kind, analyzer.analyze($0).tokens.filter { !$0.isPunctuation }.map(\.word)) }
+      }
+      .filter { !$0.words.isEmpty }, by: { $0.words[0] })
     disclaimer = knowledge.disclaimer
     disclaimerReminder = knowledge.disclaimerReminder
     titlesByDocument = titles
