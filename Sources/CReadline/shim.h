@@ -1,6 +1,7 @@
 #ifndef BACKTALK_CREADLINE_SHIM_H
 #define BACKTALK_CREADLINE_SHIM_H
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,16 @@ static inline void backtalk_rl_abandon_line(void) {
 }
 
 static inline void backtalk_rl_done(void) { rl_done = 1; }
+
+// Ctrl-Z at the prompt: give the terminal back as it was, stop until `fg`, then take it again
+// and draw the prompt and the half-typed line anew.
+static inline void backtalk_rl_suspend(void) {
+  rl_cleanup_after_signal();
+  signal(SIGTSTP, SIG_DFL);
+  raise(SIGTSTP);
+  rl_reset_after_signal();
+  rl_forced_update_display();
+}
 
 static inline FILE *backtalk_stdout(void) { return stdout; }
 static inline FILE *backtalk_stderr(void) { return stderr; }

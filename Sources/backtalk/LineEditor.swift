@@ -5,6 +5,8 @@ import Synchronization
 
 /// Set by the SIGINT handler; the readline event hook clears the line when it sees it.
 let interrupted = Atomic<Bool>(false)
+/// Set by the SIGTSTP handler (Ctrl-Z); the event hook stops the program the clean way.
+let suspended = Atomic<Bool>(false)
 /// The words tab completion offers.
 let completionWords = Mutex<[String]>([])
 
@@ -33,8 +35,14 @@ final class LineEditor {
     sigemptyset(&unblock)
     sigaddset(&unblock, SIGINT)
     sigprocmask(SIG_UNBLOCK, &unblock, nil)
+    LineEditor.catchSuspend()
     backtalk_rl_set_event_hook {
       if interrupted.exchange(false, ordering: .relaxed) { backtalk_rl_abandon_line() }
+      if suspended.exchange(false, ordering: .relaxed) {
+        // Stops here until `fg`, with the terminal as the shell left it; then redraws.
+        backtalk_rl_suspend()
+        LineEditor.catchSuspend()
+      }
       return 0
     }
     history = LineEditor.openHistory(historyPath)
@@ -56,8 +64,25 @@ final class LineEditor {
     free(name)
   }
 
+  /// Records Ctrl-Z instead of stopping at once with the terminal still in readline's mode,
+  /// which left the prompt and the typed line gone after `fg`.
+  static func catchSuspend() {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in suspended.store(true, ordering: .relaxed) }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0  // no SA_RESTART: the blocked read returns, so readline runs the hook
+    sigaction(SIGTSTP, &action, nil)
+    // As with SIGINT, a parent may have started us with it blocked.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGTSTP)
+    sigprocmask(SIG_UNBLOCK, &unblock, nil)
+  }
+
   /// Reads one line; nil at end of input (Ctrl-D on an empty line).
   func readLine(prompt: String) -> String? {
+    // A Ctrl-Z away from the prompt (during a countdown) is let go, not acted on later.
+    suspended.store(false, ordering: .relaxed)
     guard let pointer = readline(prompt) else { return nil }
     defer { free(pointer) }
     return String(cString: pointer)

@@ -241,6 +241,19 @@ import Testing
     #expect(!history.contains("half a line"))
   }
 
+  @Test func ctrlZThenFgRedrawsThePromptAndTheTypedLine() throws {
+    let state = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: state) }
+    let (transcript, status) = try Self.driveREPL(
+      state: state.path, ["hot t", "^Z", "ub?\\n", "^D"])
+    // After the prompt and "hot t" were drawn once, the resumed REPL draws them again, and the
+    // line typed before Ctrl-Z is finished and answered.
+    let prompts = transcript.components(separatedBy: "> hot t").count - 1
+    #expect(prompts >= 2, "the prompt and typed line should be redrawn after fg:\n\(transcript)")
+    #expect(transcript.contains("30 to 40 minutes"))
+    #expect(status == 0)
+  }
+
   @Test func replWalksThroughAnExerciseWithCountdowns() throws {
     let state = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: state) }

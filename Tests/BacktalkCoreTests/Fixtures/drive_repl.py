@@ -6,7 +6,7 @@ STATE_DIR "-" starts it with neither HOME nor XDG_STATE_HOME. Each --arg is pass
 binary (for a one-shot command such as `ask` on a terminal); --columns sets the screen width
 (default 500, so no answer is wrapped), --term the TERM (default dumb) and --prompt the
 regular expression to wait for instead of the prompt (for a mode that shows none).
-Each STEP is text to type; "^C" sends Ctrl-C, "^D" sends Ctrl-D, "^N" presses Enter and waits
+Each STEP is text to type; "^C" sends Ctrl-C, "^Z" Ctrl-Z and then SIGCONT (as `fg` does), "^D" sends Ctrl-D, "^N" presses Enter and waits
 a moment without waiting for a prompt (a countdown follows), "^J" presses Enter and waits for
 the prompt, and a trailing "\\n" is Enter.
 After each step it waits for the prompt (or the end). Prints a JSON object with the whole
@@ -83,6 +83,13 @@ for step in steps:
         continue
     if step == "^J":
         os.write(fd, b"\n")
+        read_until(PROMPT)
+        continue
+    if step == "^Z":
+        # Ctrl-Z, then what `fg` sends: the REPL must draw the prompt and the typed line again.
+        os.write(fd, b"\x1a")
+        time.sleep(0.3)
+        os.kill(pid, 18)  # SIGCONT
         read_until(PROMPT)
         continue
     if step == "^C":
