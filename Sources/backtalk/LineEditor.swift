@@ -25,16 +25,7 @@ final class LineEditor {
       { text, state in
         LineEditor.complete(text, state)
       }, isatty(STDOUT_FILENO) == 1 ? 0 : 1)
-    var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in interrupted.store(true, ordering: .relaxed) }
-    sigemptyset(&action.sa_mask)
-    action.sa_flags = 0  // no SA_RESTART: the blocked read returns, so readline runs the hook
-    sigaction(SIGINT, &action, nil)
-    // A parent may have started us with SIGINT blocked; Ctrl-C must reach the handler.
-    var unblock = sigset_t()
-    sigemptyset(&unblock)
-    sigaddset(&unblock, SIGINT)
-    sigprocmask(SIG_UNBLOCK, &unblock, nil)
+    LineEditor.record(SIGINT) { _ in interrupted.store(true, ordering: .relaxed) }
     LineEditor.catchSuspend()
     backtalk_rl_set_event_hook {
       if interrupted.exchange(false, ordering: .relaxed) { backtalk_rl_abandon_line() }
@@ -67,15 +58,21 @@ final class LineEditor {
   /// Records Ctrl-Z instead of stopping at once with the terminal still in readline's mode,
   /// which left the prompt and the typed line gone after `fg`.
   static func catchSuspend() {
+    record(SIGTSTP) { _ in suspended.store(true, ordering: .relaxed) }
+  }
+
+  /// Installs a handler that only records a signal, without `SA_RESTART` so the blocked read
+  /// returns and readline runs the event hook, and unblocks the signal: a parent may have
+  /// started us with it blocked (Ctrl-C and Ctrl-Z must reach the handler).
+  static func record(_ number: Int32, with handler: @convention(c) (Int32) -> Void) {
     var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in suspended.store(true, ordering: .relaxed) }
+    action.__sigaction_handler.sa_handler = handler
     sigemptyset(&action.sa_mask)
-    action.sa_flags = 0  // no SA_RESTART: the blocked read returns, so readline runs the hook
-    sigaction(SIGTSTP, &action, nil)
-    // As with SIGINT, a parent may have started us with it blocked.
+    action.sa_flags = 0
+    sigaction(number, &action, nil)
     var unblock = sigset_t()
     sigemptyset(&unblock)
-    sigaddset(&unblock, SIGTSTP)
+    sigaddset(&unblock, number)
     sigprocmask(SIG_UNBLOCK, &unblock, nil)
   }
 

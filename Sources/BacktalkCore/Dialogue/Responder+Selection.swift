@@ -80,11 +80,12 @@ extension Responder {
   func select(_ analyzed: AnalyzedText, context: DialogueContext?) -> Selection {
     let whole = analyzed.stems
     var selection = Selection()
-    let matches = index.matches(for: whole, kinds: askKinds(in: analyzed.tokens).kinds)
+    let asking = askKinds(in: analyzed.tokens)
+    let matches = index.matches(for: whole, kinds: asking.kinds)
     selection.candidates = Array(matches.prefix(3))
     let top = matches.first
 
-    let parts = splitQuestions(analyzed.tokens)
+    let parts = splitQuestions(analyzed.tokens, asking: asking)
     if parts.count > 1 {
       var answered: [String] = []
       var confidences: [Double] = []
@@ -93,10 +94,11 @@ extension Responder {
         let stems = part.map(\.stem)
         let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
         defer { previous = stems }
+        let partKinds = askKinds(in: part).kinds
         // The best intent not answered yet, found by words of this part itself, with its
         // confidence worked out against the next intent not answered yet.
         func best(_ words: [String]) -> Match? {
-          let open = index.matches(for: words, limit: 4, kinds: askKinds(in: part).kinds)
+          let open = index.matches(for: words, limit: 4, kinds: partKinds)
             .filter { !answered.contains($0.intent) }
           guard var found = open.first else { return nil }
           found.confidence = index.confidence(of: found, over: open.dropFirst().first)
@@ -185,8 +187,9 @@ extension Responder {
   /// Splits tokens into candidate questions at sentence punctuation, joining words, and where a
   /// phrase that asks something starts after words that say something ("my back locked what
   /// now"), so a line reads the same with or without its punctuation.
-  func splitQuestions(_ tokens: [Token]) -> [[Token]] {
-    let asking = askKinds(in: tokens)
+  func splitQuestions(
+    _ tokens: [Token], asking: (kinds: Set<String>, starts: Set<Int>, covered: Set<Int>)
+  ) -> [[Token]] {
     var parts: [[Token]] = [[]]
     var said = 0  // words of the current part that say something, outside asking phrases
     var partStart = 0

@@ -295,31 +295,20 @@ public struct IntentIndex: Sendable {
     // Confidence is the share of the question the intent explains, raised a little when the
     // intent clearly outscores the runner-up: by its margin with a classifier, by its share of
     // the top score without.
-    let lead: Double
-    if let top = ranked.first {
-      let runnerUp = ranked.count > 1 ? scores[ranked[1]] : 0
-      if classifier != nil {
-        let scale = Self.leadScale
-        lead = min(1, max(0, (scores[top] - runnerUp) / scale))
-      } else {
-        lead = scores[top] > 0 ? 1 - runnerUp / scores[top] : 0
-      }
-    } else {
-      lead = 0
-    }
+    let lead =
+      ranked.first.map { self.lead(of: scores[$0], over: ranked.count > 1 ? scores[ranked[1]] : 0) }
+      ?? 0
     return ranked.prefix(limit).enumerated().map { rank, intent in
       let score = scores[intent]
       let coverage = total > 0 ? min(1, covered[intent] / total) : 0
-      let confidence =
-        calibration?.probability(coverage: coverage, lead: rank == 0 ? lead : 0)
-        ?? min(1, coverage * (1 + Self.dominanceBonus * (rank == 0 ? lead : 0)))
+      let confidence = self.confidence(coverage: coverage, lead: rank == 0 ? lead : 0)
       let earned = content.enumerated().filter {
         $0.offset < 64 && earnedBits[intent] & (1 << UInt64($0.offset)) != 0
       }
       .map(\.element)
       return Match(
         intent: intentIDs[intent], score: score,
-        confidence: (confidence * 1000).rounded() / 1000, matchedStems: earned,
+        confidence: confidence, matchedStems: earned,
         coverage: coverage, lead: rank == 0 ? lead : 0)
     }
   }
@@ -330,18 +319,25 @@ extension IntentIndex {
   /// The confidence of a match as the first one, leading a given runner-up (or none): for an
   /// intent that is first once the intents already answered are set aside.
   public func confidence(of match: Match, over runnerUp: Match?) -> Double {
-    let margin = match.score - (runnerUp?.score ?? 0)
-    let lead: Double
-    if classifier != nil {
-      lead = min(1, max(0, margin / Self.leadScale))
-    } else {
-      lead = match.score > 0 ? 1 - (runnerUp?.score ?? 0) / match.score : 0
-    }
+    confidence(coverage: match.coverage, lead: lead(of: match.score, over: runnerUp?.score ?? 0))
+  }
+
+  /// How far a first score leads the runner-up's, from 0 to 1: by the classifier margin over
+  /// `leadScale`, or without a classifier by the share of the first score.
+  func lead(of score: Double, over runnerUp: Double) -> Double {
+    if classifier != nil { return min(1, max(0, (score - runnerUp) / Self.leadScale)) }
+    return score > 0 ? 1 - runnerUp / score : 0
+  }
+
+  /// The confidence of an intent with this coverage and lead, to three decimals: calibrated
+  /// when the index has a calibration, else the coverage raised a little by the lead.
+  func confidence(coverage: Double, lead: Double) -> Double {
     let confidence =
-      calibration?.probability(coverage: match.coverage, lead: lead)
-      ?? min(1, match.coverage * (1 + Self.dominanceBonus * lead))
+      calibration?.probability(coverage: coverage, lead: lead)
+      ?? min(1, coverage * (1 + Self.dominanceBonus * lead))
     return (confidence * 1000).rounded() / 1000
   }
+
 }
 
 extension IntentIndex {
