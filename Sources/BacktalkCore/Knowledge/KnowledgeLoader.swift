@@ -62,6 +62,7 @@ public enum KnowledgeLoader {
           file: "Intents", line: 0, problem: "no intent files found",
           fix: "add at least one Intents/*.yml file"))
     }
+    errors += expandWordClasses(intents: &intents, lexicon: &lexicon)
     errors += crossCheck(intents: intents, documents: documents)
     // A broken findings file would make every rule's findings look undefined: say only that.
     if errors.isEmpty { errors += checkCombinations(intents: intents, findings: lexicon.findings) }
@@ -120,9 +121,8 @@ extension KnowledgeLoader {
     func checkEnds(_ patterns: [String], file: String, line: Int, owner: String) {
       for pattern in patterns {
         let parts = pattern.split(separator: " ")
-        let gaps: Set<Substring> = ["...", "...*"]
         guard
-          parts.isEmpty || gaps.contains(parts.first!) || gaps.contains(parts.last!)
+          parts.isEmpty || parts.first!.hasPrefix("...") || parts.last!.hasPrefix("...")
             || parts.first!.hasPrefix("=")
         else { continue }
         errors.append(

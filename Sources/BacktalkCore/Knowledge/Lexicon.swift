@@ -54,6 +54,17 @@ public struct Lexicon: Sendable, Equatable {
   /// Kinds of question (what to do now, why, how long, can I...) with the phrases that ask
   /// them (`ask_kinds:`); intents name the kinds they answer (`asks:`).
   public var askKinds: [String: [String]]
+  /// Named classes of words and phrases (`word_classes:`) that triggers and wordings name as
+  /// `@name`, one class of body areas or sensations for many rules. They are written into the
+  /// patterns at load, so only the expanded patterns are kept.
+  public var wordClasses: [String: WordClass] = [:]
+
+  /// One `word_classes:` entry: its phrases and where it is defined.
+  public struct WordClass: Sendable, Equatable {
+    public var phrases: [String]
+    public var file: String
+    public var line: Int
+  }
 
   public init(
     synonyms: [String: String] = [:], contractions: [String: String] = [:],

@@ -11,7 +11,7 @@ enum LexiconParser {
     "history_cues", "history_after_cues", "hypothetical_cues", "definition_cues",
     "other_person_cues",
     "negation_scope_enders", "first_person_words", "ongoing_words", "findings", "self_care_groups",
-    "self_care_intents", "answer_words", "helplines", "calibration", "ask_kinds",
+    "self_care_intents", "answer_words", "helplines", "calibration", "ask_kinds", "word_classes",
   ]
 
   static func parse(
@@ -82,6 +82,9 @@ enum LexiconParser {
         fields.fail(
           node, "'ask_kinds' must map a kind to its phrases", fix: "write 'now: [what do i do]'")
       }
+    }
+    if let node = fields.node("word_classes") {
+      parseWordClasses(node, fields: &fields, into: &lexicon)
     }
     for (key, value) in pairs("calibration", &fields, normalize: false) {
       guard Calibration.keys.contains(key), let weight = Double(value), weight.isFinite else {
@@ -233,6 +236,54 @@ enum LexiconParser {
     let words = Set((earlier.bytes + bytes).split(separator: 0x0A).map { Array($0) })
     return WordList(
       bytes: words.sorted { $0.lexicographicallyPrecedes($1) }.flatMap { $0 + [0x0A] })
+  }
+
+  /// Reads the `word_classes` section: class names, each with a list of plain words or
+  /// phrases (no gaps or alternatives, which the patterns naming the class give).
+  private static func parseWordClasses(
+    _ node: Node, fields: inout YAMLFields, into lexicon: inout Lexicon
+  ) {
+    guard let classes = node.mapping else {
+      fields.fail(
+        node, "'word_classes' must map a class name to its words",
+        fix: "write 'saddle_area: [groin, crotch, between my legs]'")
+      return
+    }
+    for (key, value) in classes {
+      let name = key.scalar?.string ?? ""
+      let line = (key.mark?.line ?? 0)
+      guard let phrases = value.sequence?.compactMap({ $0.scalar?.string }), !phrases.isEmpty
+      else {
+        fields.fail(
+          value, "the word class '\(name)' must be a list of words or phrases",
+          fix: "write '\(name): [word, two words]'")
+        continue
+      }
+      guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !name.isEmpty else {
+        fields.fail(
+          key, "'\(name)' is not a word class name",
+          fix: "use letters, digits and '_' only, such as 'saddle_area'")
+        continue
+      }
+      if lexicon.wordClasses[name] != nil {
+        fields.fail(
+          key, "the word class '\(name)' is defined twice",
+          fix: "merge the two lists into one")
+        continue
+      }
+      let bad = phrases.first { phrase in
+        phrase.split(separator: " ").contains { $0.hasPrefix("...") || $0.hasPrefix("@") }
+          || phrase.contains("|") || phrase.contains("_")
+      }
+      if let bad {
+        fields.fail(
+          value, "the phrase '\(bad)' of word class '\(name)' holds pattern syntax",
+          fix: "list plain words or phrases; write gaps and alternatives in the patterns instead")
+        continue
+      }
+      lexicon.wordClasses[name] = Lexicon.WordClass(
+        phrases: phrases.map(normalizedEntry), file: fields.file, line: line)
+    }
   }
 
   /// Reads the `findings` section: a list of mappings with `finding`, `name`, `kind`,

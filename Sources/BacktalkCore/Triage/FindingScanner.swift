@@ -57,9 +57,15 @@ public struct FindingScanner: Sendable {
             exceptions: exceptions))
       }
     }
+    // A rule that one finding alone also sets (`when: [fever]`) says that symptom in its own
+    // words too, so the finding's exceptions ("chills from the ice pack") hold for them as well.
+    let findingExceptions = Dictionary(
+      lexicon.findings.map { ($0.id, $0.exceptions) }, uniquingKeysWith: +)
     for intent in intents {
       guard let flag = intent.redFlag else { continue }
-      add(intent.id, flag.level, false, flag.triggers, flag.exceptions)
+      let inherited = flag.combinations.filter { $0.count == 1 }
+        .flatMap { findingExceptions[$0[0]] ?? [] }
+      add(intent.id, flag.level, false, flag.triggers, flag.exceptions + inherited)
     }
     for finding in lexicon.findings {
       add(finding.id, .none, finding.kind == .risk, finding.wordings, finding.exceptions)
@@ -128,7 +134,8 @@ public struct FindingScanner: Sendable {
 
 extension FindingScanner {
   /// Compiles one pattern in the trigger syntax: words, `a|b` (`not_right` for an option of
-  /// several words), `...` (up to four words), `...*` (any number, within the clause),
+  /// several words), `...` (up to four words), `...8` (up to eight), `...*` (any number,
+  /// within the clause),
   /// `=word` or `=a,b` (the word exactly as typed, before synonyms) and `#markers`.
   static func compile(_ trigger: String, stems: (String) -> [String]) -> [Element] {
     var pattern: [Element] = []
@@ -144,6 +151,9 @@ extension FindingScanner {
       if part == "..." {
         flushPlain()
         pattern.append(.gap(gapLength))
+      } else if part.hasPrefix("..."), let length = Int(part.dropFirst(3)), length > 0 {
+        flushPlain()
+        pattern.append(.gap(length))
       } else if part == "...*" {
         flushPlain()
         pattern.append(.gap(Int.max))
