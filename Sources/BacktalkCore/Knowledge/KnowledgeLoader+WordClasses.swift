@@ -47,6 +47,8 @@ extension KnowledgeLoader {
       lexicon.findings[index].exceptions = expand(
         finding.exceptions, file: finding.file, line: finding.line, owner: finding.id)
     }
+    // Written out everywhere now: the compiled snapshot keeps only the expanded patterns.
+    lexicon.wordClasses = [:]
     return errors
   }
 }

@@ -1,9 +1,10 @@
 /// Scores the matcher on a file of questions with the intents they ask (`q` and `intents`, as in
 /// a regression case), such as a held-out paraphrase file nobody tuned on.
 ///
-/// A line is right when its reply answers the expected intents first, in order; abstained when
-/// it answers none (suggestions, a passage or the fallback); wrong otherwise. Red flags the
-/// reply warns about are not counted as answers.
+/// A line is right when its reply answers the expected intents first, in order, and warns about
+/// every expected red flag (a red-flag rule's reply is its warning, whatever else it leads
+/// with); abstained when it does neither (suggestions, a passage or the fallback); wrong
+/// otherwise.
 public struct CaseEvaluation: Sendable {
   public enum Outcome: String, Sendable {
     case right, abstained, wrong
@@ -28,11 +29,17 @@ public struct CaseEvaluation: Sendable {
   /// Replies to each case's question on its own and scores the answered intents.
   public static func run(_ responder: Responder, cases: [RegressionCase]) -> Result {
     var result = Result()
+    let redFlags = Set(responder.knowledge.intents.filter { $0.redFlag != nil }.map(\.id))
     for item in cases where !item.intents.isEmpty {
-      let answered = responder.reply(to: item.question).answeredIntents
+      let reply = responder.reply(to: item.question)
+      let answered = reply.answeredIntents
+      let warned = reply.intents.filter { !answered.contains($0) }
+      let topics = item.intents.filter { !redFlags.contains($0) }
+      let isRight =
+        item.intents.filter(redFlags.contains).allSatisfy(warned.contains)
+        && Array(answered.prefix(topics.count)) == topics
       let outcome: Outcome =
-        Array(answered.prefix(item.intents.count)) == item.intents
-        ? .right : answered.isEmpty ? .abstained : .wrong
+        isRight ? .right : answered.isEmpty && warned.isEmpty ? .abstained : .wrong
       result.total += 1
       switch outcome {
       case .right: result.right += 1
@@ -43,7 +50,7 @@ public struct CaseEvaluation: Sendable {
         result.multiPart += 1
         if outcome == .right { result.multiPartRight += 1 }
       }
-      result.outcomes.append((item.question, item.intents, answered, outcome))
+      result.outcomes.append((item.question, item.intents, warned + answered, outcome))
     }
     return result
   }
