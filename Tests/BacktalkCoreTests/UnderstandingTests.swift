@@ -10,6 +10,8 @@ import Testing
     lexicon: Fixture.smallLexicon + """
 
       calibration: {bias: -1, coverage: 1.5, lead: 0}
+      story_words: [used, took]
+      first_person_words: [i, my]
       ask_kinds:
         can_i: [can i, is it ok to]
         now: [what do i do]
@@ -41,6 +43,18 @@ import Testing
     let without = responder.reply(to: "the hot tub jets are great can i drive")
     #expect(withComma.intents == ["hot_tub", "driving"])
     #expect(without.intents == withComma.intents)
+  }
+
+  @Test func aStoryBeforeTheQuestionIsNotAnsweredOnItsOwn() {
+    // The writer's own words with a word of the story set the scene for the question.
+    #expect(responder.reply(to: "i used the hot tub jets, can i drive").intents == ["driving"])
+    // With the "i" left out, the story word comes first.
+    #expect(responder.reply(to: "used the hot tub jets, can i drive").intents == ["driving"])
+    // A statement that is not a story still gets its own answer.
+    #expect(
+      responder.reply(to: "the hot tub jets are great, can i drive").intents == [
+        "hot_tub", "driving",
+      ])
   }
 
   @Test func aCommaAloneDoesNotCutAQuestionInTwo() {

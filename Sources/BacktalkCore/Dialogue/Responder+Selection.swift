@@ -90,15 +90,30 @@ extension Responder {
       var answered: [String] = []
       var confidences: [Double] = []
       var previous: [String] = []
-      for part in parts where index.isInformative(part.map(\.stem)) {
+      // A statement about oneself that asks nothing ("i took a muscle relaxant", "i was lifting
+      // my toddler and my back seized") before a part that asks something is the story behind
+      // the question: it is read as the question's context, not answered on its own.
+      let partKinds = parts.map { askKinds(in: $0) }
+      var story: [String] = []
+      var toldStory = false
+      for (position, part) in parts.enumerated() where index.isInformative(part.map(\.stem)) {
         let stems = part.map(\.stem)
         let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
         defer { previous = stems }
-        let partKinds = askKinds(in: part).kinds
+        let asking = partKinds[position]
+        if asking.starts.isEmpty, tellsStory(part),
+          partKinds[(position + 1)...].contains(where: { !$0.starts.isEmpty })
+        {
+          story += stems
+          toldStory = true
+          continue
+        }
+        let context = story
+        story = []
         // The best intent not answered yet, found by words of this part itself, with its
         // confidence worked out against the next intent not answered yet.
-        func best(_ words: [String]) -> Match? {
-          let open = index.matches(for: words, limit: 4, kinds: partKinds)
+        func best(_ words: [String], context: [String] = []) -> Match? {
+          let open = index.matches(for: words, context: context, limit: 4, kinds: asking.kinds)
             .filter { !answered.contains($0.intent) }
           guard var found = open.first else { return nil }
           found.confidence = index.confidence(of: found, over: open.dropFirst().first)
@@ -107,8 +122,14 @@ extension Responder {
         }
         // A short part is asked together with the part before ("ice or heat? and how long?"
         // asks how long to ice), unless only on its own it asks something ("ice or heat and
-        // can i drive").
-        guard let found = (isShort ? best(previous + stems) : nil) ?? best(stems) else { continue }
+        // can i drive"). After a story, the question is read on its own first ("lifted a box
+        // and my back locked, what now" asks what to do now, not about lifting), and with the
+        // story as context when it is not clear alone.
+        let found =
+          context.isEmpty
+          ? (isShort ? best(previous + stems) : nil) ?? best(stems)
+          : best(stems) ?? best(stems, context: context)
+        guard let found else { continue }
         answered.append(found.intent)
         confidences.append(found.confidence)
       }
@@ -118,7 +139,7 @@ extension Responder {
         top.map {
           $0.confidence >= Self.answerThreshold && !answered.contains($0.intent)
         } ?? false
-      if answered.count > 1 && !wholeIsOwnTopic {
+      if answered.count > 1 && !wholeIsOwnTopic || toldStory && !answered.isEmpty {
         selection.answered = answered
         selection.confidence = confidences.min() ?? 0
         selection.parts = parts.map { $0.map { $0.typed ?? $0.word }.joined(separator: " ") }
@@ -219,6 +240,21 @@ extension Responder {
       parts[parts.count - 1].append(token)
     }
     return parts.filter { !$0.isEmpty }
+  }
+
+  /// Whether words tell what happened to the writer: a word of the story (`story_words`:
+  /// "was", "took", "bent") with their own words ("i", "my"), or first with the "i" left out
+  /// ("lifted a box"). "my neck hurts too" and "i need to lift my toddler" say something to
+  /// answer; "i took a muscle relaxant" sets the scene.
+  func tellsStory(_ tokens: [Token]) -> Bool {
+    let lexicon = knowledge.lexicon
+    func isOne(of words: Set<String>, _ token: Token) -> Bool {
+      words.contains(token.typed ?? token.word) || words.contains(token.word)
+    }
+    guard let first = tokens.first(where: { !$0.isPunctuation }) else { return false }
+    return isOne(of: lexicon.storyWords, first)
+      || tokens.contains { isOne(of: lexicon.contextCues.firstPerson, $0) }
+        && tokens.contains { isOne(of: lexicon.storyWords, $0) }
   }
 
   /// Whether a line is a short follow-up such as "and heat?" or "how long?" after a topic.

@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x04]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x05]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -317,6 +317,7 @@ private struct Writer {
       writer.string(entry.key)
       writer.strings(entry.value)
     }
+    set(lexicon.storyWords)
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -461,7 +462,7 @@ private struct Reader {
   }
 
   mutating func lexicon() throws(KnowledgeSnapshot.FormatError) -> Lexicon {
-    Lexicon(
+    var lexicon = Lexicon(
       synonyms: try map(), contractions: try map(), stopwords: try set(), negationCues: try set(),
       negationFillers: try set(), negationBlockers: try set(), clauseBreaks: try set(),
       numbers: try map(), openers: try set(), walkthroughCues: try strings(),
@@ -496,5 +497,7 @@ private struct Reader {
         try array { reader throws(KnowledgeSnapshot.FormatError) in
           (try reader.string(), try reader.strings())
         }, uniquingKeysWith: { first, _ in first }))
+    lexicon.storyWords = try set()
+    return lexicon
   }
 }

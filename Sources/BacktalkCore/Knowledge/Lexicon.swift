@@ -58,6 +58,10 @@ public struct Lexicon: Sendable, Equatable {
   /// `@name`, one class of body areas or sensations for many rules. They are written into the
   /// patterns at load, so only the expanded patterns are kept.
   public var wordClasses: [String: WordClass] = [:]
+  /// Words that tell what happened ("was", "took", "bent"; `story_words:`): a part of a line
+  /// with one of them and the writer's own words, asking nothing, is the story behind the
+  /// question after it.
+  public var storyWords: Set<String> = []
 
   /// One `word_classes:` entry: its phrases and where it is defined.
   public struct WordClass: Sendable, Equatable {

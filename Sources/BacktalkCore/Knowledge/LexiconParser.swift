@@ -12,6 +12,7 @@ enum LexiconParser {
     "other_person_cues",
     "negation_scope_enders", "first_person_words", "ongoing_words", "findings", "self_care_groups",
     "self_care_intents", "answer_words", "helplines", "calibration", "ask_kinds", "word_classes",
+    "story_words",
   ]
 
   static func parse(
@@ -48,6 +49,7 @@ enum LexiconParser {
     lexicon.contextCues.ongoing.formUnion(set("ongoing_words"))
     lexicon.selfCareGroups.formUnion(fields.strings("self_care_groups"))
     lexicon.selfCareIntents.formUnion(fields.strings("self_care_intents"))
+    lexicon.storyWords.formUnion(set("story_words"))
     if let node = fields.node("answer_words") {
       if let kinds = node.mapping {
         for (key, value) in kinds {
