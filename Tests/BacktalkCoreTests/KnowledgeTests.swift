@@ -13,6 +13,22 @@ import Testing
     }
   }
 
+  /// The most words a short answer may have: someone in pain reads it first, and a
+  /// conversation keeps the rest for "more".
+  static let shortAnswerWords = 80
+
+  @Test func everyShortAnswerIsEightyWordsOrFewer() {
+    for intent in knowledge.intents {
+      let words = intent.answer.split(whereSeparator: \.isWhitespace).count
+      #expect(
+        words <= Self.shortAnswerWords,
+        """
+        \(intent.file):\(intent.line): '\(intent.id)' has a short answer of \(words) words; \
+        reword it, or move details (never a caution) to 'more:'
+        """)
+    }
+  }
+
   @Test func everyTopicCitesTheCorpus() {
     // Only small talk and the emergencies beyond the documents (chest pain, self-harm) may
     // stand without a source.
