@@ -32,8 +32,10 @@ public struct CaseEvaluation: Sendable {
     let redFlags = Set(responder.knowledge.intents.filter { $0.redFlag != nil }.map(\.id))
     for item in cases where !item.intents.isEmpty {
       let reply = responder.reply(to: item.question)
-      let answered = reply.answeredIntents
-      let warned = reply.intents.filter { !answered.contains($0) }
+      // A rule set by a combination of findings is no finding itself, so red flags are told
+      // apart by their intents, not by the findings.
+      let answered = reply.answeredIntents.filter { !redFlags.contains($0) }
+      let warned = reply.intents.filter { redFlags.contains($0) }
       let topics = item.intents.filter { !redFlags.contains($0) }
       let isRight =
         item.intents.filter(redFlags.contains).allSatisfy(warned.contains)
