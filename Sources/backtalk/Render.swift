@@ -35,6 +35,9 @@ enum Render {
       lines.append(
         "Synonyms: " + explanation.synonyms.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
     }
+    if !explanation.asks.isEmpty {
+      lines.append("Asks: " + explanation.asks.joined(separator: ", "))
+    }
     if !explanation.parts.isEmpty {
       lines.append("Split into: " + explanation.parts.map { "\"\($0)\"" }.joined(separator: ", "))
     }

@@ -57,6 +57,13 @@ import Testing
       ])
   }
 
+  @Test func theExplanationNamesTheKindsOfQuestionAsked() {
+    #expect(responder.reply(to: "hot tub, what do i do").explanation.asks == ["now"])
+    #expect(
+      responder.reply(to: "is it ok to drive, what do i do").explanation.asks == ["can_i", "now"])
+    #expect(responder.reply(to: "hot tub").explanation.asks.isEmpty)
+  }
+
   @Test func aCommaAloneDoesNotCutAQuestionInTwo() {
     let reply = responder.reply(to: "hot tub, jets")
     #expect(reply.intents == ["hot_tub"])

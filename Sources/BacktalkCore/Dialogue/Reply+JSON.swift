@@ -40,6 +40,10 @@ extension Reply {
 extension Explanation {
   func write(to writer: inout JSONWriter) {
     writer.open()
+    if !asks.isEmpty {
+      writer.key("asks")
+      writer.strings(asks)
+    }
     writer.key("candidates")
     writer.raw("[")
     for (offset, match) in candidates.enumerated() {

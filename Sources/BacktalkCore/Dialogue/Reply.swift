@@ -63,6 +63,9 @@ public struct Explanation: Sendable, Equatable {
   public var candidates: [Match] = []
   /// The parts the line was split into, when it held several questions.
   public var parts: [String] = []
+  /// The kinds of question the line asks (`ask_kinds`: "now", "why", "can_i"...), in order of
+  /// name.
+  public var asks: [String] = []
   /// Every finding triage recognised, with its modifiers ("negated", "historical", ...).
   public var findings: [String] = []
   /// The triage rule that set the level, with the findings it rests on.

@@ -210,6 +210,7 @@ public struct Responder: Sendable {
         context: context)
       explanation.candidates = selection.candidates
       explanation.parts = selection.parts
+      explanation.asks = askKinds(in: analyzed.tokens).kinds.sorted()
       answered = selection.answered
       suggestions = selection.suggestions
       confidence = selection.confidence
