@@ -7,8 +7,9 @@ import Testing
   func environmentOfBuild(terminal: [String: String], stubIn folder: URL) throws -> String {
     let record = folder.appendingPathComponent("environment")
     let stub = folder.appendingPathComponent("swift")
-    try "#!/bin/sh\nenv | sort > '\(record.path)'\n".write(
-      to: stub, atomically: true, encoding: .utf8)
+    try "#!/bin/sh\nenv | sort > '\(record.path)'\necho \"arguments: $*\" >> '\(record.path)'\n"
+      .write(
+        to: stub, atomically: true, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: stub.path)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -35,6 +36,15 @@ import Testing
       terminal: ["TERM": "dumb", "COLORTERM": "truecolor"], stubIn: folder)
     #expect(tmux == plain, "SwiftPM rebuilds its plugin tools when the environment changes")
     #expect(!tmux.contains("TERM="))
+  }
+
+  @Test func startLinksWithLLDSoNoMktempWarningShows() throws {
+    // GNU ld warns that the static Foundation uses `mktemp`; lld does not print it.
+    let folder = try EndToEndTests.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let record = try environmentOfBuild(terminal: [:], stubIn: folder)
+    #expect(record.contains("-use-ld=lld"))
+    #expect(record.contains("--static-swift-stdlib"))
   }
 
   @Test func everyExcludedFolderExists() throws {
