@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Writes a knowledge folder ten times the size of the real one: every answerable intent nine
-more times under new ids, each copy with its own made-up words, so the vocabulary, the postings
-and the number of intents all grow. Red flags, corpus and lexicon are copied as they are.
+"""Writes a knowledge folder FACTOR times (default ten) the size of the real one: every
+answerable intent FACTOR - 1 more times under new ids, each copy with its own made-up words,
+so the vocabulary, the postings and the number of intents all grow. Red flags, corpus and
+lexicon are copied as they are.
 
 Usage: grow_knowledge.py REPO_ROOT OUTPUT_DIR [FACTOR]
 """

@@ -74,6 +74,27 @@ import Testing
     #expect(best == 7)
   }
 
+  /// Trained against every line, each class would weigh every other class's words (below 0)
+  /// and training would grow with lines times classes; trained against the classes that share
+  /// a word with it, a class with words of its own weighs only those.
+  @Test func classesWithDisjointWordsWeighOnlyTheirOwn() {
+    let classifier = LinearClassifier(
+      lines: [
+        (["ice", "pack"], 0), (["ice", "cold"], 0), (["drive", "car"], 1), (["car", "seat"], 1),
+        (["sleep", "bed"], 2), (["bed", "pillow"], 2),
+      ], classCount: 3)
+    for feature in classifier.vocabulary.indices {
+      #expect(classifier.weights(of: feature).count <= 1, "\(classifier.names[feature])")
+    }
+    for (stems, label) in [(["ice"], 0), (["car"], 1), (["pillow"], 2)] {
+      let features = classifier.features(for: stems)
+      let best = (0..<3).max {
+        classifier.score(features, class: $0) < classifier.score(features, class: $1)
+      }
+      #expect(best == label)
+    }
+  }
+
   @Test func leavesOutStemsItNeverSaw() {
     let classifier = LinearClassifier(lines: lines, classCount: 2)
     #expect(classifier.features(for: ["weather", "sunny"]).isEmpty)

@@ -49,6 +49,11 @@ public struct LinearClassifier: Sendable, Equatable {
   /// dropping them moved one of 933 cross-validated examples and shrinks the snapshot by half.
   public static let smallestWeight = 0.01
 
+  /// How many other classes, the most alike, a class is trained against line by line; the
+  /// rest count as one line, their average (see `TrainingPlan`). Today's knowledge has fewer
+  /// classes than this, so there it changes nothing but the classes sharing no feature.
+  public static let rivalLimit = 128
+
   /// Restores a classifier from its learned parts (see `KnowledgeSnapshot`).
   ///
   /// - Parameter weights: for each feature, its non-zero weights as classes and values, the
@@ -143,8 +148,12 @@ public struct LinearClassifier: Sendable, Equatable {
   ///   - cost: how much a misclassified line costs against the size of the weights (the `C`
   ///     of an SVM): higher fits the lines more closely.
   ///   - epochs: the most passes over the lines per class.
+  ///   - rivalLimit: how many other classes, the most alike, each class is trained against
+  ///     line by line; the lines of the rest count as their average (see `TrainingPlan`).
+  /// - Complexity: O(*n* × *r*) for *n* lines and *r* the rival limit, not O(*n* × classes).
   public init(
-    lines: [(stems: [String], label: Int)], classCount: Int, cost: Double = 1, epochs: Int = 200
+    lines: [(stems: [String], label: Int)], classCount: Int, cost: Double = 1, epochs: Int = 200,
+    rivalLimit: Int = LinearClassifier.rivalLimit
   ) {
     var ids: [String: Int] = [:]
     var pairIDs: [UInt64: Int] = [:]
@@ -186,7 +195,9 @@ public struct LinearClassifier: Sendable, Equatable {
     let total = Double(lines.count)
     let idf = frequency.map { log((1 + total) / (1 + Double($0))) + 1 }
     let isPair = vocabulary.map(\.isPair)
-    let vectors = counted.map { counts in
+    // Typed with the labels the training functions take, so no call converts the whole array
+    // (a conversion per class would cost lines times classes again).
+    let vectors: [[(id: Int, value: Double)]] = counted.map { counts in
       Self.scaled(
         counts.map { id, count in (id: id, value: (1 + log(Double(count))) * idf[id]) }
           .sorted { $0.id < $1.id },
@@ -196,20 +207,27 @@ public struct LinearClassifier: Sendable, Equatable {
     var columns = [(features: [Int32], values: [Float])](
       repeating: ([], []), count: classCount)
     var bias = [Double](repeating: 0, count: classCount)
+    let labels = lines.map(\.label)
+    let plan = TrainingPlan(
+      vectors: vectors, labels: labels, classCount: classCount, dimension: vocabulary.count,
+      rivalLimit: rivalLimit)
     // The classes are learned independently, so they are shared out over the cores; each
     // writes only its own column and its own bias.
-    let dimension = vocabulary.count
     columns.withUnsafeMutableBufferPointer { columns in
       bias.withUnsafeMutableBufferPointer { bias in
         nonisolated(unsafe) let columns = columns
         nonisolated(unsafe) let bias = bias
         DispatchQueue.concurrentPerform(iterations: classCount) { label in
-          let signs = lines.map { $0.label == label ? 1.0 : -1.0 }
+          let problem = plan.problem(for: label, vectors: vectors, labels: labels)
           let (classWeights, classBias) = Self.train(
-            vectors, signs: signs, dimension: dimension, cost: cost, epochs: epochs)
+            problem.vectors, signs: problem.signs, counts: problem.counts,
+            dimension: problem.features.count, cost: cost, epochs: epochs)
           // Kept to single precision, which is plenty for ranking and halves the snapshot.
           var column: (features: [Int32], values: [Float]) = ([], [])
-          for (id, weight) in classWeights.enumerated() where abs(weight) >= Self.smallestWeight {
+          let kept = zip(problem.features, classWeights).filter {
+            abs($0.1) >= Self.smallestWeight
+          }
+          for (id, weight) in kept {
             column.features.append(Int32(id))
             column.values.append(Float(weight))
           }
@@ -218,6 +236,7 @@ public struct LinearClassifier: Sendable, Equatable {
         }
       }
     }
+    let dimension = vocabulary.count
     // From columns (by class) to rows (by feature), each row's classes in increasing order.
     var rowStarts = [Int](repeating: 0, count: dimension + 1)
     for column in columns {
@@ -325,16 +344,19 @@ public struct LinearClassifier: Sendable, Equatable {
   /// bias as an extra feature fixed at 1. Lines that are clearly on their side and have no
   /// say in the weights are set aside while the rest converge ("shrinking"), then all are
   /// checked once more.
+  ///
+  /// - Parameter counts: how many lines each line stands for, which multiplies its cost (a
+  ///   summary of many lines counts as all of them).
   static func train(
-    _ vectors: [[(id: Int, value: Double)]], signs: [Double], dimension: Int, cost: Double,
-    epochs: Int
+    _ vectors: [[(id: Int, value: Double)]], signs: [Double], counts: [Double], dimension: Int,
+    cost: Double, epochs: Int
   ) -> (weights: [Double], bias: Double) {
-    let diagonal = 0.5 / cost
+    let diagonals = counts.map { 0.5 / (cost * $0) }
     let tolerance = 0.01
     var weights = [Double](repeating: 0, count: dimension)
     var bias = 0.0
     var alpha = [Double](repeating: 0, count: vectors.count)
-    let squaredNorms = vectors.map { vector in
+    let squaredNorms = zip(vectors, diagonals).map { vector, diagonal in
       vector.reduce(1) { $0 + $1.value * $1.value } + diagonal
     }
     var order = Array(vectors.indices)
@@ -353,7 +375,7 @@ public struct LinearClassifier: Sendable, Equatable {
         let sign = signs[line]
         var margin = bias
         for (id, value) in vectors[line] { margin += weights[id] * value }
-        let gradient = sign * margin - 1 + diagonal * alpha[line]
+        let gradient = sign * margin - 1 + diagonals[line] * alpha[line]
         var projected = gradient
         if alpha[line] == 0 {
           if gradient > oldLargest {
