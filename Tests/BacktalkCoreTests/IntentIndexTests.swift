@@ -34,4 +34,36 @@ import Testing
       examples: [("b_intent", [["same"]]), ("a_intent", [["same"]])], keywords: [:], stopwords: [])
     #expect(tied.matches(for: ["same"]).map(\.intent) == ["a_intent", "b_intent"])
   }
+
+  /// The accumulators are reused from one question to the next; nothing of one may leak into
+  /// the scores of another, whatever was asked in between or at the same time.
+  @Test func answersAQuestionTheSameWhateverCameBefore() async {
+    let index = Fixture.responder.index
+    let questions: [[String]] = [
+      ["hot", "tub", "jet"], ["driv", "car", "long"], ["ice", "or", "heat"], ["sleep", "side"],
+      ["stretch", "hamstr", "hot", "tub"], ["weather"], ["driv", "driv", "car", "car", "ice"],
+    ]
+    let alone = questions.map { index.matches(for: $0, context: ["heat"], kinds: ["now"]) }
+    for (question, expected) in zip(questions.reversed(), alone.reversed()) {
+      #expect(index.matches(for: question, context: ["heat"], kinds: ["now"]) == expected)
+    }
+    await withTaskGroup(of: Bool.self) { group in
+      for round in 0..<8 {
+        group.addTask {
+          (0..<50).allSatisfy { turn in
+            let which = (round + turn) % questions.count
+            return index.matches(for: questions[which], context: ["heat"], kinds: ["now"])
+              == alone[which]
+          }
+        }
+      }
+      for await same in group { #expect(same) }
+    }
+  }
+
+  @Test func repeatsOfAStemCountOnceInLongQuestions() {
+    let stems = ["jet", "a", "b", "c", "d", "e", "f", "g", "h", "jet", "i", "jet"]
+    let once = ["jet", "a", "b", "c", "d", "e", "f", "g", "h", "i"]
+    #expect(index.matches(for: stems) == index.matches(for: once))
+  }
 }

@@ -1,4 +1,5 @@
 import BacktalkCore
+import Foundation
 import Testing
 
 @Suite struct RegionTests {
@@ -33,5 +34,28 @@ import Testing
     }
     let unknown = try EndToEndTests.run(["ask", "--region", "ZZ", "I wet myself"])
     #expect(unknown.stdout.hasPrefix("EMERGENCY: Call your local emergency number"))
+  }
+
+  /// Every red-flag action of the real knowledge, and a few made-up texts, filled as Foundation's
+  /// `replacingOccurrences` fills them, for numbers and regions with and without helplines.
+  @Test(arguments: ["911", "112 oder 110 – Notruf", "000"])
+  func fillsPlaceholdersAsFoundationDoes(_ number: String) {
+    let lexicon = Fixture.knowledge.lexicon
+    let actions = Fixture.knowledge.intents.compactMap { $0.redFlag?.action }
+    let madeUp = [
+      "{number}{number} {number", "no placeholder", "", "{numbe {number}}", "café {number}",
+    ]
+    for text in actions + madeUp {
+      for region in [nil, "US", "GB", "DE", "zz"] as [String?] {
+        var expected = text.replacingOccurrences(of: "{number}", with: number)
+        for (name, lines) in lexicon.helplines where expected.contains("{\(name)}") {
+          let line = region.flatMap { lines[$0.uppercased()] } ?? lines["default"] ?? ""
+          expected = expected.replacingOccurrences(of: "{\(name)}", with: line)
+        }
+        #expect(
+          Region.fill(text, emergencyNumber: number, region: region, in: lexicon) == expected,
+          "\(text)")
+      }
+    }
   }
 }

@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x05]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x06]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -43,6 +43,12 @@ public enum KnowledgeSnapshot {
     writer.set(parts.priorityWords)
     writer.set(parts.bigrams)
     writer.map(parts.stemCache)
+    let typos = parts.typoIndex
+    writer.raw(typos.wordBytes)
+    writer.raw(typos.wordStarts)
+    writer.raw(typos.slotKeys)
+    writer.raw(typos.slotStarts)
+    writer.raw(typos.entries)
     writer.array(compiled.phraseStems.sorted { $0.key < $1.key }) { writer, entry in
       writer.string(entry.key)
       writer.strings(entry.value)
@@ -101,10 +107,17 @@ public enum KnowledgeSnapshot {
     let synonyms = try reader.array { reader throws(FormatError) in
       (try reader.strings(), try reader.strings())
     }
+    let priorityWords = try reader.set()
+    let bigrams = try reader.set()
+    let stemCache = try reader.map()
+    let typos = TypoIndex(
+      wordBytes: try reader.raw(), wordStarts: try reader.raw(), slotKeys: try reader.raw(),
+      slotStarts: try reader.raw(), entries: try reader.raw())
+    guard typos.isConsistent else { throw FormatError() }
     let parts = TextAnalyzer.Parts(
       vocabulary: Dictionary(vocabulary, uniquingKeysWith: { first, _ in first }),
       synonymStems: Dictionary(synonyms, uniquingKeysWith: { first, _ in first }),
-      priorityWords: try reader.set(), bigrams: try reader.set(), stemCache: try reader.map())
+      priorityWords: priorityWords, bigrams: bigrams, stemCache: stemCache, typoIndex: typos)
     let phrases = try reader.array { reader throws(FormatError) in
       (try reader.string(), try reader.strings())
     }
@@ -198,6 +211,14 @@ private struct Writer {
         bytes.append(UInt8(bits & 0xFF))
         bits >>= 8
       }
+    }
+  }
+
+  /// Fixed-width integers as a count and their little-endian bytes, read back in one copy.
+  mutating func raw<Value: FixedWidthInteger>(_ values: [Value]) {
+    int(values.count)
+    for value in values {
+      withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
   }
 
@@ -391,6 +412,26 @@ private struct Reader {
             bitPattern: UInt32(
               littleEndian: raw.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self))))
       }
+    }
+  }
+
+  /// Values written by `Writer.raw`.
+  mutating func raw<Value: FixedWidthInteger>() throws(KnowledgeSnapshot.FormatError) -> [Value] {
+    let size = MemoryLayout<Value>.size
+    let count = try int()
+    guard count >= 0, count <= (bytes.count - offset) / size else {
+      throw KnowledgeSnapshot.FormatError()
+    }
+    let start = offset
+    offset += count * size
+    return [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+      bytes.withUnsafeBytes { raw in
+        for index in 0..<count {
+          buffer[index] = Value(
+            littleEndian: raw.loadUnaligned(fromByteOffset: start + index * size, as: Value.self))
+        }
+      }
+      initialized = count
     }
   }
 

@@ -23,13 +23,43 @@ public enum Region {
   public static func fill(
     _ text: String, emergencyNumber: String, region code: String?, in lexicon: Lexicon
   ) -> String {
-    var text = text.replacingOccurrences(of: "{number}", with: emergencyNumber)
+    var text = replacing("{number}", with: emergencyNumber, in: text)
     guard text.contains("{") else { return text }
     for (name, lines) in lexicon.helplines where text.contains("{\(name)}") {
       let line = code.flatMap { lines[$0.uppercased()] } ?? lines["default"] ?? ""
-      text = text.replacingOccurrences(of: "{\(name)}", with: line)
+      text = replacing("{\(name)}", with: line, in: text)
     }
     return text
+  }
+
+  /// Replaces every occurrence of a placeholder, left to right. Plain ASCII text and
+  /// placeholder, the case of every action, are replaced byte by byte, which gives what
+  /// Foundation's `replacingOccurrences` gives at a small part of its cost (it is on the path
+  /// of every red-flag reply); anything else goes through Foundation.
+  static func replacing(_ placeholder: String, with value: String, in text: String) -> String {
+    let target = Array(placeholder.utf8)
+    guard let first = target.first, target.allSatisfy({ $0 < 0x80 }),
+      text.utf8.allSatisfy({ $0 < 0x80 })
+    else {
+      return text.replacingOccurrences(of: placeholder, with: value)
+    }
+    let bytes = Array(text.utf8)
+    guard bytes.contains(first) else { return text }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + value.utf8.count)
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == first, index + target.count <= bytes.count,
+        bytes[index..<(index + target.count)].elementsEqual(target)
+      {
+        result += value.utf8
+        index += target.count
+      } else {
+        result.append(bytes[index])
+        index += 1
+      }
+    }
+    return String(decoding: result, as: UTF8.self)
   }
 
   /// The number to call, such as "911", or the lexicon's default wording.

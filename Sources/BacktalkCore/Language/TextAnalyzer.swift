@@ -8,8 +8,8 @@ public struct TextAnalyzer: Sendable {
   let lexicon: Lexicon
   /// Words the knowledge uses, with how often, for typo correction.
   let vocabulary: [String: Int]
-  /// Known words by length, so a correction only compares words of a similar length.
-  let wordsByLength: [Int: [[UInt8]]]
+  /// Known words by their deletions, so a correction only compares words within reach.
+  let typoIndex: TypoIndex
   /// Synonym variants as stem sequences, to the canonical stems.
   let synonymStems: [[String]: [String]]
   let longestSynonym: Int
@@ -77,7 +77,8 @@ public struct TextAnalyzer: Sendable {
   public init(lexicon: Lexicon, parts: Parts) {
     self.init(
       lexicon: lexicon, vocabulary: parts.vocabulary, synonymStems: parts.synonymStems,
-      priorityWords: parts.priorityWords, bigrams: parts.bigrams, stemCache: parts.stemCache)
+      priorityWords: parts.priorityWords, bigrams: parts.bigrams, stemCache: parts.stemCache,
+      typoIndex: parts.typoIndex)
   }
 
   /// What an analyzer is built from, so it can be stored at build time and restored at once.
@@ -87,16 +88,20 @@ public struct TextAnalyzer: Sendable {
     public var priorityWords: Set<String>
     public var bigrams: Set<String>
     public var stemCache: [String: String]
+    /// The vocabulary filed for typo correction.
+    public var typoIndex: TypoIndex
 
+    /// Creates the parts; without a typo index, one is built from the vocabulary.
     public init(
       vocabulary: [String: Int], synonymStems: [[String]: [String]], priorityWords: Set<String>,
-      bigrams: Set<String>, stemCache: [String: String]
+      bigrams: Set<String>, stemCache: [String: String], typoIndex: TypoIndex? = nil
     ) {
       self.vocabulary = vocabulary
       self.synonymStems = synonymStems
       self.priorityWords = priorityWords
       self.bigrams = bigrams
       self.stemCache = stemCache
+      self.typoIndex = typoIndex ?? TypoIndex(words: vocabulary.keys)
     }
   }
 
@@ -104,12 +109,13 @@ public struct TextAnalyzer: Sendable {
   public var parts: Parts {
     Parts(
       vocabulary: vocabulary, synonymStems: synonymStems, priorityWords: priorityWords,
-      bigrams: bigrams, stemCache: stemCache)
+      bigrams: bigrams, stemCache: stemCache, typoIndex: typoIndex)
   }
 
   private init(
     lexicon: Lexicon, vocabulary: [String: Int], synonymStems: [[String]: [String]],
-    priorityWords: Set<String>, bigrams: Set<String>, stemCache: [String: String]? = nil
+    priorityWords: Set<String>, bigrams: Set<String>, stemCache: [String: String]? = nil,
+    typoIndex: TypoIndex? = nil
   ) {
     self.priorityWords = priorityWords
     self.bigrams = bigrams
@@ -120,14 +126,14 @@ public struct TextAnalyzer: Sendable {
     self.synonymStems = synonymStems
     self.longestSynonym = synonymStems.keys.map(\.count).max() ?? 0
     self.synonymStarts = Set(synonymStems.keys.compactMap(\.first))
-    self.wordsByLength = Dictionary(grouping: vocabulary.keys.map { Array($0.utf8) }, by: \.count)
+    self.typoIndex = typoIndex ?? TypoIndex(words: vocabulary.keys)
   }
 
   /// Analyses a question or a knowledge phrase into tokens.
   ///
   /// - Parameter correcting: whether to correct unknown words (off for the knowledge itself).
-  /// - Complexity: O(*n*) in the text's length, plus a bounded scan of similar-length words
-  ///   for each unknown word.
+  /// - Complexity: O(*n*) in the text's length, plus a lookup of each unknown word's
+  ///   deletions in the typo index.
   public func analyze(_ text: String, correcting: Bool = true) -> AnalyzedText {
     var result = AnalyzedText(tokens: [])
     var tokens: [Token] = []
@@ -255,9 +261,13 @@ extension TextAnalyzer {
   /// length; nil for known, short or non-alphabetic words. Ties go to the candidate sharing the
   /// longest start with the typed word (people rarely mistype the start), then the more
   /// frequent one, then the first alphabetically.
-  fileprivate func correction(for word: String, between neighbours: (String?, String?) = (nil, nil))
-    -> String?
-  {
+  ///
+  /// - Parameter scanningAll: whether to measure every known word rather than only those the
+  ///   typo index files under the word's deletions; the same answer, slowly (for tests).
+  func correction(
+    for word: String, between neighbours: (String?, String?) = (nil, nil),
+    scanningAll: Bool = false
+  ) -> String? {
     guard vocabulary[word] == nil else { return nil }
     let letters = Array(word.utf8)
     guard letters.count >= 4, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
@@ -265,33 +275,15 @@ extension TextAnalyzer {
     var best: (key: [Int], word: [UInt8])?
     let rows = UnsafeMutableBufferPointer<Int>.allocate(capacity: 3 * (letters.count + limit + 1))
     defer { rows.deallocate() }
-    for length in (letters.count - limit)...(letters.count + limit) {
-      for candidate in wordsByLength[length] ?? [] {
-        // People rarely get the first letter wrong, and allowing it turns real words the
-        // knowledge does not use into ones it does ("couch" into "touch").
-        guard candidate.first == letters.first else { continue }
-        let distance = boundedDistance(letters, candidate, limit: limit, rows: rows)
-        guard distance <= limit, distance < 2 || candidate.prefix(2) == letters.prefix(2) else {
-          continue
-        }
-        let count = vocabulary[String(decoding: candidate, as: UTF8.self)] ?? 0
-        let prefix = zip(letters, candidate).prefix { $0 == $1 }.count
-        let priority = priorityWords.contains(String(decoding: candidate, as: UTF8.self)) ? 1 : 0
-        // A dropped letter is the commonest slip, so a candidate that only adds letters wins.
-        let added = candidate.count > letters.count ? 1 : 0
-        let text = String(decoding: candidate, as: UTF8.self)
-        let inContext =
-          neighbours.0.map { bigrams.contains($0 + " " + text) } == true
-          || neighbours.1.map { bigrams.contains(text + " " + $0) } == true
-        let key = [-distance, added, inContext ? 1 : 0, priority, min(count, 1), prefix, count]
-        if let current = best {
-          if current.key.lexicographicallyPrecedes(key)
-            || (key == current.key && candidate.lexicographicallyPrecedes(current.word))
-          {
-            best = (key, candidate)
-          }
-        } else {
-          best = (key, candidate)
+    if scanningAll {
+      for known in vocabulary.keys where abs(known.utf8.count - letters.count) <= limit {
+        consider(
+          Array(known.utf8), for: letters, limit: limit, between: neighbours, rows: rows, &best)
+      }
+    } else {
+      for position in typoIndex.candidates(of: letters, limit: limit) {
+        typoIndex.withWord(at: position) { candidate in
+          consider(candidate, for: letters, limit: limit, between: neighbours, rows: rows, &best)
         }
       }
     }
@@ -303,10 +295,42 @@ extension TextAnalyzer {
     return corrected
   }
 
-  /// Damerau-Levenshtein (adjacent swaps count once) distance, giving up past `limit`.
-  ///
-  /// `rows` is scratch space of at least 3 × (b.count + 1), reused across calls so the
-  /// comparison against many candidates allocates nothing.
+  /// Measures one known word as a correction of a typed one, and keeps it in `best` if it is
+  /// within `limit` and beats the best so far (see `correction(for:between:scanningAll:)`).
+  fileprivate func consider<Candidate: RandomAccessCollection<UInt8>>(
+    _ candidate: Candidate, for letters: [UInt8], limit: Int,
+    between neighbours: (String?, String?), rows: UnsafeMutableBufferPointer<Int>,
+    _ best: inout (key: [Int], word: [UInt8])?
+  ) where Candidate.Index == Int {
+    // People rarely get the first letter wrong, and allowing it turns real words the
+    // knowledge does not use into ones it does ("couch" into "touch").
+    guard candidate.first == letters.first else { return }
+    let distance = boundedDistance(letters, candidate, limit: limit, rows: rows)
+    guard distance <= limit, distance < 2 || candidate.prefix(2).elementsEqual(letters.prefix(2))
+    else {
+      return
+    }
+    let text = String(decoding: candidate, as: UTF8.self)
+    let count = vocabulary[text] ?? 0
+    let prefix = zip(letters, candidate).prefix { $0 == $1 }.count
+    let priority = priorityWords.contains(text) ? 1 : 0
+    // A dropped letter is the commonest slip, so a candidate that only adds letters wins.
+    let added = candidate.count > letters.count ? 1 : 0
+    let inContext =
+      neighbours.0.map { bigrams.contains($0 + " " + text) } == true
+      || neighbours.1.map { bigrams.contains(text + " " + $0) } == true
+    let key = [-distance, added, inContext ? 1 : 0, priority, min(count, 1), prefix, count]
+    if let current = best {
+      if current.key.lexicographicallyPrecedes(key)
+        || (key == current.key && candidate.lexicographicallyPrecedes(current.word))
+      {
+        best = (key, Array(candidate))
+      }
+    } else {
+      best = (key, Array(candidate))
+    }
+  }
+
   /// Letters next to each other on a QWERTY keyboard, one bit per letter.
   static let neighbours: [UInt32] = {
     let rows = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
@@ -343,9 +367,13 @@ extension TextAnalyzer {
     return neighbours[Int(typed - 0x61)] & meantBit != 0
   }
 
-  fileprivate func boundedDistance(
-    _ a: [UInt8], _ b: [UInt8], limit: Int, rows: UnsafeMutableBufferPointer<Int>
-  ) -> Int {
+  /// Damerau-Levenshtein (adjacent swaps count once) distance, giving up past `limit`.
+  ///
+  /// `rows` is scratch space of at least 3 × (b.count + 1), reused across calls so the
+  /// comparison against many candidates allocates nothing.
+  fileprivate func boundedDistance<Candidate: RandomAccessCollection<UInt8>>(
+    _ a: [UInt8], _ b: Candidate, limit: Int, rows: UnsafeMutableBufferPointer<Int>
+  ) -> Int where Candidate.Index == Int {
     if abs(a.count - b.count) > limit { return limit + 1 }
     let width = b.count + 1
     var previousPrevious = 0

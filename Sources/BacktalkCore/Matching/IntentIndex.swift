@@ -8,16 +8,27 @@ import Foundation
 public struct IntentIndex: Sendable {
   /// Intent ids by position in the index.
   public let intentIDs: [String]
-  let postings: [String: [Posting]]
-  let idf: [String: Double]
-  let phrases: [String: [Phrase]]
+  /// Each intent's place among the ids in order, equal ids equal, for breaking ties.
+  let idRank: [Int]
+  /// The indexed stems by name, to their number; the tables below are indexed by it.
+  let stemIDs: [String: Int]
+  /// The postings of stem *s* are `postings[postingStarts[s]..<postingStarts[s + 1]]`.
+  let postingStarts: [Int]
+  let postings: [Posting]
+  let idf: [Double]
+  /// The keyword phrases that start with each stem.
+  let phrases: [[Phrase]]
   let maximumIDF: Double
   let stopwords: Set<String>
-  /// For each stem, the examples (by position) that contain it.
-  let examplePostings: [String: [Int]]
+  /// The examples (by position) that contain stem *s* are
+  /// `examplePostings[exampleStarts[s]..<exampleStarts[s + 1]]`.
+  let exampleStarts: [Int]
+  let examplePostings: [Int]
   /// For each example, its intent (by position) and the summed weight of its stems.
   let exampleIntent: [Int]
   let exampleWeight: [Double]
+  /// Accumulators reused across questions.
+  let scratch: ScratchPool
   /// Learned weights that rank the intents; BM25 still decides the confidence.
   public let classifier: LinearClassifier?
   /// Turns coverage and lead into the chance the intent is right; without it, the confidence
@@ -34,7 +45,10 @@ public struct IntentIndex: Sendable {
 
   struct Phrase: Sendable {
     var intent: Int
-    var stems: [String]
+    /// The phrase's stems by number.
+    var stems: [Int]
+    /// What finding the phrase whole adds: the sum of its stems' IDF.
+    var score: Double
   }
 
   static let keywordWeight = 3.0
@@ -81,7 +95,7 @@ public struct IntentIndex: Sendable {
       return names.count - 1
     }
     var lengths: [Double] = []
-    var phrases: [String: [Phrase]] = [:]
+    var phraseStems: [(first: Int, intent: Int, stems: [Int])] = []
     var exampleStems: [[Int]] = []
     var exampleIntent: [Int] = []
     for (position, entry) in examples.enumerated() {
@@ -107,7 +121,8 @@ public struct IntentIndex: Sendable {
           length += Self.keywordWeight
         }
         if content.count > 1 {
-          phrases[content[0], default: []].append(Phrase(intent: position, stems: content))
+          let stems = content.map(id)
+          phraseStems.append((stems[0], position, stems))
         }
       }
       for (stemID, frequency) in counts { lists[stemID].append((position, frequency)) }
@@ -119,38 +134,43 @@ public struct IntentIndex: Sendable {
       return log(1 + (count - frequency + 0.5) / (frequency + 0.5))
     }
     let averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
-    var postings: [String: [Posting]] = [:]
-    var idf: [String: Double] = [:]
-    postings.reserveCapacity(names.count)
-    idf.reserveCapacity(names.count)
-    for (stemID, name) in names.enumerated() {
+    var postings: [Posting] = []
+    var postingStarts = [0]
+    for (stemID, list) in lists.enumerated() {
       let weight = weights[stemID]
-      idf[name] = weight
       // Intents were visited in order, so each list is already sorted by intent.
-      postings[name] = lists[stemID].map { intent, frequency in
+      for (intent, frequency) in list {
         let norm = Self.k1 * (1 - Self.b + Self.b * lengths[intent] / averageLength)
-        return Posting(
-          intent: intent, score: weight * frequency * (Self.k1 + 1) / (frequency + norm))
+        postings.append(
+          Posting(intent: intent, score: weight * frequency * (Self.k1 + 1) / (frequency + norm)))
       }
+      postingStarts.append(postings.count)
     }
+    self.stemIDs = stemIDs
     self.postings = postings
-    self.idf = idf
+    self.postingStarts = postingStarts
+    self.idf = weights
+    var phrases = [[Phrase]](repeating: [], count: names.count)
+    for (first, intent, stems) in phraseStems {
+      phrases[first].append(
+        Phrase(intent: intent, stems: stems, score: stems.reduce(0) { $0 + weights[$1] }))
+    }
     self.phrases = phrases
     self.maximumIDF = weights.max() ?? 1
-    var examplePostings = [[Int]](repeating: [], count: names.count)
+    var examplesByStem = [[Int]](repeating: [], count: names.count)
     var exampleWeight: [Double] = []
     for (example, stems) in exampleStems.enumerated() {
-      for stemID in stems { examplePostings[stemID].append(example) }
+      for stemID in stems { examplesByStem[stemID].append(example) }
       exampleWeight.append(stems.reduce(0) { $0 + weights[$1] })
     }
-    var byName: [String: [Int]] = [:]
-    byName.reserveCapacity(names.count)
-    for (stemID, name) in names.enumerated() where !examplePostings[stemID].isEmpty {
-      byName[name] = examplePostings[stemID]
-    }
-    self.examplePostings = byName
+    self.examplePostings = examplesByStem.flatMap { $0 }
+    self.exampleStarts = examplesByStem.reduce(into: [0]) { $0.append($0.last! + $1.count) }
     self.exampleIntent = exampleIntent
     self.exampleWeight = exampleWeight
+    let sortedIDs = Array(Set(intentIDs)).sorted()
+    let ranks = Dictionary(uniqueKeysWithValues: sortedIDs.enumerated().map { ($1, $0) })
+    self.idRank = intentIDs.map { ranks[$0]! }
+    self.scratch = ScratchPool(intents: intentIDs.count, examples: exampleIntent.count)
     switch classifier {
     case .none:
       self.classifier = nil
@@ -191,35 +211,62 @@ public struct IntentIndex: Sendable {
   public func matches(
     for stems: [String], context: [String] = [], limit: Int = 5, kinds: Set<String> = []
   ) -> [Match] {
+    // The question's stems without stopwords or repeats, with their numbers (nil for a stem
+    // the index does not hold; the index holds no stopwords).
+    var content: [String] = []
+    var contentIDs: [Int?] = []
     var seen: Set<String> = []
-    let content = stems.filter { !stopwords.contains($0) && seen.insert($0).inserted }
+    for stem in stems {
+      let stemID = stemIDs[stem]
+      guard stemID != nil || !stopwords.contains(stem) else { continue }
+      // A short question is searched in place; a long one through a set.
+      if content.count < 8 ? content.contains(stem) : !seen.insert(stem).inserted { continue }
+      content.append(stem)
+      contentIDs.append(stemID)
+      if content.count == 8 { seen = Set(content) }
+    }
     guard !content.isEmpty else { return [] }
-    // Dense arrays indexed by intent position, with a list of the positions touched, keep the
-    // per-question work to the postings of the question's own stems.
-    var scores = [Double](repeating: 0, count: intentIDs.count)
-    var covered = [Double](repeating: 0, count: intentIDs.count)
-    // Which of the question's stems each intent holds, one bit per stem (the first 64).
-    var earnedBits = [UInt64](repeating: 0, count: intentIDs.count)
-    var isTouched = [Bool](repeating: false, count: intentIDs.count)
+    let scratch = scratch.take()
+    defer { self.scratch.giveBack(scratch) }
+    // Buffers indexed by intent position, all zero on entry, with a list of the positions
+    // touched; only the touched entries are set back to zero.
+    let scores = scratch.scores
+    let covered = scratch.covered
+    let earnedBits = scratch.earnedBits
+    let isTouched = scratch.isTouched
+    let closest = scratch.closest
+    let overlap = scratch.overlap
     var touched: [Int] = []
-    func touch(_ intent: Int) {
-      if !isTouched[intent] {
-        isTouched[intent] = true
-        touched.append(intent)
+    var overlapping: [Int] = []
+    defer {
+      for intent in touched {
+        scores[intent] = 0
+        covered[intent] = 0
+        earnedBits[intent] = 0
+        isTouched[intent] = false
+        closest[intent] = 0
+      }
+      for example in overlapping {
+        overlap[example] = 0
+        closest[exampleIntent[example]] = 0
       }
     }
     var total = 0.0
-    var known: [(stem: String, weight: Double)] = []
-    for (position, stem) in content.enumerated() {
-      guard let weight = idf[stem], let list = postings[stem] else {
-        total += unknownWeight(stem)
+    var known: [(stemID: Int, weight: Double)] = []
+    for (position, stemID) in contentIDs.enumerated() {
+      guard let stemID else {
+        total += unknownWeight(content[position])
         continue
       }
-      known.append((stem, weight))
+      let weight = idf[stemID]
+      known.append((stemID, weight))
       total += max(weight, 0.2)
       let bit: UInt64 = position < 64 ? 1 << UInt64(position) : 0
-      for posting in list {
-        touch(posting.intent)
+      for posting in postings[postingStarts[stemID]..<postingStarts[stemID + 1]] {
+        if !isTouched[posting.intent] {
+          isTouched[posting.intent] = true
+          touched.append(posting.intent)
+        }
         scores[posting.intent] += posting.score
         covered[posting.intent] += max(weight, 0.2)
         earnedBits[posting.intent] |= bit
@@ -227,17 +274,14 @@ public struct IntentIndex: Sendable {
     }
     // The closest single example adds its overlap (a Dice coefficient weighted by IDF), so a
     // question worded like one example is not drowned by an intent with many loose examples.
-    var overlap = [Double](repeating: 0, count: exampleIntent.count)
-    var overlapping: [Int] = []
     var queryWeight = 0.0
-    for (stem, weight) in known {
+    for (stemID, weight) in known {
       queryWeight += weight
-      for example in examplePostings[stem] ?? [] {
+      for example in examplePostings[exampleStarts[stemID]..<exampleStarts[stemID + 1]] {
         if overlap[example] == 0 { overlapping.append(example) }
         overlap[example] += weight
       }
     }
-    var closest = [Double](repeating: 0, count: intentIDs.count)
     for example in overlapping {
       let dice = 2 * overlap[example] / (queryWeight + exampleWeight[example])
       closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
@@ -245,15 +289,23 @@ public struct IntentIndex: Sendable {
     for intent in touched { scores[intent] += Self.exampleWeightFactor * closest[intent] }
     for stem in context.isEmpty ? [] : Set(context).subtracting(content)
     where !stopwords.contains(stem) {
-      for posting in postings[stem] ?? [] {
-        touch(posting.intent)
+      guard let stemID = stemIDs[stem] else { continue }
+      for posting in postings[postingStarts[stemID]..<postingStarts[stemID + 1]] {
+        if !isTouched[posting.intent] {
+          isTouched[posting.intent] = true
+          touched.append(posting.intent)
+        }
         scores[posting.intent] += 0.5 * posting.score
       }
     }
-    for (offset, stem) in content.enumerated() {
-      for phrase in phrases[stem] ?? [] where contains(content, phrase.stems, at: offset) {
-        touch(phrase.intent)
-        scores[phrase.intent] += phrase.stems.reduce(0) { $0 + (idf[$1] ?? 0) }
+    for (offset, stemID) in contentIDs.enumerated() {
+      guard let stemID else { continue }
+      for phrase in phrases[stemID] where contains(contentIDs, phrase.stems, at: offset) {
+        if !isTouched[phrase.intent] {
+          isTouched[phrase.intent] = true
+          touched.append(phrase.intent)
+        }
+        scores[phrase.intent] += phrase.score
       }
     }
     // With a classifier, its learned scores rank the intents, and the relevance above (scaled
@@ -274,20 +326,18 @@ public struct IntentIndex: Sendable {
       }
     }
     // Only the best few are needed: pick them without sorting every touched intent.
-    func isBetter(_ lhs: Int, _ rhs: Int) -> Bool {
-      scores[lhs] != scores[rhs] ? scores[lhs] > scores[rhs] : intentIDs[lhs] < intentIDs[rhs]
-    }
     var ranked: [Int] = []
+    ranked.reserveCapacity(max(limit, 2))
     for intent in touched {
       if ranked.count < max(limit, 2) {
         ranked.append(intent)
-      } else if isBetter(intent, ranked[ranked.count - 1]) {
+      } else if isBetter(intent, ranked[ranked.count - 1], scores) {
         ranked[ranked.count - 1] = intent
       } else {
         continue
       }
       var position = ranked.count - 1
-      while position > 0 && isBetter(ranked[position], ranked[position - 1]) {
+      while position > 0 && isBetter(ranked[position], ranked[position - 1], scores) {
         ranked.swapAt(position, position - 1)
         position -= 1
       }
@@ -344,7 +394,7 @@ extension IntentIndex {
   /// Whether stems say enough to stand as a question of their own: at least one of them is
   /// rare enough in the index to point somewhere (not only "back" and "spasm").
   public func isInformative(_ stems: [String]) -> Bool {
-    stems.contains { !stopwords.contains($0) && (idf[$0] ?? 0) >= 1.0 }
+    stems.contains { !stopwords.contains($0) && (stemIDs[$0].map { idf[$0] } ?? 0) >= 1.0 }
   }
 }
 
@@ -354,7 +404,16 @@ extension IntentIndex {
     stem.first?.isNumber == true || stem.hasPrefix("#") ? 0.3 : 0.35 * maximumIDF
   }
 
-  fileprivate func contains(_ stems: [String], _ phrase: [String], at offset: Int) -> Bool {
-    offset + phrase.count <= stems.count && Array(stems[offset..<(offset + phrase.count)]) == phrase
+  /// Whether a phrase's stems come in the question from an offset on.
+  fileprivate func contains(_ stemIDs: [Int?], _ phrase: [Int], at offset: Int) -> Bool {
+    offset + phrase.count <= stemIDs.count
+      && zip(stemIDs[offset...], phrase).allSatisfy { $0 == $1 }
+  }
+
+  /// Whether an intent ranks above another: a higher score, or an equal one and an earlier id.
+  fileprivate func isBetter(_ lhs: Int, _ rhs: Int, _ scores: UnsafeMutableBufferPointer<Double>)
+    -> Bool
+  {
+    scores[lhs] != scores[rhs] ? scores[lhs] > scores[rhs] : idRank[lhs] < idRank[rhs]
   }
 }

@@ -1,0 +1,67 @@
+import Synchronization
+
+extension IntentIndex {
+  /// Per-intent and per-example accumulators for one call of `matches(for:)`, all zero between
+  /// calls: a call clears only the entries it touched, so its cost follows the postings of the
+  /// question's stems, not the size of the index.
+  ///
+  /// The buffers are raw memory owned by the scratch, so the hot loops write to them without
+  /// the uniqueness check an array needs. Used by one call at a time: a call takes it from the
+  /// pool and gives it back, so it may cross threads (hence `@unchecked Sendable`) but is never
+  /// shared.
+  final class Scratch: @unchecked Sendable {
+    let scores: UnsafeMutableBufferPointer<Double>
+    let covered: UnsafeMutableBufferPointer<Double>
+    /// Which of the question's stems each intent holds, one bit per stem (the first 64).
+    let earnedBits: UnsafeMutableBufferPointer<UInt64>
+    let isTouched: UnsafeMutableBufferPointer<Bool>
+    let closest: UnsafeMutableBufferPointer<Double>
+    let overlap: UnsafeMutableBufferPointer<Double>
+
+    init(intents: Int, examples: Int) {
+      func zeros<Value>(_ count: Int, _ zero: Value) -> UnsafeMutableBufferPointer<Value> {
+        let buffer = UnsafeMutableBufferPointer<Value>.allocate(capacity: max(count, 1))
+        buffer.initialize(repeating: zero)
+        return buffer
+      }
+      scores = zeros(intents, 0.0)
+      covered = zeros(intents, 0.0)
+      earnedBits = zeros(intents, UInt64(0))
+      isTouched = zeros(intents, false)
+      closest = zeros(intents, 0.0)
+      overlap = zeros(examples, 0.0)
+    }
+
+    deinit {
+      scores.deallocate()
+      covered.deallocate()
+      earnedBits.deallocate()
+      isTouched.deallocate()
+      closest.deallocate()
+      overlap.deallocate()
+    }
+  }
+
+  /// Scratch accumulators to reuse across calls and threads; a call that finds none free
+  /// makes its own, so there are as many as calls have ever run at once.
+  final class ScratchPool: Sendable {
+    private let free = Mutex<[Scratch]>([])
+    private let intents: Int
+    private let examples: Int
+
+    init(intents: Int, examples: Int) {
+      self.intents = intents
+      self.examples = examples
+    }
+
+    /// A scratch whose entries are all zero, for one call.
+    func take() -> Scratch {
+      free.withLock { $0.popLast() } ?? Scratch(intents: intents, examples: examples)
+    }
+
+    /// Gives back a scratch whose entries the caller has set back to zero.
+    func giveBack(_ scratch: Scratch) {
+      free.withLock { $0.append(scratch) }
+    }
+  }
+}
