@@ -6,6 +6,8 @@ struct Selection {
   var confidence = 0.0
   var candidates: [Match] = []
   var parts: [String] = []
+  /// The kinds of question the line asks, which ranked the intents, in order of name.
+  var asks: [String] = []
 }
 
 extension Responder {
@@ -54,8 +56,7 @@ extension Responder {
     // Drop openers such as "hey, quick question:" when something else follows.
     let openers = knowledge.lexicon.openers
     func isOpener(_ token: Token) -> Bool {
-      token.isPunctuation || openers.contains(token.typed ?? token.word)
-        || openers.contains(token.word)
+      token.isPunctuation || token.isOne(of: openers)
     }
     var dropped = 0
     while dropped < remaining.tokens.count, isOpener(remaining.tokens[dropped]) { dropped += 1 }
@@ -81,6 +82,7 @@ extension Responder {
     let whole = analyzed.stems
     var selection = Selection()
     let asking = askKinds(in: analyzed.tokens)
+    selection.asks = asking.kinds.sorted()
     let matches = index.matches(for: whole, kinds: asking.kinds)
     selection.candidates = Array(matches.prefix(3))
     let top = matches.first
@@ -248,13 +250,10 @@ extension Responder {
   /// answer; "i took a muscle relaxant" sets the scene.
   func tellsStory(_ tokens: [Token]) -> Bool {
     let lexicon = knowledge.lexicon
-    func isOne(of words: Set<String>, _ token: Token) -> Bool {
-      words.contains(token.typed ?? token.word) || words.contains(token.word)
-    }
     guard let first = tokens.first(where: { !$0.isPunctuation }) else { return false }
-    return isOne(of: lexicon.storyWords, first)
-      || tokens.contains { isOne(of: lexicon.contextCues.firstPerson, $0) }
-        && tokens.contains { isOne(of: lexicon.storyWords, $0) }
+    return first.isOne(of: lexicon.storyWords)
+      || tokens.contains { $0.isOne(of: lexicon.contextCues.firstPerson) }
+        && tokens.contains { $0.isOne(of: lexicon.storyWords) }
   }
 
   /// Whether a line is a short follow-up such as "and heat?" or "how long?" after a topic.

@@ -210,7 +210,7 @@ public struct Responder: Sendable {
         context: context)
       explanation.candidates = selection.candidates
       explanation.parts = selection.parts
-      explanation.asks = askKinds(in: analyzed.tokens).kinds.sorted()
+      explanation.asks = selection.asks
       answered = selection.answered
       suggestions = selection.suggestions
       confidence = selection.confidence

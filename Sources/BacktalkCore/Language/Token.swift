@@ -26,6 +26,11 @@ public struct Token: Sendable, Equatable {
 
   /// Whether this is a break with no word, from punctuation.
   public var isPunctuation: Bool { isBreak && word.isEmpty }
+
+  /// Whether the word, as typed or as folded by synonyms, is one of these.
+  public func isOne(of words: Set<String>) -> Bool {
+    words.contains(typed ?? word) || words.contains(word)
+  }
 }
 
 /// A question turned into tokens, with a record of what was changed on the way.

@@ -248,10 +248,7 @@ extension FindingScanner {
         // own words between them make it the writer's again.
         let between =
           range.upperBound < span.lowerBound ? range.upperBound..<span.lowerBound : 0..<0
-        let writer = tokens[between].contains {
-          lexicon.contextCues.firstPerson.contains($0.typed ?? $0.word)
-            || lexicon.contextCues.firstPerson.contains($0.word)
-        }
+        let writer = tokens[between].contains { $0.isOne(of: lexicon.contextCues.firstPerson) }
         if range.lowerBound <= span.lowerBound && !writer { modifiers.insert(modifier) }
       case .negated, .explained:
         break
