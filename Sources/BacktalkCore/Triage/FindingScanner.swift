@@ -112,14 +112,21 @@ public struct FindingScanner: Sendable {
       seen.insert(Mention(id: patterns[$0.pattern].id, range: $0.range)).inserted
     }
     var covered = Set<Int>()
-    for span in spans where !span.explained { covered.formUnion(span.range) }
+    // A negation word inside another finding's words still negates what follows it ("pee
+    // fine and no leg pain"), unless that finding's own wording holds it ("can not feel").
+    var ownNegations = Set<Int>()
+    for span in spans where !span.explained {
+      covered.formUnion(span.range)
+      if patterns[span.pattern].hasNegation { ownNegations.formUnion(span.range) }
+    }
     let cueSpans = cueMatches(tokens)
     return spans.map { span in
       let pattern = patterns[span.pattern]
       var modifiers = context(of: span.range, tokens, cues: cueSpans)
       if pattern.ignoresHistory { modifiers.remove(.historical) }
       if span.explained { modifiers.insert(.explained) }
-      if isNegated(before: span.range.lowerBound, tokens, covered: covered)
+      if isNegated(
+        before: span.range.lowerBound, tokens, covered: covered, ownNegations: ownNegations)
         || isNegatedInside(span.range, pattern, tokens)
       {
         modifiers.insert(.negated)
@@ -362,15 +369,19 @@ extension FindingScanner {
   /// clause, with only filler words or other findings between, and nothing such as "if".
   /// A new subject ("i", "my") ends the reach, so "no fever i cant pee" negates only the
   /// fever and "didn't notice I had soiled myself" does not deny the soiling.
-  fileprivate func isNegated(before start: Int, _ tokens: [Token], covered: Set<Int>) -> Bool {
+  fileprivate func isNegated(
+    before start: Int, _ tokens: [Token], covered: Set<Int>, ownNegations: Set<Int>
+  ) -> Bool {
     var position = start - 1
     var distance = 0
     while position >= 0 {
       let token = tokens[position]
       if token.isBreak { return false }
       defer { position -= 1 }
+      let isCue = lexicon.negationCues.contains(token.word)
+      if isCue && covered.contains(position) && !ownNegations.contains(position) { return true }
       if covered.contains(position) { continue }
-      if lexicon.negationCues.contains(token.word) { return true }
+      if isCue { return true }
       if lexicon.negationBlockers.contains(token.word) { return false }
       if lexicon.contextCues.scopeEnders.contains(token.word) { return false }
       if !lexicon.negationFillers.contains(token.word) {
