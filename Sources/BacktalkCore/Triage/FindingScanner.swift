@@ -117,7 +117,12 @@ public struct FindingScanner: Sendable {
     var ownNegations = Set<Int>()
     for span in spans where !span.explained {
       covered.formUnion(span.range)
-      if patterns[span.pattern].hasNegation { ownNegations.formUnion(span.range) }
+      let pattern = patterns[span.pattern]
+      guard pattern.hasNegation else { continue }
+      ownNegations.formUnion(
+        span.range.filter {
+          lexicon.negationCues.contains(tokens[$0].word) && isOwnNegation(at: $0, pattern, tokens)
+        })
     }
     let cueSpans = cueMatches(tokens)
     return spans.map { span in
@@ -328,9 +333,18 @@ extension FindingScanner {
       return match(pattern, tokens, from: start + 1, element: index + 1)
     case .gap(let length):
       var position = start
+      // A numbered gap ("...8") reaches over a comma as well, so a finding told in two
+      // halves of one sentence ("around my backside, that's numb") is still one finding;
+      // not over a negation after the comma ("my bits are fine, no numbness").
+      let overCommas = length != Self.gapLength && length != Int.max
+      var crossed = false
       for _ in 0...min(length, tokens.count) {
         if let end = match(pattern, tokens, from: position, element: index + 1) { return end }
-        guard position < tokens.count, !tokens[position].isBreak else { return nil }
+        guard position < tokens.count,
+          !tokens[position].isBreak || overCommas && tokens[position].isComma,
+          !(crossed && lexicon.negationCues.contains(tokens[position].word))
+        else { return nil }
+        if tokens[position].isComma { crossed = true }
         position += 1
       }
       return nil
@@ -359,10 +373,27 @@ extension FindingScanner {
   fileprivate func isNegatedInside(_ span: Range<Int>, _ pattern: Pattern, _ tokens: [Token])
     -> Bool
   {
-    guard span.count > 2, !pattern.hasNegation else { return false }
-    return tokens[(span.lowerBound + 1)..<(span.upperBound - 1)].contains {
-      lexicon.negationCues.contains($0.word)
+    guard span.count > 2 else { return false }
+    return ((span.lowerBound + 1)..<(span.upperBound - 1)).contains { position in
+      lexicon.negationCues.contains(tokens[position].word)
+        && !(pattern.hasNegation && isOwnNegation(at: position, pattern, tokens))
     }
+  }
+
+  /// Whether the negation at a position is one of the pattern's own words ("no feeling" of a
+  /// class of lost-feeling words) rather than a word its gap passed over ("my groin is fine
+  /// no numbness").
+  fileprivate func isOwnNegation(at position: Int, _ pattern: Pattern, _ tokens: [Token]) -> Bool
+  {
+    for case .words(let options) in pattern.pattern {
+      for option in options {
+        for (offset, stem) in option.enumerated() where stem == tokens[position].stem {
+          let start = position - offset
+          if start >= 0, match([.words([option])], tokens, from: start) != nil { return true }
+        }
+      }
+    }
+    return false
   }
 
   /// Whether a negation governs the words starting at `start`: a cue earlier in the same
