@@ -61,7 +61,8 @@ import Testing
 
   @Test func aPartSayingWhatIsFineDescribesTheWriterForTheQuestion() {
     // A negation or a word that says fine, with words after it, asking nothing.
-    #expect(responder.reply(to: "the hot tub jets are fine for me, can i drive").intents == ["driving"])
+    #expect(
+      responder.reply(to: "the hot tub jets are fine for me, can i drive").intents == ["driving"])
     #expect(responder.reply(to: "no hot tub jets, can i drive").intents == ["driving"])
     // At the very end, the fine word asks whether it is.
     #expect(

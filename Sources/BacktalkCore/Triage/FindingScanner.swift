@@ -383,8 +383,7 @@ extension FindingScanner {
   /// Whether the negation at a position is one of the pattern's own words ("no feeling" of a
   /// class of lost-feeling words) rather than a word its gap passed over ("my groin is fine
   /// no numbness").
-  fileprivate func isOwnNegation(at position: Int, _ pattern: Pattern, _ tokens: [Token]) -> Bool
-  {
+  fileprivate func isOwnNegation(at position: Int, _ pattern: Pattern, _ tokens: [Token]) -> Bool {
     for case .words(let options) in pattern.pattern {
       for option in options {
         for (offset, stem) in option.enumerated() where stem == tokens[position].stem {
