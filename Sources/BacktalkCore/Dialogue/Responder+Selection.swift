@@ -179,7 +179,26 @@ extension Responder {
     selection.confidence = top?.confidence ?? 0
     selection.suggestions = matches.filter { $0.confidence >= Self.suggestThreshold }.prefix(3)
       .map(\.intent)
+    // A line whose telling words are all unknown asks about something the knowledge does not
+    // cover ("can i get a tattoo"): it gets the honest answer, and the guesses stay as offers.
+    if let unknownTopic = knowledge.lexicon.unknownTopicIntent, namesOnlyUnknownThings(analyzed) {
+      selection.answered = [unknownTopic]
+      selection.suggestions = Array(
+        selection.suggestions.filter { $0 != unknownTopic }.prefix(Self.alternativeCount))
+    }
     return selection
+  }
+
+  /// Whether the words of a line that say what it is about, outside its asking phrases, hold
+  /// one the knowledge has never seen and none it knows that tells one topic from another
+  /// ("can i get a tattoo with a back spasm": "tattoo" unknown, "back" and "spasm" common).
+  func namesOnlyUnknownThings(_ analyzed: AnalyzedText) -> Bool {
+    let asking = askKinds(in: analyzed.tokens).covered
+    let content = analyzed.tokens.enumerated().filter { position, token in
+      !token.isPunctuation && !asking.contains(position) && !index.stopwords.contains(token.stem)
+        && !token.stem.hasPrefix("#") && !token.stem.allSatisfy(\.isNumber)
+    }.map(\.element.stem)
+    return content.contains { !index.knows($0) } && !index.isInformative(content)
   }
 
   /// What an answer that is not sure offers beside it ("Or did you mean"): the next intents
