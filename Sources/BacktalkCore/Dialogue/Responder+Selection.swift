@@ -98,7 +98,10 @@ extension Responder {
       let partKinds = parts.map { askKinds(in: $0) }
       var story: [String] = []
       var toldStory = false
-      for (position, part) in parts.enumerated() where index.isInformative(part.map(\.stem)) {
+      // A part is tried when its words tell topics apart, or when it asks what something is
+      // in words the knowledge knows, however common ("what is a spasm and how long").
+      for (position, part) in parts.enumerated()
+      where index.isInformative(part.map(\.stem)) || asksWhatItIs(part, partKinds[position]) {
         let stems = part.map(\.stem)
         let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
         defer { previous = stems }
@@ -278,6 +281,18 @@ extension Responder {
     return first.isOne(of: lexicon.storyWords)
       || tokens.contains { $0.isOne(of: lexicon.contextCues.firstPerson) }
         && tokens.contains { $0.isOne(of: lexicon.storyWords) }
+  }
+
+  /// Whether a part asks a plain question ("what", "which": the kind `question`) about words
+  /// the knowledge knows.
+  func asksWhatItIs(
+    _ tokens: [Token], _ asking: (kinds: Set<String>, starts: Set<Int>, covered: Set<Int>)
+  ) -> Bool {
+    guard asking.kinds.contains(Self.plainQuestionKind) else { return false }
+    return tokens.enumerated().contains { position, token in
+      !asking.covered.contains(position) && !token.isPunctuation
+        && !index.stopwords.contains(token.stem) && index.knows(token.stem)
+    }
   }
 
   /// Whether words describe how the writer is, asking nothing: a negation or a word that
