@@ -18,6 +18,9 @@ import Testing
       - finding: many_pills
         name: many pills
         wordings: ["took #many pills"]
+      - finding: tablets
+        name: many tablets
+        wordings: ["swallowed ...2 #many|all|the_whole tablets"]
       - finding: weak_legs
         name: both legs weak
         wordings: ["both =legs ... weak"]
@@ -58,6 +61,18 @@ import Testing
   @Test(arguments: [("took 20 pills", true), ("took 10 pills", true), ("took 9 pills", false)])
   func manyTakesANumberOfTenOrMore(_ line: String, _ found: Bool) {
     #expect(ids(line).contains("many_pills") == found)
+  }
+
+  /// A step whose options hold a marker is tried at every word; the others only where an
+  /// option's first stem stands.
+  @Test(arguments: [
+    ("swallowed 30 tablets", true), ("swallowed all tablets", true),
+    ("swallowed the whole tablets", true), ("swallowed nearly all tablets", true),
+    ("swallowed 3 tablets", false), ("swallowed some tablets", false),
+    ("swallowed the tablets", false),
+  ])
+  func aStepWithAMarkerAmongItsOptionsTakesEither(_ line: String, _ found: Bool) {
+    #expect(ids(line).contains("tablets") == found)
   }
 
   @Test func longTakesADurationOfMonths() {

@@ -64,15 +64,15 @@ extension FindingScanner {
       let firstHere = buffers.spans.count
       for item in patternStarts[Int(stem)]..<patternStarts[Int(stem) + 1] {
         let index = Int(patternsByFirstStem[Int(item)])
-        let pattern = patterns[index]
-        guard let end = program.match(pattern.steps, line, from: start) else { continue }
+        guard let end = program.match(patterns[index].steps, line, from: start) else { continue }
         let range = start..<end
+        let finding = patterns[index].finding
         let isRepeat = buffers.spans[firstHere...].contains {
-          patterns[$0.pattern].finding == pattern.finding && $0.range == range
+          patterns[$0.pattern].finding == finding && $0.range == range
         }
         if isRepeat { continue }
         buffers.spans.append(
-          Span(pattern: index, range: range, explained: isExcepted(pattern, range, line)))
+          Span(pattern: index, range: range, explained: isExcepted(index, range, line)))
       }
     }
     buffers.covered.removeAll(keepingCapacity: true)
@@ -170,8 +170,8 @@ extension FindingScanner {
   }
 
   /// Whether one of the pattern's exceptions matches over any of the span's words.
-  func isExcepted(_ pattern: Pattern, _ span: Range<Int>, _ line: ScanProgram.Line) -> Bool {
-    for exception in pattern.exceptions {
+  func isExcepted(_ pattern: Int, _ span: Range<Int>, _ line: ScanProgram.Line) -> Bool {
+    for exception in patterns[pattern].exceptions {
       let earliest = max(0, span.lowerBound - 8)
       for start in earliest..<min(span.upperBound, line.count) {
         if let end = program.match(exception, line, from: start), end > span.lowerBound {

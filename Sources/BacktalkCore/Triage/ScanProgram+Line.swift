@@ -21,7 +21,7 @@ extension ScanProgram {
     func stem(at position: Int, matches wanted: Int32) -> Bool {
       if stems[position] == wanted { return true }
       guard wanted < 4 else { return false }
-      return flags[position].contains(TokenFlags.markers[Int(wanted)])
+      return flags[position].contains(TokenFlags.marker(wanted))
     }
   }
 
@@ -82,6 +82,11 @@ extension ScanProgram {
     let op = ops[index]
     switch op.kind {
     case .words:
+      if op.hasFilter {
+        guard start < line.count, !line.isPunctuation(start),
+          Self.sorted(firstStems, op.firsts, contains: line.stems[start])
+        else { return nil }
+      }
       for choice in Int(op.lower)..<Int(op.upper) {
         var position = start
         var matched = true
@@ -113,6 +118,22 @@ extension ScanProgram {
       }
       return nil
     }
+  }
+
+  /// Whether the sorted `values[range]` holds `value`, by binary search.
+  @inline(__always)
+  fileprivate static func sorted(_ values: [Int32], _ range: Range<Int32>, contains value: Int32)
+    -> Bool
+  {
+    var lower = Int(range.lowerBound)
+    var upper = Int(range.upperBound)
+    while lower < upper {
+      let middle = (lower + upper) / 2
+      let found = values[middle]
+      if found == value { return true }
+      if found < value { lower = middle + 1 } else { upper = middle }
+    }
+    return false
   }
 
   /// The marker flags of a stem that is a number (`Int(stem)`, as the string scanner reads it).

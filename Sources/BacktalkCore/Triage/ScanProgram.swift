@@ -20,6 +20,11 @@ struct ScanProgram: Sendable {
     var kind: Kind
     var lower: Int32
     var upper: Int32
+    /// For `words`: the first stems of its options, sorted (`firstStems[lower..<upper]`), so
+    /// a token no option starts with is refused without trying them. Empty when an option
+    /// is empty or starts with a marker, which the stem alone does not decide.
+    var firsts: Range<Int32> = 0..<0
+    var hasFilter = false
   }
 
   /// What a string is to the program: a stem of some pattern, a word some test names, or both.
@@ -56,8 +61,12 @@ struct ScanProgram: Sendable {
     /// One of the writer's own words, as typed or folded (`Token.isOne(of:)`).
     static let firstPerson = TokenFlags(rawValue: 1 << 12)
 
-    /// The flags a token matches the marker stems 0 to 3 by.
-    static let markers: [TokenFlags] = [.ages, .older, .many, .year]
+    /// The flag a token matches the marker stem `number` (0 to 3) by: `ages`, `older`,
+    /// `many` or `year`, which follow one another.
+    @inline(__always)
+    static func marker(_ number: Int32) -> TokenFlags {
+      TokenFlags(rawValue: TokenFlags.ages.rawValue << UInt16(truncatingIfNeeded: number))
+    }
   }
 
   /// The marker stems, numbered 0 to 3 in this order.
@@ -68,6 +77,8 @@ struct ScanProgram: Sendable {
   private(set) var options: [Range<Int32>] = []
   private(set) var stems: [Int32] = []
   private(set) var typedWords: [Int32] = []
+  /// The sorted first stems of each `words` step's options (`Op.firsts`).
+  private(set) var firstStems: [Int32] = []
   private(set) var stemCount: Int32 = 0
   private var wordCount: Int32 = 0
 
@@ -99,7 +110,15 @@ struct ScanProgram: Sendable {
           stems.append(contentsOf: choice.map { stemNumber($0) })
           options.append(start..<Int32(stems.count))
         }
-        ops.append(Op(kind: .words, lower: first, upper: Int32(options.count)))
+        var op = Op(kind: .words, lower: first, upper: Int32(options.count))
+        let firsts = choices.map { $0.first.map { stemNumber($0) } ?? -1 }
+        if firsts.allSatisfy({ $0 >= Int32(Self.markerStems.count) }) {
+          let lower = Int32(firstStems.count)
+          firstStems.append(contentsOf: Set(firsts).sorted())
+          op.firsts = lower..<Int32(firstStems.count)
+          op.hasFilter = true
+        }
+        ops.append(op)
       case .typed(let words):
         let first = Int32(typedWords.count)
         typedWords.append(contentsOf: words.sorted().map { wordNumber($0) })
