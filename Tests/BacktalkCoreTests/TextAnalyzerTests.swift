@@ -49,6 +49,19 @@ import Testing
     #expect(analyzed.synonyms.map(\.from) == ["jacuzzi", "behind the wheel"])
   }
 
+  @Test func readsASynonymWithANumberWordAsAQuestionIsRead() {
+    // The question's "two" becomes "2" before synonyms: the variant must meet it there.
+    let real = Fixture.responder.analyzer
+    #expect(real.analyze("a number two accident").stems.contains("bowel"))
+  }
+
+  @Test func leavesAPluralOfAKnownWordUncorrected() {
+    // "wee's" loses its apostrophe: "wees" is "wee" with an "s", not a slip for "weeks".
+    let real = Fixture.responder.analyzer
+    #expect(real.analyze("my wee's gone red").corrections.isEmpty)
+    #expect(real.analyze("my wee's gone red").stems.contains("bladder"))
+  }
+
   @Test(arguments: [
     ("two weeks", "#long"), ("10 days", "#long"), ("a month", "#long"), ("two days", "#short"),
   ])

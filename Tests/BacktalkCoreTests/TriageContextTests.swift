@@ -122,6 +122,18 @@ import Testing
     #expect(assess("fever and a rash").level == .emergency)
   }
 
+  @Test func aNegationInsideAnotherFindingsWordsStillNegates() {
+    // The real knowledge's painful-urination wording "pee ... pain" spans "pee fine and no
+    // leg pain", over the "no" that negates the leg pain after it.
+    let real = Fixture.responder
+    let line = "i pee fine and no leg pain, just a tight muscle"
+    let result = real.triage.assess(real.analyzer.analyze(line).tokens)
+    #expect(result.level == .none)
+    #expect(
+      result.findings.first { $0.intent == "red_flag_radiating_pain" }?.modifiers
+        .contains(.negated) == true)
+  }
+
   @Test func negatedFindingsDoNotCombine() {
     let result = assess("no fever, my neck is stiff")
     #expect(result.level == .none)

@@ -11,6 +11,8 @@ import Testing
 
       calibration: {bias: -1, coverage: 1.5, lead: 0}
       story_words: [used, took]
+      reassurance_words: [just, fine]
+      alternative_joiners: [or]
       first_person_words: [i, my]
       ask_kinds:
         can_i: [can i, is it ok to]
@@ -55,6 +57,21 @@ import Testing
       responder.reply(to: "the hot tub jets are great, can i drive").intents == [
         "hot_tub", "driving",
       ])
+  }
+
+  @Test func aPartSayingWhatIsFineDescribesTheWriterForTheQuestion() {
+    // A negation or a word that says fine, with words after it, asking nothing.
+    #expect(
+      responder.reply(to: "the hot tub jets are fine for me, can i drive").intents == ["driving"])
+    #expect(responder.reply(to: "no hot tub jets, can i drive").intents == ["driving"])
+    // At the very end, the fine word asks whether it is.
+    #expect(
+      responder.reply(to: "hot tub jets fine? and can i drive").intents == ["hot_tub", "driving"])
+  }
+
+  @Test func anOrBeforeASecondQuestionSplitsTheLine() {
+    #expect(
+      responder.reply(to: "is the hot tub good or can i drive").intents == ["hot_tub", "driving"])
   }
 
   @Test func theExplanationNamesTheKindsOfQuestionAsked() {

@@ -60,6 +60,19 @@ import Testing
     #expect(level("groin one two three four five six seven eight nine numb") != .emergency)
   }
 
+  @Test func aNumberedGapReachesOverACommaButNotOverANegationAfterIt() {
+    #expect(level("it is round my groin, that has gone numb") == .emergency)
+    // A plain gap ("...") stops at the comma, as it did.
+    #expect(level("my groin, and no numbness there") == .none)
+    #expect(level("my groin is fine, no numbness there") == .none)
+  }
+
+  @Test func aNegationTheGapPassedOverNegatesEvenInAPatternWithItsOwn() {
+    // "can not feel" is the class's own negation; "no" in the gap is the writer's.
+    #expect(level("i can not feel my groin") == .emergency)
+    #expect(level("my groin is fine no numb feeling") == .none)
+  }
+
   @Test func aRuleTakesTheExceptionsOfTheFindingThatSetsIt() {
     #expect(level("i have chills") == .urgent)
     #expect(level("the ice gave me chills") == .none)

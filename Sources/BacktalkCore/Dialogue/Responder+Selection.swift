@@ -103,7 +103,7 @@ extension Responder {
         let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
         defer { previous = stems }
         let asking = partKinds[position]
-        if asking.starts.isEmpty, tellsStory(part),
+        if asking.starts.isEmpty, tellsStory(part) || describesState(part),
           partKinds[(position + 1)...].contains(where: { !$0.starts.isEmpty })
         {
           story += stems
@@ -230,10 +230,15 @@ extension Responder {
         continue
       }
       // A statement followed by a question splits; two questions run together do not (the
-      // line is too unclear to cut without its punctuation).
+      // line is too unclear to cut without its punctuation), unless an "or" offers the second
+      // as another question ("is walking ok or should i stay in bed").
       if asking.starts.contains(position) {
         let partAsks = (partStart..<position).contains { asking.starts.contains($0) }
-        if said >= 2 && !partAsks {
+        let offered =
+          (partAsks || said >= 1) && position > partStart + 1
+          && knowledge.lexicon.alternativeJoiners.contains(tokens[position - 1].word)
+        if offered { parts[parts.count - 1].removeLast() }
+        if said >= 2 && !partAsks || offered {
           newPart()
           partStart = position
         }
@@ -254,6 +259,18 @@ extension Responder {
     return first.isOne(of: lexicon.storyWords)
       || tokens.contains { $0.isOne(of: lexicon.contextCues.firstPerson) }
         && tokens.contains { $0.isOne(of: lexicon.storyWords) }
+  }
+
+  /// Whether words describe how the writer is, asking nothing: a negation or a word that
+  /// says what is fine (`reassurance_words`: "no numbness, just stiff", "legs feel normal, no
+  /// weakness"). A word that says fine at the very end asks whether it is ("hot tub ok").
+  func describesState(_ tokens: [Token]) -> Bool {
+    let lexicon = knowledge.lexicon
+    let words = tokens.filter { !$0.isPunctuation }
+    return words.enumerated().contains { position, token in
+      lexicon.negationCues.contains(token.word)
+        || position < words.count - 1 && token.isOne(of: lexicon.reassuranceWords)
+    }
   }
 
   /// Whether a line is a short follow-up such as "and heat?" or "how long?" after a topic.

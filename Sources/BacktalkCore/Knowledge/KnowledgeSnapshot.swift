@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x06]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x07]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -339,6 +339,8 @@ private struct Writer {
       writer.strings(entry.value)
     }
     set(lexicon.storyWords)
+    set(lexicon.reassuranceWords)
+    set(lexicon.alternativeJoiners)
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -539,6 +541,8 @@ private struct Reader {
           (try reader.string(), try reader.strings())
         }, uniquingKeysWith: { first, _ in first }))
     lexicon.storyWords = try set()
+    lexicon.reassuranceWords = try set()
+    lexicon.alternativeJoiners = try set()
     return lexicon
   }
 }

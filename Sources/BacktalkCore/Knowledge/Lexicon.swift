@@ -62,6 +62,13 @@ public struct Lexicon: Sendable, Equatable {
   /// with one of them and the writer's own words, asking nothing, is the story behind the
   /// question after it.
   public var storyWords: Set<String> = []
+  /// Words that say what is not wrong ("fine", "just", "normal"; `reassurance_words:`): a part
+  /// of a line with one of them or a negation, asking nothing, describes the writer's state
+  /// for the question after it ("no numbness, just stiff, what should i do").
+  public var reassuranceWords: Set<String> = []
+  /// Words that offer another question (`alternative_joiners:` "or"): they split a line only
+  /// where a question follows one that already asked ("is walking ok or should i rest").
+  public var alternativeJoiners: Set<String> = []
 
   /// One `word_classes:` entry: its phrases and where it is defined.
   public struct WordClass: Sendable, Equatable {

@@ -12,7 +12,7 @@ enum LexiconParser {
     "other_person_cues",
     "negation_scope_enders", "first_person_words", "ongoing_words", "findings", "self_care_groups",
     "self_care_intents", "answer_words", "helplines", "calibration", "ask_kinds", "word_classes",
-    "story_words",
+    "story_words", "reassurance_words", "alternative_joiners",
   ]
 
   static func parse(
@@ -50,6 +50,8 @@ enum LexiconParser {
     lexicon.selfCareGroups.formUnion(fields.strings("self_care_groups"))
     lexicon.selfCareIntents.formUnion(fields.strings("self_care_intents"))
     lexicon.storyWords.formUnion(set("story_words"))
+    lexicon.reassuranceWords.formUnion(set("reassurance_words"))
+    lexicon.alternativeJoiners.formUnion(set("alternative_joiners"))
     if let node = fields.node("answer_words") {
       if let kinds = node.mapping {
         for (key, value) in kinds {

@@ -56,10 +56,18 @@ public struct TextAnalyzer: Sendable {
     {
       for word in plain.words(of: phrase) { counts[word, default: 0] += 1 }
     }
+    // A phrase is read as a question is, contractions and number words included, so the
+    // variant "number two" meets the question's "number 2".
+    func stems(of phrase: String) -> [String] {
+      plain.words(of: phrase).flatMap { word in
+        lexicon.contractions[word].map { $0.split(separator: " ").map(String.init) } ?? [word]
+      }
+      .map { Stemmer.stem(lexicon.numbers[$0] ?? $0) }
+    }
     var synonyms: [[String]: [String]] = [:]
     for (variant, canonical) in lexicon.synonyms {
-      let from = plain.words(of: variant).map(Stemmer.stem)
-      let to = plain.words(of: canonical).map(Stemmer.stem)
+      let from = stems(of: variant)
+      let to = stems(of: canonical)
       if !from.isEmpty && from != to { synonyms[from] = to }
     }
     var priority = Set(priorityText.flatMap(plain.words(of:)))
@@ -271,6 +279,9 @@ extension TextAnalyzer {
     guard vocabulary[word] == nil else { return nil }
     let letters = Array(word.utf8)
     guard letters.count >= 4, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+    // A known word with an "s" after it is a plural, or "wee's" with its apostrophe dropped:
+    // the stemmer folds it, and correcting it would change the word ("wees" is not "weeks").
+    if letters.last == 0x73, vocabulary[String(word.dropLast())] != nil { return nil }
     let limit = letters.count >= 9 ? 2 : 1
     var best: (key: [Int], word: [UInt8])?
     let rows = UnsafeMutableBufferPointer<Int>.allocate(capacity: 3 * (letters.count + limit + 1))

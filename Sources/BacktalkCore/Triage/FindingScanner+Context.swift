@@ -23,6 +23,9 @@ extension FindingScanner {
     var cues: [Cue] = []
     /// Whether a finding that is not explained away covers each token.
     var covered: [Bool] = []
+    /// Whether each token is a negation that is a covering finding's own word ("can not
+    /// feel"), which negates nothing after it.
+    var ownNegations: [Bool] = []
     /// The last token each cue was tried at (plus one), so a cue reached by two stems is
     /// tried once.
     var triedAt: [Int]
@@ -77,8 +80,20 @@ extension FindingScanner {
     }
     buffers.covered.removeAll(keepingCapacity: true)
     buffers.covered.append(contentsOf: repeatElement(false, count: line.count))
+    buffers.ownNegations.removeAll(keepingCapacity: true)
+    buffers.ownNegations.append(contentsOf: repeatElement(false, count: line.count))
+    // A negation word inside another finding's words still negates what follows it ("pee
+    // fine and no leg pain"), unless that finding's own wording holds it ("can not feel").
     for span in buffers.spans where !span.explained {
-      for position in span.range { buffers.covered[position] = true }
+      let pattern = patterns[span.pattern]
+      for position in span.range {
+        buffers.covered[position] = true
+        if pattern.hasNegation, line.has(.negationCue, at: position),
+          program.isOwnWord(at: position, of: pattern.steps, line)
+        {
+          buffers.ownNegations[position] = true
+        }
+      }
     }
   }
 
@@ -185,9 +200,10 @@ extension FindingScanner {
   /// Whether a negation stands inside a match's gap ("pee fine and no problems" for "pee ...
   /// problems"), in a pattern that holds no negation of its own ("can not feel" does).
   func isNegatedInside(_ span: Range<Int>, _ pattern: Pattern, _ line: ScanProgram.Line) -> Bool {
-    guard span.count > 2, !pattern.hasNegation else { return false }
-    return ((span.lowerBound + 1)..<(span.upperBound - 1)).contains {
-      line.has(.negationCue, at: $0)
+    guard span.count > 2 else { return false }
+    return ((span.lowerBound + 1)..<(span.upperBound - 1)).contains { position in
+      line.has(.negationCue, at: position)
+        && !(pattern.hasNegation && program.isOwnWord(at: position, of: pattern.steps, line))
     }
   }
 
@@ -195,14 +211,18 @@ extension FindingScanner {
   /// clause, with only filler words or other findings between, and nothing such as "if".
   /// A new subject ("i", "my") ends the reach, so "no fever i cant pee" negates only the
   /// fever and "didn't notice I had soiled myself" does not deny the soiling.
-  func isNegated(before start: Int, _ line: ScanProgram.Line, covered: [Bool]) -> Bool {
+  func isNegated(
+    before start: Int, _ line: ScanProgram.Line, covered: [Bool], ownNegations: [Bool]
+  ) -> Bool {
     var position = start - 1
     var distance = 0
     while position >= 0 {
       if line.isBreak(position) { return false }
       defer { position -= 1 }
+      let isCue = line.has(.negationCue, at: position)
+      if isCue && covered[position] && !ownNegations[position] { return true }
       if covered[position] { continue }
-      if line.has(.negationCue, at: position) { return true }
+      if isCue { return true }
       if line.has(.negationBlocker, at: position) { return false }
       if line.has(.scopeEnder, at: position) { return false }
       if !line.has(.negationFiller, at: position) {

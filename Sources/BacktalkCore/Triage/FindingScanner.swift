@@ -151,7 +151,9 @@ public struct FindingScanner: Sendable {
       var modifiers = context(of: span.range, line, cues: buffers.cues)
       if pattern.ignoresHistory { modifiers.remove(.historical) }
       if span.explained { modifiers.insert(.explained) }
-      if isNegated(before: span.range.lowerBound, line, covered: buffers.covered)
+      if isNegated(
+        before: span.range.lowerBound, line, covered: buffers.covered,
+        ownNegations: buffers.ownNegations)
         || isNegatedInside(span.range, pattern, line)
       {
         modifiers.insert(.negated)

@@ -35,6 +35,7 @@ extension ScanProgram {
       var flags: TokenFlags = []
       if token.isBreak { flags.insert(.isBreak) }
       if token.isPunctuation { flags.insert(.punctuation) }
+      if token.isComma { flags.insert(.comma) }
       let stemEntry = vocabulary[token.stem]
       let wordEntry = token.word == token.stem ? stemEntry : vocabulary[token.word]
       let typedEntry = token.typed.flatMap { vocabulary[$0] }
@@ -59,6 +60,23 @@ extension ScanProgram {
   /// or nil: `FindingScanner`'s pattern semantics, on numbers.
   func match(_ pattern: Range<Int32>, _ line: Line, from start: Int) -> Int? {
     match(Int(pattern.lowerBound), Int(pattern.upperBound), line, start)
+  }
+
+  /// Whether the word at `position` is one of the pattern's own: some option of one of its
+  /// steps holds its stem and matches the words around it ("no feeling" of a class of
+  /// lost-feeling words), rather than a word a gap passed over ("my groin is fine no
+  /// numbness").
+  func isOwnWord(at position: Int, of pattern: Range<Int32>, _ line: Line) -> Bool {
+    for op in ops[Int(pattern.lowerBound)..<Int(pattern.upperBound)] where op.kind == .words {
+      for option in options[Int(op.lower)..<Int(op.upper)] {
+        for (offset, stem) in stems[Int(option.lowerBound)..<Int(option.upperBound)].enumerated()
+        where stem == line.stems[position] {
+          let start = position - offset
+          if start >= 0, matches(option, line, from: start) { return true }
+        }
+      }
+    }
+    return false
   }
 
   /// Whether the pattern's first step could match at `position`: a cheap test that spares
@@ -111,13 +129,34 @@ extension ScanProgram {
       return match(index + 1, upper, line, start + 1)
     case .gap:
       var position = start
+      // A numbered gap ("...8") reaches over a comma as well, so a finding told in two
+      // halves of one sentence ("around my backside, that's numb") is still one finding;
+      // not over a negation after the comma ("my bits are fine, no numbness").
+      let overCommas = op.upper == 1
+      var crossed = false
       for _ in 0...min(Int(op.lower), line.count) {
         if let end = match(index + 1, upper, line, position) { return end }
-        guard position < line.count, !line.isBreak(position) else { return nil }
+        guard position < line.count,
+          !line.isBreak(position) || overCommas && line.has(.comma, at: position),
+          !(crossed && line.has(.negationCue, at: position))
+        else { return nil }
+        if line.has(.comma, at: position) { crossed = true }
         position += 1
       }
       return nil
     }
+  }
+
+  /// Whether one option's stems match the words from `start` on.
+  fileprivate func matches(_ option: Range<Int32>, _ line: Line, from start: Int) -> Bool {
+    var position = start
+    for stem in option {
+      guard position < line.count, !line.isPunctuation(position),
+        line.stem(at: position, matches: stems[Int(stem)])
+      else { return false }
+      position += 1
+    }
+    return true
   }
 
   /// Whether the sorted `values[range]` holds `value`, by binary search.

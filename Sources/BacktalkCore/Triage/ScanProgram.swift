@@ -14,7 +14,8 @@ struct ScanProgram: Sendable {
       case words
       /// `typedWords[lower..<upper]`: the word numbers it takes, as typed or folded.
       case typed
-      /// Up to `lower` words of the clause (`Int32.max`: the rest of it).
+      /// Up to `lower` words of the clause (`Int32.max`: the rest of it); `upper` is 1 for a
+      /// numbered gap ("...8"), which reaches over commas too.
       case gap
     }
     var kind: Kind
@@ -60,6 +61,8 @@ struct ScanProgram: Sendable {
     static let article = TokenFlags(rawValue: 1 << 11)
     /// One of the writer's own words, as typed or folded (`Token.isOne(of:)`).
     static let firstPerson = TokenFlags(rawValue: 1 << 12)
+    /// A comma (`Token.isComma`).
+    static let comma = TokenFlags(rawValue: 1 << 13)
 
     /// The flag a token matches the marker stem `number` (0 to 3) by: `ages`, `older`,
     /// `many` or `year`, which follow one another.
@@ -124,7 +127,8 @@ struct ScanProgram: Sendable {
         typedWords.append(contentsOf: words.sorted().map { wordNumber($0) })
         ops.append(Op(kind: .typed, lower: first, upper: Int32(typedWords.count)))
       case .gap(let length):
-        ops.append(Op(kind: .gap, lower: Int32(clamping: length), upper: 0))
+        let overCommas = length != FindingScanner.gapLength && length != Int.max
+        ops.append(Op(kind: .gap, lower: Int32(clamping: length), upper: overCommas ? 1 : 0))
       }
     }
     return lower..<Int32(ops.count)
