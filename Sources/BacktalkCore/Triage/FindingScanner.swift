@@ -191,13 +191,13 @@ extension FindingScanner {
       } else if part == "...*" {
         flushPlain()
         pattern.append(.gap(Int.max))
-      } else if part.contains("|") {
+      } else if part.utf8.contains(UInt8(ascii: "|")) {
         flushPlain()
         // An option of several words joins them with "_": "gave_way|weak"; a marker such as
         // "#short" stands as it is.
         let options = part.split(separator: "|").map { option in
           option.hasPrefix("#")
-            ? [String(option)] : stems(option.replacingOccurrences(of: "_", with: " "))
+            ? [String(option)] : stems(Self.spaced(option))
         }
         pattern.append(.words(options.filter { !$0.isEmpty }))
       } else if part.hasPrefix("=") {
@@ -216,6 +216,14 @@ extension FindingScanner {
 }
 
 extension FindingScanner {
+  /// An option of several words with its "_" as spaces: Foundation's
+  /// `replacingOccurrences`, byte by byte (start-up compiles thousands of options).
+  fileprivate static func spaced(_ option: Substring) -> String {
+    String(
+      decoding: option.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 },
+      as: UTF8.self)
+  }
+
   /// Flat buckets of items by stem number: `starts[stem]..<starts[stem + 1]` of `items`, each
   /// bucket in ascending order without repeats.
   fileprivate static func buckets(_ stemCount: Int, _ firsts: [(Int32, [Int32])]) -> (
