@@ -19,6 +19,8 @@ import Testing
         now: [what do i do]
       """)
 
+  static let plain = try! Fixture.responder(intents: Fixture.smallIntents)
+
   @Test func answersAFairGuessAndOffersTheNextIntentsByNumber() throws {
     let reply = responder.reply(to: "drive jets")
     let answered = try #require(reply.intents.first)
@@ -72,6 +74,35 @@ import Testing
   @Test func anOrBeforeASecondQuestionSplitsTheLine() {
     #expect(
       responder.reply(to: "is the hot tub good or can i drive").intents == ["hot_tub", "driving"])
+  }
+
+  @Test func aLineAboutSomethingUnknownGetsTheNotCoveredAnswer() throws {
+    let intents =
+      Fixture.smallIntents + """
+
+        - intent: elsewhere
+          title: Something else
+          examples: [tell me a joke]
+          answer: That is outside what I know.
+        """
+    let responder = try Fixture.responder(
+      intents: intents, lexicon: Fixture.smallLexicon + "\nunknown_topic_intent: elsewhere\n")
+    // "tattoo" is a word the knowledge has never seen, and nothing else tells a topic.
+    #expect(responder.reply(to: "can i get a tattoo").intents == ["elsewhere"])
+    // A known telling word keeps the usual answer or menu.
+    #expect(responder.reply(to: "can i get a tattoo in the hot tub").intents == ["hot_tub"])
+    // Without the setting, an unknown line is a menu, as before.
+    #expect(Self.plain.reply(to: "can i get a tattoo").intents.isEmpty)
+  }
+
+  @Test func anUnknownTopicIntentThatDoesNotExistIsALoadError() {
+    let errors = Fixture.loadErrors([
+      KnowledgeFile(path: "Intents/test.yml", text: Fixture.smallIntents),
+      KnowledgeFile(path: "Corpus/doc.md", text: Fixture.smallCorpus),
+      KnowledgeFile(
+        path: "Lexicon/language.yml", text: Fixture.smallLexicon + "\nunknown_topic_intent: nope\n"),
+    ])
+    #expect(errors.contains { $0.problem.contains("'unknown_topic_intent' names intent 'nope'") })
   }
 
   @Test func theExplanationNamesTheKindsOfQuestionAsked() {

@@ -98,7 +98,10 @@ extension Responder {
       let partKinds = parts.map { askKinds(in: $0) }
       var story: [String] = []
       var toldStory = false
-      for (position, part) in parts.enumerated() where index.isInformative(part.map(\.stem)) {
+      // A part is tried when its words tell topics apart, or when it asks what something is
+      // in words the knowledge knows, however common ("what is a spasm and how long").
+      for (position, part) in parts.enumerated()
+      where index.isInformative(part.map(\.stem)) || asksWhatItIs(part, partKinds[position]) {
         let stems = part.map(\.stem)
         let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
         defer { previous = stems }
@@ -179,7 +182,26 @@ extension Responder {
     selection.confidence = top?.confidence ?? 0
     selection.suggestions = matches.filter { $0.confidence >= Self.suggestThreshold }.prefix(3)
       .map(\.intent)
+    // A line whose telling words are all unknown asks about something the knowledge does not
+    // cover ("can i get a tattoo"): it gets the honest answer, and the guesses stay as offers.
+    if let unknownTopic = knowledge.lexicon.unknownTopicIntent, namesOnlyUnknownThings(analyzed) {
+      selection.answered = [unknownTopic]
+      selection.suggestions = Array(
+        selection.suggestions.filter { $0 != unknownTopic }.prefix(Self.alternativeCount))
+    }
     return selection
+  }
+
+  /// Whether the words of a line that say what it is about, outside its asking phrases, hold
+  /// one the knowledge has never seen and none it knows that tells one topic from another
+  /// ("can i get a tattoo with a back spasm": "tattoo" unknown, "back" and "spasm" common).
+  func namesOnlyUnknownThings(_ analyzed: AnalyzedText) -> Bool {
+    let asking = askKinds(in: analyzed.tokens).covered
+    let content = analyzed.tokens.enumerated().filter { position, token in
+      !token.isPunctuation && !asking.contains(position) && !index.stopwords.contains(token.stem)
+        && !token.stem.hasPrefix("#") && !token.stem.allSatisfy(\.isNumber)
+    }.map(\.element.stem)
+    return content.contains { !index.knows($0) } && !index.isInformative(content)
   }
 
   /// What an answer that is not sure offers beside it ("Or did you mean"): the next intents
@@ -259,6 +281,18 @@ extension Responder {
     return first.isOne(of: lexicon.storyWords)
       || tokens.contains { $0.isOne(of: lexicon.contextCues.firstPerson) }
         && tokens.contains { $0.isOne(of: lexicon.storyWords) }
+  }
+
+  /// Whether a part asks a plain question ("what", "which": the kind `question`) about words
+  /// the knowledge knows.
+  func asksWhatItIs(
+    _ tokens: [Token], _ asking: (kinds: Set<String>, starts: Set<Int>, covered: Set<Int>)
+  ) -> Bool {
+    guard asking.kinds.contains(Self.plainQuestionKind) else { return false }
+    return tokens.enumerated().contains { position, token in
+      !asking.covered.contains(position) && !token.isPunctuation
+        && !index.stopwords.contains(token.stem) && index.knows(token.stem)
+    }
   }
 
   /// Whether words describe how the writer is, asking nothing: a negation or a word that

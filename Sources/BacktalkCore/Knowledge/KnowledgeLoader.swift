@@ -63,7 +63,7 @@ public enum KnowledgeLoader {
           fix: "add at least one Intents/*.yml file"))
     }
     errors += expandWordClasses(intents: &intents, lexicon: &lexicon)
-    errors += crossCheck(intents: intents, documents: documents)
+    errors += crossCheck(intents: intents, documents: documents, lexicon: lexicon)
     // A broken findings file would make every rule's findings look undefined: say only that.
     if errors.isEmpty { errors += checkCombinations(intents: intents, findings: lexicon.findings) }
     guard errors.isEmpty else { throw KnowledgeErrors(errors) }
@@ -166,7 +166,9 @@ extension KnowledgeLoader {
   }
 
   /// Checks what spans files: unique ids and documents, citations and links that resolve.
-  fileprivate static func crossCheck(intents: [Intent], documents: [CorpusDocument])
+  fileprivate static func crossCheck(
+    intents: [Intent], documents: [CorpusDocument], lexicon: Lexicon
+  )
     -> [KnowledgeError]
   {
     var errors: [KnowledgeError] = []
@@ -226,6 +228,13 @@ extension KnowledgeLoader {
               "intent '\(intent.id)' lists related intent '\(related)', which does not exist",
             fix: "use an existing intent id or remove it from 'related'"))
       }
+    }
+    if let id = lexicon.unknownTopicIntent, !intents.isEmpty, firstByID[id] == nil {
+      errors.append(
+        KnowledgeError(
+          file: "Lexicon", line: 0,
+          problem: "'unknown_topic_intent' names intent '\(id)', which does not exist",
+          fix: "name an existing intent id, such as the one that answers off-topic questions"))
     }
     if !intents.isEmpty && firstByID[Knowledge.disclaimerIntentID] == nil {
       errors.append(

@@ -341,6 +341,7 @@ private struct Writer {
     set(lexicon.storyWords)
     set(lexicon.reassuranceWords)
     set(lexicon.alternativeJoiners)
+    string(lexicon.unknownTopicIntent ?? "")
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -543,6 +544,8 @@ private struct Reader {
     lexicon.storyWords = try set()
     lexicon.reassuranceWords = try set()
     lexicon.alternativeJoiners = try set()
+    let unknownTopic = try string()
+    lexicon.unknownTopicIntent = unknownTopic.isEmpty ? nil : unknownTopic
     return lexicon
   }
 }

@@ -69,6 +69,10 @@ public struct Lexicon: Sendable, Equatable {
   /// Words that offer another question (`alternative_joiners:` "or"): they split a line only
   /// where a question follows one that already asked ("is walking ok or should i rest").
   public var alternativeJoiners: Set<String> = []
+  /// The intent that answers a line about something the knowledge has no word for ("can i
+  /// get a tattoo", "how do i fix my wifi"; `unknown_topic_intent:`), instead of a menu of
+  /// guesses; nil to offer the menu.
+  public var unknownTopicIntent: String?
 
   /// One `word_classes:` entry: its phrases and where it is defined.
   public struct WordClass: Sendable, Equatable {

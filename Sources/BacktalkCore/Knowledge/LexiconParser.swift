@@ -12,7 +12,7 @@ enum LexiconParser {
     "other_person_cues",
     "negation_scope_enders", "first_person_words", "ongoing_words", "findings", "self_care_groups",
     "self_care_intents", "answer_words", "helplines", "calibration", "ask_kinds", "word_classes",
-    "story_words", "reassurance_words", "alternative_joiners",
+    "story_words", "reassurance_words", "alternative_joiners", "unknown_topic_intent",
   ]
 
   static func parse(
@@ -125,6 +125,7 @@ enum LexiconParser {
     if let node = fields.node("findings") {
       lexicon.findings += parseFindings(node, fields: &fields, known: lexicon.findings)
     }
+    if let name = fields.string("unknown_topic_intent") { lexicon.unknownTopicIntent = name }
     if let name = fields.string("default_emergency_number") {
       lexicon.defaultEmergencyNumber = name
     }

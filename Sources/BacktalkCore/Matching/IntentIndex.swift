@@ -394,6 +394,9 @@ extension IntentIndex {
 extension IntentIndex {
   /// Whether stems say enough to stand as a question of their own: at least one of them is
   /// rare enough in the index to point somewhere (not only "back" and "spasm").
+  /// Whether a stem is in the index at all, however common.
+  public func knows(_ stem: String) -> Bool { stemIDs[stem] != nil }
+
   public func isInformative(_ stems: [String]) -> Bool {
     stems.contains { !stopwords.contains($0) && (stemIDs[$0].map { idf[$0] } ?? 0) >= 1.0 }
   }
