@@ -17,6 +17,9 @@ extension IntentIndex {
     let isTouched: UnsafeMutableBufferPointer<Bool>
     let closest: UnsafeMutableBufferPointer<Double>
     let overlap: UnsafeMutableBufferPointer<Double>
+    /// The classifier's score of each touched intent; written before it is read, so it need
+    /// not be cleared.
+    let learned: UnsafeMutableBufferPointer<Double>
 
     init(intents: Int, examples: Int) {
       func zeros<Value>(_ count: Int, _ zero: Value) -> UnsafeMutableBufferPointer<Value> {
@@ -30,6 +33,7 @@ extension IntentIndex {
       isTouched = zeros(intents, false)
       closest = zeros(intents, 0.0)
       overlap = zeros(examples, 0.0)
+      learned = zeros(intents, 0.0)
     }
 
     deinit {
@@ -39,6 +43,7 @@ extension IntentIndex {
       isTouched.deallocate()
       closest.deallocate()
       overlap.deallocate()
+      learned.deallocate()
     }
   }
 

@@ -315,9 +315,10 @@ public struct IntentIndex: Sendable {
       let features = classifier.features(for: stems, context: context)
       var best = Double.leastNonzeroMagnitude
       for intent in touched { best = max(best, scores[intent]) }
+      let learned = scratch.learned
+      classifier.setScores(features, of: touched, isWanted: isTouched, into: learned)
       for intent in touched {
-        scores[intent] =
-          classifier.score(features, class: intent) + Self.relevanceWeight * scores[intent] / best
+        scores[intent] = learned[intent] + Self.relevanceWeight * scores[intent] / best
       }
     }
     if !kinds.isEmpty {

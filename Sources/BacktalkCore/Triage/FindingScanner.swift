@@ -1,30 +1,49 @@
 import Foundation
+import Synchronization
 
 /// Recognises findings anywhere in a line, each with the context modifiers that govern it.
 ///
 /// Patterns come from red-flag intents' triggers (the rule's own symptom) and from the named
-/// findings of the lexicon; both are compiled once. Scanning is pure.
+/// findings of the lexicon; both are compiled once, to numbers (`ScanProgram`), so a line is
+/// numbered once and matched by comparing integers. Scanning is pure.
 public struct FindingScanner: Sendable {
   let patterns: [Pattern]
-  /// Patterns by the stems that can start them, so a line only tries patterns it could match.
-  let patternsByFirstStem: [String: [Int]]
-  let lexicon: Lexicon
-  let cues: [(modifier: ContextModifier, pattern: [Element])]
-  /// History cues that follow what they date ("3 years ago").
-  let historyAfterCues: [[Element]]
-  let definitionCues: [[Element]]
+  let program: ScanProgram
+  /// Patterns by the stem number that can start them (`patternStarts[stem]..<[stem + 1]` of
+  /// `patternsByFirstStem`), so a line only tries patterns it could match.
+  let patternStarts: [Int32]
+  let patternsByFirstStem: [Int32]
+  /// Context cues: history, hypothetical and someone else's, which look ahead, then the history
+  /// cues that follow what they date ("3 years ago"), which look back.
+  let cues: [CueRule]
+  /// Cues by the stem number that can start them, as for patterns; `cuesForAnyStart` may
+  /// start anywhere (a first step that is a gap or a typed word).
+  let cueStarts: [Int32]
+  let cuesByFirstStem: [Int32]
+  let cuesForAnyStart: [Int32]
+  let definitionCues: [Range<Int32>]
+  /// Buffers for one scan at a time, reused from line to line and thread to thread.
+  let buffers: BufferPool
   /// The ids of findings that are risk factors, which stay true in the past.
   public let riskFindings: Set<String>
 
   struct Pattern: Sendable {
     var id: String
+    /// The finding's place among the ids, to keep one mention per finding and place.
+    var finding: Int
     var level: TriageLevel
     /// Whether a mention of the past still counts (a risk factor such as a cancer history).
     var ignoresHistory: Bool
-    var pattern: [Element]
-    var exceptions: [[Element]]
+    var steps: Range<Int32>
+    var exceptions: [Range<Int32>]
     /// Whether the pattern's own words hold a negation ("can not feel").
     var hasNegation = false
+  }
+
+  struct CueRule: Sendable {
+    var modifier: ContextModifier
+    var steps: Range<Int32>
+    var looksBack: Bool
   }
 
   enum Element: Sendable, Equatable {
@@ -43,18 +62,25 @@ public struct FindingScanner: Sendable {
   /// Compiles the triggers of every red-flag intent and the wordings of every named finding,
   /// taking the stems of their words from `stems`.
   init(intents: [Intent], stems: (String) -> [String], lexicon: Lexicon) {
-    self.lexicon = lexicon
+    var program = ScanProgram(lexicon: lexicon)
     var patterns: [Pattern] = []
+    var findingNumbers: [String: Int] = [:]
     func add(
       _ id: String, _ level: TriageLevel, _ risk: Bool, _ triggers: [String], _ except: [String]
     ) {
-      let exceptions = except.map { Self.compile($0, stems: stems) }
+      let exceptions = except.map { program.add(Self.compile($0, stems: stems)) }
+      let finding = findingNumbers[id, default: findingNumbers.count]
+      findingNumbers[id] = finding
       for trigger in triggers {
+        let pattern = Self.compile(trigger, stems: stems)
+        let hasNegation = pattern.contains { element in
+          guard case .words(let options) = element else { return false }
+          return options.contains { $0.contains(where: lexicon.negationCues.contains) }
+        }
         patterns.append(
           Pattern(
-            id: id, level: level, ignoresHistory: risk,
-            pattern: Self.compile(trigger, stems: stems),
-            exceptions: exceptions))
+            id: id, finding: finding, level: level, ignoresHistory: risk,
+            steps: program.add(pattern), exceptions: exceptions, hasNegation: hasNegation))
       }
     }
     // A rule that one finding alone also sets (`when: [fever]`) says that symptom in its own
@@ -70,27 +96,42 @@ public struct FindingScanner: Sendable {
     for finding in lexicon.findings {
       add(finding.id, .none, finding.kind == .risk, finding.wordings, finding.exceptions)
     }
-    for index in patterns.indices {
-      patterns[index].hasNegation = patterns[index].pattern.contains { element in
-        guard case .words(let options) = element else { return false }
-        return options.contains { $0.contains(where: lexicon.negationCues.contains) }
+    let contextCues = lexicon.contextCues
+    var cues: [CueRule] = []
+    for (modifier, wordings) in [
+      (ContextModifier.historical, contextCues.history), (.hypothetical, contextCues.hypothetical),
+      (.otherPerson, contextCues.otherPerson),
+    ] {
+      for wording in wordings {
+        let steps = program.add(Self.compile(wording, stems: stems))
+        cues.append(CueRule(modifier: modifier, steps: steps, looksBack: false))
       }
     }
-    var byFirst: [String: [Int]] = [:]
-    for (index, pattern) in patterns.enumerated() {
-      guard case .words(let firsts)? = pattern.pattern.first else { continue }
-      for first in firsts where !first.isEmpty { byFirst[first[0], default: []].append(index) }
+    for wording in contextCues.historyAfter {
+      let steps = program.add(Self.compile(wording, stems: stems))
+      cues.append(CueRule(modifier: .historical, steps: steps, looksBack: true))
     }
+    definitionCues = contextCues.definition.map { program.add(Self.compile($0, stems: stems)) }
+    let stemCount = Int(program.stemCount)
+    (patternStarts, patternsByFirstStem) = Self.buckets(
+      stemCount,
+      patterns.indices.map { (Int32($0), program.indexedFirstStems(of: patterns[$0].steps)) })
+    var anyStart: [Int32] = []
+    var cueFirsts: [(Int32, [Int32])] = []
+    for (index, cue) in cues.enumerated() {
+      if let firsts = program.firstStems(of: cue.steps) {
+        cueFirsts.append((Int32(index), firsts))
+      } else {
+        anyStart.append(Int32(index))
+      }
+    }
+    (cueStarts, cuesByFirstStem) = Self.buckets(stemCount, cueFirsts)
+    cuesForAnyStart = anyStart
+    self.cues = cues
     self.patterns = patterns
+    self.program = program
+    buffers = BufferPool(cues: cues.count)
     riskFindings = Set(lexicon.findings.filter { $0.kind == .risk }.map(\.id))
-    self.patternsByFirstStem = byFirst.mapValues { Array(Set($0)).sorted() }
-    let contextCues = lexicon.contextCues
-    cues =
-      contextCues.history.map { (.historical, Self.compile($0, stems: stems)) }
-      + contextCues.hypothetical.map { (.hypothetical, Self.compile($0, stems: stems)) }
-      + contextCues.otherPerson.map { (.otherPerson, Self.compile($0, stems: stems)) }
-    definitionCues = contextCues.definition.map { Self.compile($0, stems: stems) }
-    historyAfterCues = contextCues.historyAfter.map { Self.compile($0, stems: stems) }
   }
 
   /// Returns every finding in the tokens, each with its modifiers.
@@ -98,41 +139,22 @@ public struct FindingScanner: Sendable {
   /// - Complexity: O(*n* · *p*) where *n* is the number of tokens and *p* the number of
   ///   patterns that can start at a token (usually a handful).
   public func scan(_ tokens: [Token]) -> [Finding] {
-    var spans: [(pattern: Int, range: Range<Int>, explained: Bool)] = []
-    for start in tokens.indices where !tokens[start].isPunctuation {
-      for index in patternsByFirstStem[tokens[start].stem] ?? [] {
-        if let end = match(patterns[index].pattern, tokens, from: start) {
-          spans.append((index, start..<end, isExcepted(patterns[index], start..<end, tokens)))
-        }
-      }
-    }
-    // Two wordings of one finding over the same words are one mention.
-    var seen = Set<Mention>()
-    spans = spans.filter {
-      seen.insert(Mention(id: patterns[$0.pattern].id, range: $0.range)).inserted
-    }
-    var covered = Set<Int>()
-    // A negation word inside another finding's words still negates what follows it ("pee
-    // fine and no leg pain"), unless that finding's own wording holds it ("can not feel").
-    var ownNegations = Set<Int>()
-    for span in spans where !span.explained {
-      covered.formUnion(span.range)
+    var buffers = self.buffers.take()
+    defer { self.buffers.giveBack(buffers) }
+    program.encode(tokens, into: &buffers.line)
+    findSpans(&buffers)
+    guard !buffers.spans.isEmpty else { return [] }
+    findCues(&buffers)
+    let line = buffers.line
+    return buffers.spans.map { span in
       let pattern = patterns[span.pattern]
-      guard pattern.hasNegation else { continue }
-      ownNegations.formUnion(
-        span.range.filter {
-          lexicon.negationCues.contains(tokens[$0].word) && isOwnNegation(at: $0, pattern, tokens)
-        })
-    }
-    let cueSpans = cueMatches(tokens)
-    return spans.map { span in
-      let pattern = patterns[span.pattern]
-      var modifiers = context(of: span.range, tokens, cues: cueSpans)
+      var modifiers = context(of: span.range, line, cues: buffers.cues)
       if pattern.ignoresHistory { modifiers.remove(.historical) }
       if span.explained { modifiers.insert(.explained) }
       if isNegated(
-        before: span.range.lowerBound, tokens, covered: covered, ownNegations: ownNegations)
-        || isNegatedInside(span.range, pattern, tokens)
+        before: span.range.lowerBound, line, covered: buffers.covered,
+        ownNegations: buffers.ownNegations)
+        || isNegatedInside(span.range, pattern, line)
       {
         modifiers.insert(.negated)
       }
@@ -169,13 +191,13 @@ extension FindingScanner {
       } else if part == "...*" {
         flushPlain()
         pattern.append(.gap(Int.max))
-      } else if part.contains("|") {
+      } else if part.utf8.contains(UInt8(ascii: "|")) {
         flushPlain()
         // An option of several words joins them with "_": "gave_way|weak"; a marker such as
         // "#short" stands as it is.
         let options = part.split(separator: "|").map { option in
           option.hasPrefix("#")
-            ? [String(option)] : stems(option.replacingOccurrences(of: "_", with: " "))
+            ? [String(option)] : stems(Self.spaced(option))
         }
         pattern.append(.words(options.filter { !$0.isEmpty }))
       } else if part.hasPrefix("=") {
@@ -191,234 +213,32 @@ extension FindingScanner {
     flushPlain()
     return pattern
   }
+}
 
-  /// Where each context cue matches, with the modifier it marks and whether it looks back at
-  /// what came before it (a history cue such as "years ago") rather than ahead.
-  fileprivate func cueMatches(_ tokens: [Token]) -> [Cue] {
-    var found: [Cue] = []
-    for start in tokens.indices where !tokens[start].isPunctuation {
-      let stem = tokens[start].stem
-      for cue in cues where Self.canStart(cue.pattern, with: stem) {
-        if let end = match(cue.pattern, tokens, from: start) {
-          found.append(Cue(modifier: cue.modifier, range: start..<end, looksBack: false))
-        }
-      }
-      let ongoing = start > 0 && lexicon.contextCues.ongoing.contains(tokens[start - 1].word)
-      for cue in historyAfterCues where !ongoing && Self.canStart(cue, with: stem) {
-        if let end = match(cue, tokens, from: start) {
-          found.append(Cue(modifier: .historical, range: start..<end, looksBack: true))
-        }
-      }
+extension FindingScanner {
+  /// An option of several words with its "_" as spaces: Foundation's
+  /// `replacingOccurrences`, byte by byte (start-up compiles thousands of options).
+  fileprivate static func spaced(_ option: Substring) -> String {
+    String(
+      decoding: option.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 },
+      as: UTF8.self)
+  }
+
+  /// Flat buckets of items by stem number: `starts[stem]..<starts[stem + 1]` of `items`, each
+  /// bucket in ascending order without repeats.
+  fileprivate static func buckets(_ stemCount: Int, _ firsts: [(Int32, [Int32])]) -> (
+    [Int32], [Int32]
+  ) {
+    var byStem = [[Int32]](repeating: [], count: stemCount)
+    for (item, stems) in firsts {
+      for stem in stems where byStem[Int(stem)].last != item { byStem[Int(stem)].append(item) }
     }
-    return found
-  }
-
-  /// Whether a pattern could match from a token with this stem: a cheap test on its first
-  /// element that spares the full match at most tokens.
-  static func canStart(_ pattern: [Element], with stem: String) -> Bool {
-    guard case .words(let options)? = pattern.first else { return true }
-    return options.contains { option in
-      guard let first = option.first else { return true }
-      return Self.stem(stem, matches: first)
+    var starts: [Int32] = [0]
+    var items: [Int32] = []
+    for bucket in byStem {
+      items.append(contentsOf: Array(Set(bucket)).sorted())
+      starts.append(Int32(items.count))
     }
-  }
-
-  /// One finding at one place, to keep a mention once however many wordings matched it.
-  struct Mention: Hashable {
-    var id: String
-    var range: Range<Int>
-  }
-
-  struct Cue {
-    var modifier: ContextModifier
-    var range: Range<Int>
-    var looksBack: Bool
-  }
-
-  /// The modifiers the cues of the span's clause give it: a history cue on its side of the
-  /// finding ("years ago" after it, "in the past" before it); a hypothetical or another
-  /// person before it; a definition question right before it.
-  fileprivate func context(
-    of span: Range<Int>, _ tokens: [Token], cues: [Cue]
-  ) -> Set<ContextModifier> {
-    let clause = clauseBounds(of: span, tokens)
-    var modifiers: Set<ContextModifier> = []
-    for cue in cues where clause.contains(cue.range.lowerBound) {
-      let (modifier, range) = (cue.modifier, cue.range)
-      // A cue counts as before the finding when it starts before it: "if my legs go numb"
-      // shares "legs" with the finding.
-      let before = range.lowerBound < span.lowerBound
-      let overlaps = range.overlaps(span)
-      switch modifier {
-      case .historical:
-        let onItsSide = cue.looksBack ? range.lowerBound >= span.upperBound : before
-        if !overlaps && onItsSide { modifiers.insert(.historical) }
-      case .hypothetical:
-        if before { modifiers.insert(modifier) }
-      case .otherPerson:
-        // "she is not making sense": the cue may be the finding's first word. The writer's
-        // own words between them make it the writer's again.
-        let between =
-          range.upperBound < span.lowerBound ? range.upperBound..<span.lowerBound : 0..<0
-        let writer = tokens[between].contains { $0.isOne(of: lexicon.contextCues.firstPerson) }
-        if range.lowerBound <= span.lowerBound && !writer { modifiers.insert(modifier) }
-      case .negated, .explained:
-        break
-      }
-    }
-    for cue in definitionCues {
-      var start = span.lowerBound - 1
-      while start >= clause.lowerBound, ["a", "an", "the"].contains(tokens[start].word) {
-        start -= 1
-      }
-      for length in 1...4 where start - length + 1 >= clause.lowerBound {
-        if match(cue, tokens, from: start - length + 1) == start + 1 {
-          modifiers.insert(.hypothetical)
-        }
-      }
-    }
-    return modifiers
-  }
-
-  /// The clause around a span: from the token after the previous break to the next break.
-  fileprivate func clauseBounds(of span: Range<Int>, _ tokens: [Token]) -> Range<Int> {
-    var lower = span.lowerBound
-    while lower > 0 && !tokens[lower - 1].isBreak { lower -= 1 }
-    var upper = span.upperBound
-    while upper < tokens.count && !tokens[upper].isBreak { upper += 1 }
-    return lower..<upper
-  }
-
-  /// Whether one of the pattern's exceptions matches over any of the span's words.
-  fileprivate func isExcepted(_ pattern: Pattern, _ span: Range<Int>, _ tokens: [Token]) -> Bool {
-    for exception in pattern.exceptions {
-      let earliest = max(0, span.lowerBound - 8)
-      for start in earliest..<min(span.upperBound, tokens.count) {
-        if let end = match(exception, tokens, from: start), end > span.lowerBound {
-          return true
-        }
-      }
-    }
-    return false
-  }
-
-  /// Returns the end of a match of `pattern` starting at `start`, or nil.
-  func match(
-    _ pattern: [Element], _ tokens: [Token], from start: Int, element index: Int = 0
-  ) -> Int? {
-    guard index < pattern.count else { return start }
-    switch pattern[index] {
-    case .words(let options):
-      for option in options {
-        var position = start
-        var matched = true
-        for stem in option {
-          guard position < tokens.count, !tokens[position].isPunctuation,
-            Self.stem(tokens[position].stem, matches: stem)
-          else {
-            matched = false
-            break
-          }
-          position += 1
-        }
-        if matched, let end = match(pattern, tokens, from: position, element: index + 1) {
-          return end
-        }
-      }
-      return nil
-    case .typed(let words):
-      guard start < tokens.count, !tokens[start].isPunctuation,
-        words.contains(tokens[start].word) || tokens[start].typed.map(words.contains) == true
-      else { return nil }
-      return match(pattern, tokens, from: start + 1, element: index + 1)
-    case .gap(let length):
-      var position = start
-      // A numbered gap ("...8") reaches over a comma as well, so a finding told in two
-      // halves of one sentence ("around my backside, that's numb") is still one finding;
-      // not over a negation after the comma ("my bits are fine, no numbness").
-      let overCommas = length != Self.gapLength && length != Int.max
-      var crossed = false
-      for _ in 0...min(length, tokens.count) {
-        if let end = match(pattern, tokens, from: position, element: index + 1) { return end }
-        guard position < tokens.count,
-          !tokens[position].isBreak || overCommas && tokens[position].isComma,
-          !(crossed && lexicon.negationCues.contains(tokens[position].word))
-        else { return nil }
-        if tokens[position].isComma { crossed = true }
-        position += 1
-      }
-      return nil
-    }
-  }
-
-  /// Whether a token's stem matches a pattern's: the same, or a duration of months or more
-  /// (`#ages`) where a pattern asks for one of a week or more (`#long`).
-  ///
-  /// `#older` also takes a bare number from 50 to 120, so "is 75" can say an age where the
-  /// pattern gives the words around it; `#many` takes a number of 10 or more ("took 20"), and
-  /// `#year` a year from 1900 to 2100 ("in 2010").
-  static func stem(_ stem: String, matches wanted: String) -> Bool {
-    if stem == wanted { return true }
-    switch wanted {
-    case "#long": return stem == "#ages"
-    case "#older": return Int(stem).map { (50...120).contains($0) } ?? false
-    case "#many": return Int(stem).map { $0 >= 10 } ?? false
-    case "#year": return Int(stem).map { (1900...2100).contains($0) } ?? false
-    default: return false
-    }
-  }
-
-  /// Whether a negation stands inside a match's gap ("pee fine and no problems" for "pee ...
-  /// problems"), in a pattern that holds no negation of its own ("can not feel" does).
-  fileprivate func isNegatedInside(_ span: Range<Int>, _ pattern: Pattern, _ tokens: [Token])
-    -> Bool
-  {
-    guard span.count > 2 else { return false }
-    return ((span.lowerBound + 1)..<(span.upperBound - 1)).contains { position in
-      lexicon.negationCues.contains(tokens[position].word)
-        && !(pattern.hasNegation && isOwnNegation(at: position, pattern, tokens))
-    }
-  }
-
-  /// Whether the negation at a position is one of the pattern's own words ("no feeling" of a
-  /// class of lost-feeling words) rather than a word its gap passed over ("my groin is fine
-  /// no numbness").
-  fileprivate func isOwnNegation(at position: Int, _ pattern: Pattern, _ tokens: [Token]) -> Bool {
-    for case .words(let options) in pattern.pattern {
-      for option in options {
-        for (offset, stem) in option.enumerated() where stem == tokens[position].stem {
-          let start = position - offset
-          if start >= 0, match([.words([option])], tokens, from: start) != nil { return true }
-        }
-      }
-    }
-    return false
-  }
-
-  /// Whether a negation governs the words starting at `start`: a cue earlier in the same
-  /// clause, with only filler words or other findings between, and nothing such as "if".
-  /// A new subject ("i", "my") ends the reach, so "no fever i cant pee" negates only the
-  /// fever and "didn't notice I had soiled myself" does not deny the soiling.
-  fileprivate func isNegated(
-    before start: Int, _ tokens: [Token], covered: Set<Int>, ownNegations: Set<Int>
-  ) -> Bool {
-    var position = start - 1
-    var distance = 0
-    while position >= 0 {
-      let token = tokens[position]
-      if token.isBreak { return false }
-      defer { position -= 1 }
-      let isCue = lexicon.negationCues.contains(token.word)
-      if isCue && covered.contains(position) && !ownNegations.contains(position) { return true }
-      if covered.contains(position) { continue }
-      if isCue { return true }
-      if lexicon.negationBlockers.contains(token.word) { return false }
-      if lexicon.contextCues.scopeEnders.contains(token.word) { return false }
-      if !lexicon.negationFillers.contains(token.word) {
-        distance += 1
-        if distance > Self.negationReach { return false }
-      }
-    }
-    return false
+    return (starts, items)
   }
 }

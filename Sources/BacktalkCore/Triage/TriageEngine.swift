@@ -6,6 +6,10 @@
 public struct TriageEngine: Sendable {
   public let scanner: FindingScanner
   public let rules: [TriageRule]
+  /// The rules as numbers, to tell which could fire without looking up a string.
+  let numbered: NumberedRules
+  /// Each rule's level by id (the first rule of an id).
+  let levels: [String: TriageLevel]
 
   init(intents: [Intent], stems: (String) -> [String], lexicon: Lexicon) {
     scanner = FindingScanner(intents: intents, stems: stems, lexicon: lexicon)
@@ -16,6 +20,8 @@ public struct TriageEngine: Sendable {
           combinations: $0.combinations)
       }
     }
+    numbered = NumberedRules(rules)
+    levels = Dictionary(rules.map { ($0.id, $0.level) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// Assesses an analysed line.
@@ -29,30 +35,44 @@ public struct TriageEngine: Sendable {
     // ("kidney stone + fever"): rules are applied until nothing new fires.
     var spans: [String: [Range<Int>]] = [:]
     var otherSpans: [String: [Range<Int>]] = [:]
-    for finding in findings where finding.counts {
-      let isOther = finding.modifiers.contains(.otherPerson)
-      if !isOther || !scanner.riskFindings.contains(finding.intent) {
-        spans[finding.intent, default: []].append(finding.range)
-      }
-      if isOther { otherSpans[finding.intent, default: []].append(finding.range) }
-    }
     var fired: [(rule: TriageRule, reason: [String])] = []
-    var changed = true
-    while changed {
-      changed = false
-      for rule in rules {
-        for side in [0, 1] {
-          let current = side == 0 ? spans : otherSpans
-          guard current[rule.id] == nil || !fired.contains(where: { $0.rule.id == rule.id }),
-            let reason = rule.reason(spans: current)
-          else { continue }
-          if current[rule.id] == nil {
-            if side == 0 { spans[rule.id] = [0..<0] } else { otherSpans[rule.id] = [0..<0] }
-            changed = true
-          }
-          if !fired.contains(where: { $0.rule.id == rule.id }) {
-            fired.append((rule, reason))
-            changed = true
+    numbered.withPresence { presence in
+      for finding in findings where finding.counts {
+        let isOther = finding.modifiers.contains(.otherPerson)
+        let number = numbered.numbers[finding.intent]
+        if !isOther || !scanner.riskFindings.contains(finding.intent) {
+          spans[finding.intent, default: []].append(finding.range)
+          if let number { presence.insert(number, side: 0) }
+        }
+        if isOther {
+          otherSpans[finding.intent, default: []].append(finding.range)
+          if let number { presence.insert(number, side: 1) }
+        }
+      }
+      var changed = true
+      while changed {
+        changed = false
+        for (index, rule) in rules.enumerated() {
+          let number = numbered.ruleNumbers[index]
+          for side in 0..<2 {
+            // Only a rule whose symptom or whole combination is present can fire; the numbers
+            // say so before any string is looked up.
+            let isPresent = presence.contains(number, side: side)
+            guard !isPresent || !presence.hasFired(number),
+              numbered.couldFire(index, hasOwnSymptom: rule.hasOwnSymptom, presence, side: side)
+            else { continue }
+            let current = side == 0 ? spans : otherSpans
+            guard let reason = rule.reason(spans: current) else { continue }
+            if !isPresent {
+              if side == 0 { spans[rule.id] = [0..<0] } else { otherSpans[rule.id] = [0..<0] }
+              presence.insert(number, side: side)
+              changed = true
+            }
+            if !presence.hasFired(number) {
+              fired.append((rule, reason))
+              presence.markFired(number)
+              changed = true
+            }
           }
         }
       }
@@ -98,8 +118,6 @@ public struct TriageEngine: Sendable {
     }
     let firedIDs = Set(fired.map(\.rule.id))
     var seen: Set<String> = []
-    let levels = Dictionary(
-      rules.map { ($0.id, $0.level) }, uniquingKeysWith: { first, _ in first })
     let negated = findings.filter { finding in
       !finding.counts && levels[finding.intent] != nil && !firedIDs.contains(finding.intent)
         && !present.contains(finding.intent)

@@ -1,0 +1,235 @@
+import Synchronization
+
+extension FindingScanner {
+  /// Where a pattern matched, and whether one of its exceptions explains it away.
+  struct Span {
+    var pattern: Int
+    var range: Range<Int>
+    var explained: Bool
+  }
+
+  /// Where a context cue matched, with the modifier it marks and whether it looks back at what
+  /// came before it (a history cue such as "years ago") rather than ahead.
+  struct Cue {
+    var modifier: ContextModifier
+    var range: Range<Int>
+    var looksBack: Bool
+  }
+
+  /// What one scan works in; emptied, not freed, between lines.
+  struct Buffers {
+    var line = ScanProgram.Line()
+    var spans: [Span] = []
+    var cues: [Cue] = []
+    /// Whether a finding that is not explained away covers each token.
+    var covered: [Bool] = []
+    /// Whether each token is a negation that is a covering finding's own word ("can not
+    /// feel"), which negates nothing after it.
+    var ownNegations: [Bool] = []
+    /// The last token each cue was tried at (plus one), so a cue reached by two stems is
+    /// tried once.
+    var triedAt: [Int]
+
+    init(cues: Int) {
+      triedAt = Array(repeating: 0, count: cues)
+    }
+  }
+
+  /// Buffers to reuse across scans and threads; a scan that finds none free makes its own, so
+  /// there are as many as scans have ever run at once.
+  final class BufferPool: Sendable {
+    private let free = Mutex<[Buffers]>([])
+    private let cues: Int
+
+    init(cues: Int) {
+      self.cues = cues
+    }
+
+    func take() -> Buffers {
+      free.withLock { $0.popLast() } ?? Buffers(cues: cues)
+    }
+
+    func giveBack(_ buffers: Buffers) {
+      free.withLock { $0.append(buffers) }
+    }
+  }
+
+  /// Finds every pattern's matches, keeping one per finding and place, and marks the tokens
+  /// that findings not explained away cover.
+  func findSpans(_ buffers: inout Buffers) {
+    buffers.spans.removeAll(keepingCapacity: true)
+    let line = buffers.line
+    for start in 0..<line.count where !line.isPunctuation(start) {
+      let stem = line.stems[start]
+      guard stem >= 0 else { continue }
+      // Two wordings of one finding over the same words are one mention; such spans start at
+      // the same token, so only this token's spans are compared.
+      let firstHere = buffers.spans.count
+      for item in patternStarts[Int(stem)]..<patternStarts[Int(stem) + 1] {
+        let index = Int(patternsByFirstStem[Int(item)])
+        guard let end = program.match(patterns[index].steps, line, from: start) else { continue }
+        let range = start..<end
+        let finding = patterns[index].finding
+        let isRepeat = buffers.spans[firstHere...].contains {
+          patterns[$0.pattern].finding == finding && $0.range == range
+        }
+        if isRepeat { continue }
+        buffers.spans.append(
+          Span(pattern: index, range: range, explained: isExcepted(index, range, line)))
+      }
+    }
+    buffers.covered.removeAll(keepingCapacity: true)
+    buffers.covered.append(contentsOf: repeatElement(false, count: line.count))
+    buffers.ownNegations.removeAll(keepingCapacity: true)
+    buffers.ownNegations.append(contentsOf: repeatElement(false, count: line.count))
+    // A negation word inside another finding's words still negates what follows it ("pee
+    // fine and no leg pain"), unless that finding's own wording holds it ("can not feel").
+    for span in buffers.spans where !span.explained {
+      let pattern = patterns[span.pattern]
+      for position in span.range {
+        buffers.covered[position] = true
+        if pattern.hasNegation, line.has(.negationCue, at: position),
+          program.isOwnWord(at: position, of: pattern.steps, line)
+        {
+          buffers.ownNegations[position] = true
+        }
+      }
+    }
+  }
+
+  /// Finds where each context cue matches.
+  func findCues(_ buffers: inout Buffers) {
+    buffers.cues.removeAll(keepingCapacity: true)
+    for index in buffers.triedAt.indices { buffers.triedAt[index] = 0 }
+    let line = buffers.line
+    for start in 0..<line.count where !line.isPunctuation(start) {
+      let ongoing = start > 0 && line.has(.ongoing, at: start - 1)
+      func tryCue(_ item: Int32) {
+        let index = Int(item)
+        guard buffers.triedAt[index] != start + 1 else { return }
+        buffers.triedAt[index] = start + 1
+        let cue = cues[index]
+        guard !(cue.looksBack && ongoing), program.canStart(cue.steps, line, at: start),
+          let end = program.match(cue.steps, line, from: start)
+        else { return }
+        buffers.cues.append(
+          Cue(modifier: cue.modifier, range: start..<end, looksBack: cue.looksBack))
+      }
+      let stem = line.stems[start]
+      if stem >= 0 {
+        for item in cueStarts[Int(stem)]..<cueStarts[Int(stem) + 1] {
+          tryCue(cuesByFirstStem[Int(item)])
+        }
+      }
+      // A number or `#ages` also starts the cues that begin with the marker it satisfies.
+      for marker in 0..<4
+      where Int32(marker) != stem && line.stem(at: start, matches: Int32(marker)) {
+        for item in cueStarts[marker]..<cueStarts[marker + 1] { tryCue(cuesByFirstStem[Int(item)]) }
+      }
+      for item in cuesForAnyStart { tryCue(item) }
+    }
+  }
+
+  /// The modifiers the cues of the span's clause give it: a history cue on its side of the
+  /// finding ("years ago" after it, "in the past" before it); a hypothetical or another
+  /// person before it; a definition question right before it.
+  func context(
+    of span: Range<Int>, _ line: ScanProgram.Line, cues: [Cue]
+  ) -> Set<ContextModifier> {
+    let clause = clauseBounds(of: span, line)
+    var modifiers: Set<ContextModifier> = []
+    for cue in cues where clause.contains(cue.range.lowerBound) {
+      let (modifier, range) = (cue.modifier, cue.range)
+      // A cue counts as before the finding when it starts before it: "if my legs go numb"
+      // shares "legs" with the finding.
+      let before = range.lowerBound < span.lowerBound
+      let overlaps = range.overlaps(span)
+      switch modifier {
+      case .historical:
+        let onItsSide = cue.looksBack ? range.lowerBound >= span.upperBound : before
+        if !overlaps && onItsSide { modifiers.insert(.historical) }
+      case .hypothetical:
+        if before { modifiers.insert(modifier) }
+      case .otherPerson:
+        // "she is not making sense": the cue may be the finding's first word. The writer's
+        // own words between them make it the writer's again.
+        let between =
+          range.upperBound < span.lowerBound ? range.upperBound..<span.lowerBound : 0..<0
+        let writer = between.contains { line.has(.firstPerson, at: $0) }
+        if range.lowerBound <= span.lowerBound && !writer { modifiers.insert(modifier) }
+      case .negated, .explained:
+        break
+      }
+    }
+    var start = span.lowerBound - 1
+    while start >= clause.lowerBound, line.has(.article, at: start) {
+      start -= 1
+    }
+    for cue in definitionCues {
+      for length in 1...4 where start - length + 1 >= clause.lowerBound {
+        if program.match(cue, line, from: start - length + 1) == start + 1 {
+          modifiers.insert(.hypothetical)
+        }
+      }
+    }
+    return modifiers
+  }
+
+  /// The clause around a span: from the token after the previous break to the next break.
+  func clauseBounds(of span: Range<Int>, _ line: ScanProgram.Line) -> Range<Int> {
+    var lower = span.lowerBound
+    while lower > 0 && !line.isBreak(lower - 1) { lower -= 1 }
+    var upper = span.upperBound
+    while upper < line.count && !line.isBreak(upper) { upper += 1 }
+    return lower..<upper
+  }
+
+  /// Whether one of the pattern's exceptions matches over any of the span's words.
+  func isExcepted(_ pattern: Int, _ span: Range<Int>, _ line: ScanProgram.Line) -> Bool {
+    for exception in patterns[pattern].exceptions {
+      let earliest = max(0, span.lowerBound - 8)
+      for start in earliest..<min(span.upperBound, line.count) {
+        if let end = program.match(exception, line, from: start), end > span.lowerBound {
+          return true
+        }
+      }
+    }
+    return false
+  }
+
+  /// Whether a negation stands inside a match's gap ("pee fine and no problems" for "pee ...
+  /// problems"), in a pattern that holds no negation of its own ("can not feel" does).
+  func isNegatedInside(_ span: Range<Int>, _ pattern: Pattern, _ line: ScanProgram.Line) -> Bool {
+    guard span.count > 2 else { return false }
+    return ((span.lowerBound + 1)..<(span.upperBound - 1)).contains { position in
+      line.has(.negationCue, at: position)
+        && !(pattern.hasNegation && program.isOwnWord(at: position, of: pattern.steps, line))
+    }
+  }
+
+  /// Whether a negation governs the words starting at `start`: a cue earlier in the same
+  /// clause, with only filler words or other findings between, and nothing such as "if".
+  /// A new subject ("i", "my") ends the reach, so "no fever i cant pee" negates only the
+  /// fever and "didn't notice I had soiled myself" does not deny the soiling.
+  func isNegated(
+    before start: Int, _ line: ScanProgram.Line, covered: [Bool], ownNegations: [Bool]
+  ) -> Bool {
+    var position = start - 1
+    var distance = 0
+    while position >= 0 {
+      if line.isBreak(position) { return false }
+      defer { position -= 1 }
+      let isCue = line.has(.negationCue, at: position)
+      if isCue && covered[position] && !ownNegations[position] { return true }
+      if covered[position] { continue }
+      if isCue { return true }
+      if line.has(.negationBlocker, at: position) { return false }
+      if line.has(.scopeEnder, at: position) { return false }
+      if !line.has(.negationFiller, at: position) {
+        distance += 1
+        if distance > Self.negationReach { return false }
+      }
+    }
+    return false
+  }
+}

@@ -1,0 +1,191 @@
+extension ScanProgram {
+  /// A line's tokens as the program's numbers, in buffers reused from line to line.
+  struct Line {
+    /// The stem's number, or -1 for a stem no pattern names.
+    var stems: [Int32] = []
+    /// The folded word's number, or -1 for one no typed step names.
+    var words: [Int32] = []
+    /// The typed word's number, or -1 (none, or one no typed step names).
+    var typed: [Int32] = []
+    var flags: [TokenFlags] = []
+
+    var count: Int { stems.count }
+
+    func isPunctuation(_ position: Int) -> Bool { flags[position].contains(.punctuation) }
+    func isBreak(_ position: Int) -> Bool { flags[position].contains(.isBreak) }
+    func has(_ flag: TokenFlags, at position: Int) -> Bool { flags[position].contains(flag) }
+
+    /// Whether the token at `position` matches a pattern's stem: the same, or a marker the
+    /// token's value satisfies (`FindingScanner.stem(_:matches:)`).
+    @inline(__always)
+    func stem(at position: Int, matches wanted: Int32) -> Bool {
+      if stems[position] == wanted { return true }
+      guard wanted < 4 else { return false }
+      return flags[position].contains(TokenFlags.marker(wanted))
+    }
+  }
+
+  /// Numbers the tokens into `line`, replacing what it held.
+  func encode(_ tokens: [Token], into line: inout Line) {
+    line.stems.removeAll(keepingCapacity: true)
+    line.words.removeAll(keepingCapacity: true)
+    line.typed.removeAll(keepingCapacity: true)
+    line.flags.removeAll(keepingCapacity: true)
+    for token in tokens {
+      var flags: TokenFlags = []
+      if token.isBreak { flags.insert(.isBreak) }
+      if token.isPunctuation { flags.insert(.punctuation) }
+      if token.isComma { flags.insert(.comma) }
+      let stemEntry = vocabulary[token.stem]
+      let wordEntry = token.word == token.stem ? stemEntry : vocabulary[token.word]
+      let typedEntry = token.typed.flatMap { vocabulary[$0] }
+      flags.formUnion(stemEntry?.asStem ?? [])
+      flags.formUnion((wordEntry?.asWord ?? []).subtracting(.firstPerson))
+      // `Token.isOne(of:)`: the word as typed, or as folded.
+      let asTyped = token.typed == nil ? wordEntry : typedEntry
+      if (asTyped?.asWord ?? []).contains(.firstPerson)
+        || (wordEntry?.asWord ?? []).contains(.firstPerson)
+      {
+        flags.insert(.firstPerson)
+      }
+      flags.formUnion(Self.numberFlags(token.stem))
+      line.stems.append(stemEntry?.stem ?? -1)
+      line.words.append(wordEntry?.word ?? -1)
+      line.typed.append(typedEntry?.word ?? -1)
+      line.flags.append(flags)
+    }
+  }
+
+  /// Returns the end of a match of the pattern whose steps are `pattern` starting at `start`,
+  /// or nil: `FindingScanner`'s pattern semantics, on numbers.
+  func match(_ pattern: Range<Int32>, _ line: Line, from start: Int) -> Int? {
+    match(Int(pattern.lowerBound), Int(pattern.upperBound), line, start)
+  }
+
+  /// Whether the word at `position` is one of the pattern's own: some option of one of its
+  /// steps holds its stem and matches the words around it ("no feeling" of a class of
+  /// lost-feeling words), rather than a word a gap passed over ("my groin is fine no
+  /// numbness").
+  func isOwnWord(at position: Int, of pattern: Range<Int32>, _ line: Line) -> Bool {
+    for op in ops[Int(pattern.lowerBound)..<Int(pattern.upperBound)] where op.kind == .words {
+      for option in options[Int(op.lower)..<Int(op.upper)] {
+        for (offset, stem) in stems[Int(option.lowerBound)..<Int(option.upperBound)].enumerated()
+        where stem == line.stems[position] {
+          let start = position - offset
+          if start >= 0, matches(option, line, from: start) { return true }
+        }
+      }
+    }
+    return false
+  }
+
+  /// Whether the pattern's first step could match at `position`: a cheap test that spares
+  /// the full match at most tokens.
+  func canStart(_ pattern: Range<Int32>, _ line: Line, at position: Int) -> Bool {
+    guard pattern.lowerBound < pattern.upperBound else { return true }
+    let op = ops[Int(pattern.lowerBound)]
+    guard op.kind == .words else { return true }
+    for index in Int(op.lower)..<Int(op.upper) {
+      let option = options[index]
+      guard option.lowerBound < option.upperBound else { return true }
+      if line.stem(at: position, matches: stems[Int(option.lowerBound)]) { return true }
+    }
+    return false
+  }
+}
+
+extension ScanProgram {
+  fileprivate func match(_ index: Int, _ upper: Int, _ line: Line, _ start: Int) -> Int? {
+    guard index < upper else { return start }
+    let op = ops[index]
+    switch op.kind {
+    case .words:
+      if op.hasFilter {
+        guard start < line.count, !line.isPunctuation(start),
+          Self.sorted(firstStems, op.firsts, contains: line.stems[start])
+        else { return nil }
+      }
+      for choice in Int(op.lower)..<Int(op.upper) {
+        var position = start
+        var matched = true
+        for stem in options[choice] {
+          guard position < line.count, !line.isPunctuation(position),
+            line.stem(at: position, matches: stems[Int(stem)])
+          else {
+            matched = false
+            break
+          }
+          position += 1
+        }
+        if matched, let end = match(index + 1, upper, line, position) { return end }
+      }
+      return nil
+    case .typed:
+      guard start < line.count, !line.isPunctuation(start) else { return nil }
+      let words = typedWords[Int(op.lower)..<Int(op.upper)]
+      guard words.contains(line.words[start]) || words.contains(line.typed[start]) else {
+        return nil
+      }
+      return match(index + 1, upper, line, start + 1)
+    case .gap:
+      var position = start
+      // A numbered gap ("...8") reaches over a comma as well, so a finding told in two
+      // halves of one sentence ("around my backside, that's numb") is still one finding;
+      // not over a negation after the comma ("my bits are fine, no numbness").
+      let overCommas = op.upper == 1
+      var crossed = false
+      for _ in 0...min(Int(op.lower), line.count) {
+        if let end = match(index + 1, upper, line, position) { return end }
+        guard position < line.count,
+          !line.isBreak(position) || overCommas && line.has(.comma, at: position),
+          !(crossed && line.has(.negationCue, at: position))
+        else { return nil }
+        if line.has(.comma, at: position) { crossed = true }
+        position += 1
+      }
+      return nil
+    }
+  }
+
+  /// Whether one option's stems match the words from `start` on.
+  fileprivate func matches(_ option: Range<Int32>, _ line: Line, from start: Int) -> Bool {
+    var position = start
+    for stem in option {
+      guard position < line.count, !line.isPunctuation(position),
+        line.stem(at: position, matches: stems[Int(stem)])
+      else { return false }
+      position += 1
+    }
+    return true
+  }
+
+  /// Whether the sorted `values[range]` holds `value`, by binary search.
+  @inline(__always)
+  fileprivate static func sorted(_ values: [Int32], _ range: Range<Int32>, contains value: Int32)
+    -> Bool
+  {
+    var lower = Int(range.lowerBound)
+    var upper = Int(range.upperBound)
+    while lower < upper {
+      let middle = (lower + upper) / 2
+      let found = values[middle]
+      if found == value { return true }
+      if found < value { lower = middle + 1 } else { upper = middle }
+    }
+    return false
+  }
+
+  /// The marker flags of a stem that is a number (`Int(stem)`, as the string scanner reads it).
+  fileprivate static func numberFlags(_ stem: String) -> TokenFlags {
+    guard let first = stem.utf8.first,
+      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "+")
+        || first == UInt8(ascii: "-"),
+      let value = Int(stem)
+    else { return [] }
+    var flags: TokenFlags = []
+    if (50...120).contains(value) { flags.insert(.older) }
+    if value >= 10 { flags.insert(.many) }
+    if (1900...2100).contains(value) { flags.insert(.year) }
+    return flags
+  }
+}

@@ -1,0 +1,176 @@
+/// The scanner's patterns with their stems and words numbered, so a line is matched by
+/// comparing integers.
+///
+/// Built once from the compiled patterns (`FindingScanner.Element`): every stem a pattern
+/// names gets a number, and so does every word a `=typed` element or a context test (a
+/// negation, a filler, "my") asks about. A line is numbered once (`encode`), one table lookup
+/// per token, and matching then compares those numbers. Stems 0 to 3 are the markers whose
+/// match depends on the token's value (`#long` takes `#ages`, `#older` an age, ...).
+struct ScanProgram: Sendable {
+  /// One step of a pattern: a choice of stem sequences, a typed word, or a gap.
+  struct Op: Sendable {
+    enum Kind: UInt8, Sendable {
+      /// `options[lower..<upper]`, each a range of `stems`.
+      case words
+      /// `typedWords[lower..<upper]`: the word numbers it takes, as typed or folded.
+      case typed
+      /// Up to `lower` words of the clause (`Int32.max`: the rest of it); `upper` is 1 for a
+      /// numbered gap ("...8"), which reaches over commas too.
+      case gap
+    }
+    var kind: Kind
+    var lower: Int32
+    var upper: Int32
+    /// For `words`: the first stems of its options, sorted (`firstStems[lower..<upper]`), so
+    /// a token no option starts with is refused without trying them. Empty when an option
+    /// is empty or starts with a marker, which the stem alone does not decide.
+    var firsts: Range<Int32> = 0..<0
+    var hasFilter = false
+  }
+
+  /// What a string is to the program: a stem of some pattern, a word some test names, or both.
+  struct Entry: Sendable {
+    var stem: Int32 = -1
+    var word: Int32 = -1
+    /// What a token with this stem is (`ages`).
+    var asStem: TokenFlags = []
+    /// What a token with this word is (a negation, a filler, ...), and with this word as typed
+    /// or folded (`firstPerson`).
+    var asWord: TokenFlags = []
+  }
+
+  /// What the scanner needs to know of a token beyond its numbers.
+  struct TokenFlags: OptionSet, Sendable {
+    var rawValue: UInt16
+    static let punctuation = TokenFlags(rawValue: 1 << 0)
+    static let isBreak = TokenFlags(rawValue: 1 << 1)
+    /// The stem is `#ages` (two months or more), which `#long` takes.
+    static let ages = TokenFlags(rawValue: 1 << 2)
+    /// The stem is a number from 50 to 120 (`#older`).
+    static let older = TokenFlags(rawValue: 1 << 3)
+    /// The stem is a number of 10 or more (`#many`).
+    static let many = TokenFlags(rawValue: 1 << 4)
+    /// The stem is a number from 1900 to 2100 (`#year`).
+    static let year = TokenFlags(rawValue: 1 << 5)
+    static let negationCue = TokenFlags(rawValue: 1 << 6)
+    static let negationBlocker = TokenFlags(rawValue: 1 << 7)
+    static let scopeEnder = TokenFlags(rawValue: 1 << 8)
+    static let negationFiller = TokenFlags(rawValue: 1 << 9)
+    static let ongoing = TokenFlags(rawValue: 1 << 10)
+    /// "a", "an" or "the", which may stand between a definition cue and its term.
+    static let article = TokenFlags(rawValue: 1 << 11)
+    /// One of the writer's own words, as typed or folded (`Token.isOne(of:)`).
+    static let firstPerson = TokenFlags(rawValue: 1 << 12)
+    /// A comma (`Token.isComma`).
+    static let comma = TokenFlags(rawValue: 1 << 13)
+
+    /// The flag a token matches the marker stem `number` (0 to 3) by: `ages`, `older`,
+    /// `many` or `year`, which follow one another.
+    @inline(__always)
+    static func marker(_ number: Int32) -> TokenFlags {
+      TokenFlags(rawValue: TokenFlags.ages.rawValue << UInt16(truncatingIfNeeded: number))
+    }
+  }
+
+  /// The marker stems, numbered 0 to 3 in this order.
+  static let markerStems = ["#long", "#older", "#many", "#year"]
+
+  private(set) var vocabulary: [String: Entry] = [:]
+  private(set) var ops: [Op] = []
+  private(set) var options: [Range<Int32>] = []
+  private(set) var stems: [Int32] = []
+  private(set) var typedWords: [Int32] = []
+  /// The sorted first stems of each `words` step's options (`Op.firsts`).
+  private(set) var firstStems: [Int32] = []
+  private(set) var stemCount: Int32 = 0
+  private var wordCount: Int32 = 0
+
+  /// A program with the marker stems and the words of the lexicon's context tests numbered.
+  init(lexicon: Lexicon) {
+    for marker in Self.markerStems { _ = stemNumber(marker) }
+    _ = stemNumber("#ages")
+    vocabulary["#ages", default: Entry()].asStem.insert(.ages)
+    let roles: [(Set<String>, TokenFlags)] = [
+      (lexicon.negationCues, .negationCue), (lexicon.negationBlockers, .negationBlocker),
+      (lexicon.contextCues.scopeEnders, .scopeEnder), (lexicon.negationFillers, .negationFiller),
+      (lexicon.contextCues.ongoing, .ongoing), (["a", "an", "the"], .article),
+      (lexicon.contextCues.firstPerson, .firstPerson),
+    ]
+    for (words, role) in roles {
+      for word in words { vocabulary[word, default: Entry()].asWord.insert(role) }
+    }
+  }
+
+  /// Adds a compiled pattern and returns where its steps are.
+  mutating func add(_ pattern: [FindingScanner.Element]) -> Range<Int32> {
+    let lower = Int32(ops.count)
+    for element in pattern {
+      switch element {
+      case .words(let choices):
+        let first = Int32(options.count)
+        for choice in choices {
+          let start = Int32(stems.count)
+          stems.append(contentsOf: choice.map { stemNumber($0) })
+          options.append(start..<Int32(stems.count))
+        }
+        var op = Op(kind: .words, lower: first, upper: Int32(options.count))
+        let firsts = choices.map { $0.first.map { stemNumber($0) } ?? -1 }
+        if firsts.allSatisfy({ $0 >= Int32(Self.markerStems.count) }) {
+          let lower = Int32(firstStems.count)
+          firstStems.append(contentsOf: Set(firsts).sorted())
+          op.firsts = lower..<Int32(firstStems.count)
+          op.hasFilter = true
+        }
+        ops.append(op)
+      case .typed(let words):
+        let first = Int32(typedWords.count)
+        typedWords.append(contentsOf: words.sorted().map { wordNumber($0) })
+        ops.append(Op(kind: .typed, lower: first, upper: Int32(typedWords.count)))
+      case .gap(let length):
+        let overCommas = length != FindingScanner.gapLength && length != Int.max
+        ops.append(Op(kind: .gap, lower: Int32(clamping: length), upper: overCommas ? 1 : 0))
+      }
+    }
+    return lower..<Int32(ops.count)
+  }
+
+  /// The stems that can start a pattern, or nil when any token may (it starts with a gap, a
+  /// typed word or an empty option).
+  func firstStems(of pattern: Range<Int32>) -> [Int32]? {
+    guard pattern.lowerBound < pattern.upperBound else { return nil }
+    let op = ops[Int(pattern.lowerBound)]
+    guard op.kind == .words else { return nil }
+    var firsts: [Int32] = []
+    for option in options[Int(op.lower)..<Int(op.upper)] {
+      guard option.lowerBound < option.upperBound else { return nil }
+      firsts.append(stems[Int(option.lowerBound)])
+    }
+    return firsts
+  }
+
+  /// The stems an option of the pattern's first step starts with, skipping empty options.
+  func indexedFirstStems(of pattern: Range<Int32>) -> [Int32] {
+    guard pattern.lowerBound < pattern.upperBound else { return [] }
+    let op = ops[Int(pattern.lowerBound)]
+    guard op.kind == .words else { return [] }
+    return options[Int(op.lower)..<Int(op.upper)].compactMap { option in
+      option.isEmpty ? nil : stems[Int(option.lowerBound)]
+    }
+  }
+}
+
+extension ScanProgram {
+  fileprivate mutating func stemNumber(_ stem: String) -> Int32 {
+    if let number = vocabulary[stem]?.stem, number >= 0 { return number }
+    defer { stemCount += 1 }
+    vocabulary[stem, default: Entry()].stem = stemCount
+    return stemCount
+  }
+
+  fileprivate mutating func wordNumber(_ word: String) -> Int32 {
+    if let number = vocabulary[word]?.word, number >= 0 { return number }
+    defer { wordCount += 1 }
+    vocabulary[word, default: Entry()].word = wordCount
+    return wordCount
+  }
+}
