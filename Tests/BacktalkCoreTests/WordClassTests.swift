@@ -62,7 +62,7 @@ import Testing
 
   @Test func aNumberedGapReachesOverACommaButNotOverANegationAfterIt() {
     #expect(level("it is round my groin, that has gone numb") == .emergency)
-    // A plain gap ("...") stops at the comma, as it did.
+    // Nor over a negation after the comma, with a joining word before it.
     #expect(level("my groin, and no numbness there") == .none)
     #expect(level("my groin is fine, no numbness there") == .none)
   }

@@ -10,6 +10,10 @@ struct Selection {
   var asks: [String] = []
 }
 
+/// The kinds of question a line asks (`ask_kinds`), where each asking phrase starts, and the
+/// positions the phrases cover.
+typealias Asking = (kinds: Set<String>, starts: Set<Int>, covered: Set<Int>)
+
 extension Responder {
   /// The intent picked by answering "1", "2" or "yes" to open suggestions.
   func chosenSuggestion(_ analyzed: AnalyzedText, context: DialogueContext?) -> String? {
@@ -184,7 +188,9 @@ extension Responder {
       .map(\.intent)
     // A line whose telling words are all unknown asks about something the knowledge does not
     // cover ("can i get a tattoo"): it gets the honest answer, and the guesses stay as offers.
-    if let unknownTopic = knowledge.lexicon.unknownTopicIntent, namesOnlyUnknownThings(analyzed) {
+    if let unknownTopic = knowledge.lexicon.unknownTopicIntent,
+      namesOnlyUnknownThings(analyzed, outside: asking.covered)
+    {
       selection.answered = [unknownTopic]
       selection.suggestions = Array(
         selection.suggestions.filter { $0 != unknownTopic }.prefix(Self.alternativeCount))
@@ -195,8 +201,7 @@ extension Responder {
   /// Whether the words of a line that say what it is about, outside its asking phrases, hold
   /// one the knowledge has never seen and none it knows that tells one topic from another
   /// ("can i get a tattoo with a back spasm": "tattoo" unknown, "back" and "spasm" common).
-  func namesOnlyUnknownThings(_ analyzed: AnalyzedText) -> Bool {
-    let asking = askKinds(in: analyzed.tokens).covered
+  func namesOnlyUnknownThings(_ analyzed: AnalyzedText, outside asking: Set<Int>) -> Bool {
     let content = analyzed.tokens.enumerated().filter { position, token in
       !token.isPunctuation && !asking.contains(position) && !index.stopwords.contains(token.stem)
         && !token.stem.hasPrefix("#") && !token.stem.allSatisfy(\.isNumber)
@@ -213,7 +218,7 @@ extension Responder {
   }
 
   /// The kinds of question a line asks (`ask_kinds`), and where each asking phrase starts.
-  func askKinds(in tokens: [Token]) -> (kinds: Set<String>, starts: Set<Int>, covered: Set<Int>) {
+  func askKinds(in tokens: [Token]) -> Asking {
     var kinds = Set<String>()
     var starts = Set<Int>()
     var covered = Set<Int>()
@@ -233,7 +238,7 @@ extension Responder {
   /// phrase that asks something starts after words that say something ("my back locked what
   /// now"), so a line reads the same with or without its punctuation.
   func splitQuestions(
-    _ tokens: [Token], asking: (kinds: Set<String>, starts: Set<Int>, covered: Set<Int>)
+    _ tokens: [Token], asking: Asking
   ) -> [[Token]] {
     var parts: [[Token]] = [[]]
     var said = 0  // words of the current part that say something, outside asking phrases
@@ -286,7 +291,7 @@ extension Responder {
   /// Whether a part asks a plain question ("what", "which": the kind `question`) about words
   /// the knowledge knows.
   func asksWhatItIs(
-    _ tokens: [Token], _ asking: (kinds: Set<String>, starts: Set<Int>, covered: Set<Int>)
+    _ tokens: [Token], _ asking: Asking
   ) -> Bool {
     guard asking.kinds.contains(Self.plainQuestionKind) else { return false }
     return tokens.enumerated().contains { position, token in

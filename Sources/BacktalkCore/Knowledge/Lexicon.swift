@@ -74,6 +74,11 @@ public struct Lexicon: Sendable, Equatable {
   /// guesses; nil to offer the menu.
   public var unknownTopicIntent: String?
 
+  /// A folded word with its contraction written out ("cant" is "can not"), or the word alone.
+  public func expanded(_ word: String) -> [String] {
+    contractions[word].map { $0.split(separator: " ").map(String.init) } ?? [word]
+  }
+
   /// One `word_classes:` entry: its phrases and where it is defined.
   public struct WordClass: Sendable, Equatable {
     public var phrases: [String]

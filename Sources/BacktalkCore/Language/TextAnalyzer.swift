@@ -59,10 +59,8 @@ public struct TextAnalyzer: Sendable {
     // A phrase is read as a question is, contractions and number words included, so the
     // variant "number two" meets the question's "number 2".
     func stems(of phrase: String) -> [String] {
-      plain.words(of: phrase).flatMap { word in
-        lexicon.contractions[word].map { $0.split(separator: " ").map(String.init) } ?? [word]
-      }
-      .map { Stemmer.stem(lexicon.numbers[$0] ?? $0) }
+      plain.words(of: phrase).flatMap(lexicon.expanded)
+        .map { Stemmer.stem(lexicon.numbers[$0] ?? $0) }
     }
     var synonyms: [[String]: [String]] = [:]
     for (variant, canonical) in lexicon.synonyms {
@@ -153,8 +151,7 @@ public struct TextAnalyzer: Sendable {
         }
         continue
       }
-      let expanded =
-        lexicon.contractions[word].map { $0.split(separator: " ").map(String.init) } ?? [word]
+      let expanded = lexicon.expanded(word)
       for part in expanded {
         var word = lexicon.numbers[part] ?? part
         var typed: String?
