@@ -23,6 +23,7 @@ struct Session: Sendable {
       // Validated at build time; reading the snapshot skips YAML parsing at every start.
       (knowledge, compiled) = try KnowledgeSnapshot.decode(BuiltInKnowledge.snapshot)
       knowledge.lexicon.realWords = WordList(loading: { BuiltInWords.list.bytes })
+      knowledge.lexicon.commonWords = WordList(loading: { BuiltInWords.common.bytes })
     }
     responder = Responder(knowledge: knowledge, compiled: compiled)
     let code = region ?? Region.code(fromEnvironment: ProcessInfo.processInfo.environment)
@@ -43,12 +44,18 @@ struct Session: Sendable {
   }
 }
 
-/// The built-in real-word list, read from the embedded files the first time a word needs
+/// The built-in real-word lists, read from the embedded files the first time a word needs
 /// correcting rather than at every start.
 enum BuiltInWords {
-  static let list: WordList = BuiltInKnowledge.files
-    .filter { $0.path.hasPrefix("Lexicon/") && $0.path.hasSuffix(".txt") }
-    .reduce(WordList()) { list, file in
-      WordList.parse(String(decoding: file.bytes, as: UTF8.self), adding: list)
-    }
+  static let list: WordList = words(in: "Lexicon/")
+  /// The common words (`Lexicon/common-*.txt`).
+  static let common: WordList = words(in: "Lexicon/common-")
+
+  private static func words(in prefix: String) -> WordList {
+    BuiltInKnowledge.files
+      .filter { $0.path.hasPrefix(prefix) && $0.path.hasSuffix(".txt") }
+      .reduce(WordList()) { list, file in
+        WordList.parse(String(decoding: file.bytes, as: UTF8.self), adding: list)
+      }
+  }
 }

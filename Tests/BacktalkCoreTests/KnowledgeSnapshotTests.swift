@@ -9,10 +9,12 @@ import Testing
       KnowledgeSnapshot.encode(knowledge, compiled: compiled))
     #expect(decoded.intents == knowledge.intents)
     #expect(decoded.documents == knowledge.documents)
-    // The real-word list stays out of the snapshot: the command loads it when first needed.
+    // The real-word lists stay out of the snapshot: the command loads them when first needed.
     var lexicon = knowledge.lexicon
     #expect(!lexicon.realWords.isEmpty && decoded.lexicon.realWords.isEmpty)
+    #expect(!lexicon.commonWords.isEmpty && decoded.lexicon.commonWords.isEmpty)
     lexicon.realWords = WordList()
+    lexicon.commonWords = WordList()
     #expect(decoded.lexicon == lexicon)
     #expect(decodedCompiled == compiled)
   }

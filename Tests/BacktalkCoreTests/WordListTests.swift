@@ -33,6 +33,42 @@ import Testing
     }
   }
 
+  @Test func mergesListsInOrderWithoutRepeats() {
+    let other = WordList(sortedWords: ["bowl", "shoes", "zoo"])
+    #expect(
+      list.merged(with: other)
+        == WordList(sortedWords: ["apple", "bowl", "bowls", "shoes", "sink", "zebra", "zoo"]))
+    #expect(WordList().merged(with: other) == other)
+    #expect(other.merged(with: WordList()) == other)
+  }
+
+  @Test func aCommonFileIsBothRealAndCommon() throws {
+    let intents = KnowledgeFile(
+      path: "Intents/about.yml",
+      text: "- intent: disclaimer\n  examples: [x]\n  answer: Not advice.\n")
+    let loaded = try KnowledgeLoader.load([
+      intents, KnowledgeFile(path: "Lexicon/words.txt", text: "serous\n"),
+      KnowledgeFile(path: "Lexicon/common-words.txt", text: "bowl\ngrab\n"),
+    ])
+    for word in ["serous", "bowl", "grab"] { #expect(loaded.lexicon.realWords.contains(word)) }
+    #expect(loaded.lexicon.commonWords.contains("bowl"))
+    #expect(!loaded.lexicon.commonWords.contains("serous"))
+  }
+
+  @Test func matchingReadsACommonWordAsTypedButTriageDoesNot() {
+    let analyzer = Fixture.responder.analyzer
+    // "bowl" is one slip from "bowel": triage reads the red-flag word, matching the bowl.
+    #expect(analyzer.analyze("a bowl of soup").corrections.map(\.to) == ["bowel"])
+    #expect(analyzer.analyze("a bowl of soup").correctedCommonWord)
+    let matched = analyzer.analyze("a bowl of soup", correctingCommonWords: false)
+    #expect(matched.corrections.isEmpty && matched.tokens.map(\.word).contains("bowl"))
+    // A rare real word is more likely a slip, and is corrected for both.
+    #expect(
+      analyzer.analyze("is a back spasm serous", correctingCommonWords: false).corrections
+        == [Rewrite(from: "serous", to: "serious")])
+    #expect(Fixture.responder.reply(to: "lost control of my bowls").triage == .emergency)
+  }
+
   @Test func correctionLeavesRealWordsAloneUnlessARedFlagWordIsOneSlipAway() {
     let analyzer = Fixture.responder.analyzer
     // "shoes" is one neighbouring key from "shows", which the knowledge uses.

@@ -207,8 +207,12 @@ public struct Responder: Sendable {
       // "3" or "yes" with nothing asked answers nothing: no passage that happens to hold a 3.
       isBareAnswer = true
     } else {
+      // Matching reads a real word as itself: "a bowl of soup" is not about the bowel.
+      let matched =
+        analyzed.correctedCommonWord
+        ? analyzer.analyze(question, correctingCommonWords: false) : analyzed
       let selection = select(
-        analyzed, excluding: triage.findings.filter(\.isRuleSymptom),
+        matched, excluding: triage.findings.filter(\.isRuleSymptom),
         context: context)
       explanation.candidates = selection.candidates
       explanation.parts = selection.parts

@@ -52,8 +52,11 @@ public enum KnowledgeLoader {
       } else if folder == "Lexicon" && file.path.hasSuffix(".yml") {
         LexiconParser.parse(text, file: file.path, into: &lexicon, errors: &errors)
       } else if folder == "Lexicon" && file.path.hasSuffix(".txt") {
-        lexicon.realWords = LexiconParser.parseWords(
-          text, file: file.path, adding: lexicon.realWords, errors: &errors)
+        let list = LexiconParser.parseWords(text, file: file.path, errors: &errors)
+        lexicon.realWords = lexicon.realWords.merged(with: list)
+        if file.path.split(separator: "/").last?.hasPrefix("common-") == true {
+          lexicon.commonWords = lexicon.commonWords.merged(with: list)
+        }
       }
     }
     if !sawIntentFile {

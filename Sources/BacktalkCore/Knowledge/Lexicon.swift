@@ -34,6 +34,9 @@ public struct Lexicon: Sendable, Equatable {
   public var defaultEmergencyNumber: String
   /// Real words typo correction leaves alone (`Lexicon/*.txt`).
   public var realWords: WordList
+  /// The common ones among them (`Lexicon/common-*.txt`): one a slip away from a red-flag word
+  /// ("bowl") is that word for triage only, and itself for matching.
+  public var commonWords: WordList
   /// Findings triage rules can name, with their wordings (`Lexicon/findings.yml`).
   public var findings: [FindingDefinition]
   /// Other lines an action can name, by name then region code (`default` when unknown):
@@ -96,7 +99,7 @@ public struct Lexicon: Sendable, Equatable {
     durationUnits: [String: Double] = [:], durationQuantifiers: [String: Double] = [:],
     emergencyNumbers: [String: String] = [:],
     defaultEmergencyNumber: String = "your local emergency number",
-    realWords: WordList = WordList(),
+    realWords: WordList = WordList(), commonWords: WordList = WordList(),
     findings: [FindingDefinition] = [], contextCues: ContextCues = ContextCues(),
     selfCareGroups: Set<String> = [], selfCareIntents: Set<String> = [],
     answerWords: [String: Set<String>] = [:], helplines: [String: [String: String]] = [:],
@@ -119,6 +122,7 @@ public struct Lexicon: Sendable, Equatable {
     self.emergencyNumbers = emergencyNumbers
     self.defaultEmergencyNumber = defaultEmergencyNumber
     self.realWords = realWords
+    self.commonWords = commonWords
     self.findings = findings
     self.contextCues = contextCues
     self.selfCareGroups = selfCareGroups

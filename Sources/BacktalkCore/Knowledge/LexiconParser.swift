@@ -188,7 +188,7 @@ enum LexiconParser {
   /// blank lines and lines starting with `#` ignored. Every problem is reported with its line.
   /// Works on the bytes: a list has tens of thousands of lines.
   static func parseWords(
-    _ text: String, file: String, adding earlier: WordList, errors: inout [KnowledgeError]
+    _ text: String, file: String, errors: inout [KnowledgeError]
   ) -> WordList {
     var bytes: [UInt8] = []
     var text = text
@@ -236,11 +236,7 @@ enum LexiconParser {
         bytes.append(0x0A)
       }
     }
-    guard !earlier.isEmpty else { return WordList(bytes: bytes) }
-    // Several lists: merge them into one, in order and without repeats.
-    let words = Set((earlier.bytes + bytes).split(separator: 0x0A).map { Array($0) })
-    return WordList(
-      bytes: words.sorted { $0.lexicographicallyPrecedes($1) }.flatMap { $0 + [0x0A] })
+    return WordList(bytes: bytes)
   }
 
   /// Reads the `word_classes` section: class names, each with a list of plain words or

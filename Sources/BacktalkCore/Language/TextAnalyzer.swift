@@ -137,10 +137,17 @@ public struct TextAnalyzer: Sendable {
 
   /// Analyses a question or a knowledge phrase into tokens.
   ///
-  /// - Parameter correcting: whether to correct unknown words (off for the knowledge itself).
+  /// - Parameters:
+  ///   - correcting: whether to correct unknown words (off for the knowledge itself).
+  ///   - correctingCommonWords: whether a common English word may become a red-flag word
+  ///     ("bowls" for "bowels"). Triage wants that reading; matching does not ("a bowl of
+  ///     soup"). A rare real word is more likely a slip ("serous" for "serious") and is
+  ///     corrected either way.
   /// - Complexity: O(*n*) in the text's length, plus a lookup of each unknown word's
   ///   deletions in the typo index.
-  public func analyze(_ text: String, correcting: Bool = true) -> AnalyzedText {
+  public func analyze(
+    _ text: String, correcting: Bool = true, correctingCommonWords: Bool = true
+  ) -> AnalyzedText {
     var result = AnalyzedText(tokens: [])
     var tokens: [Token] = []
     let allPieces = pieces(of: text)
@@ -160,6 +167,16 @@ public struct TextAnalyzer: Sendable {
           position + 1 < allPieces.count ? allPieces[position + 1] : nil
         )
         if correcting, let fixed = correction(for: word, between: neighbours) {
+          // A correction of a real word is always into a red-flag word.
+          let isCommonWord = lexicon.commonWords.contains(word)
+          if isCommonWord && !correctingCommonWords {
+            tokens.append(
+              Token(
+                word: word, stem: stemCache[word] ?? Stemmer.stem(word),
+                isBreak: lexicon.clauseBreaks.contains(word)))
+            continue
+          }
+          result.correctedCommonWord = result.correctedCommonWord || isCommonWord
           result.corrections.append(Rewrite(from: word, to: fixed))
           typed = word
           word = fixed

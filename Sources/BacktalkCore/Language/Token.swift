@@ -40,6 +40,9 @@ public struct AnalyzedText: Sendable, Equatable {
   public var corrections: [Rewrite]
   /// Synonyms applied, typed phrase first.
   public var synonyms: [Rewrite]
+  /// Whether a correction turned a common English word into a red-flag word ("bowl" into
+  /// "bowel"), a reading only triage should act on.
+  public var correctedCommonWord = false
 
   public init(tokens: [Token], corrections: [Rewrite] = [], synonyms: [Rewrite] = []) {
     self.tokens = tokens

@@ -43,7 +43,37 @@ public struct WordList: Sendable, Equatable {
   /// sorted, lines starting with `#` ignored.
   public static func parse(_ text: String, adding earlier: WordList = WordList()) -> WordList {
     var errors: [KnowledgeError] = []
-    return LexiconParser.parseWords(text, file: "", adding: earlier, errors: &errors)
+    return earlier.merged(with: LexiconParser.parseWords(text, file: "", errors: &errors))
+  }
+
+  /// This list and another as one, in byte order and without repeats.
+  ///
+  /// - Complexity: O(*n*) in the two lists' bytes.
+  public func merged(with other: WordList) -> WordList {
+    if isEmpty { return other }
+    if other.isEmpty { return self }
+    let left = bytes.split(separator: 0x0A)
+    let right = other.bytes.split(separator: 0x0A)
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + other.bytes.count)
+    var (l, r) = (0, 0)
+    while l < left.count || r < right.count {
+      let word: ArraySlice<UInt8>
+      if r == right.count || (l < left.count && left[l].lexicographicallyPrecedes(right[r])) {
+        word = left[l]
+        l += 1
+      } else if l == left.count || right[r].lexicographicallyPrecedes(left[l]) {
+        word = right[r]
+        r += 1
+      } else {
+        word = left[l]
+        l += 1
+        r += 1
+      }
+      result += word
+      result.append(0x0A)
+    }
+    return WordList(bytes: result)
   }
 
   /// Whether the list holds a word.
