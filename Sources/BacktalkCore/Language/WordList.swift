@@ -52,25 +52,42 @@ public struct WordList: Sendable, Equatable {
   public func merged(with other: WordList) -> WordList {
     if isEmpty { return other }
     if other.isEmpty { return self }
-    let left = bytes.split(separator: 0x0A)
-    let right = other.bytes.split(separator: 0x0A)
+    let (left, right) = (bytes, other.bytes)
     var result: [UInt8] = []
-    result.reserveCapacity(bytes.count + other.bytes.count)
+    result.reserveCapacity(left.count + right.count)
+    // Each side's current word is `start..<end`, its newline at `end`.
+    func lineEnd(_ bytes: [UInt8], from start: Int) -> Int {
+      var end = start
+      while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+      return end
+    }
     var (l, r) = (0, 0)
+    var (lEnd, rEnd) = (lineEnd(left, from: 0), lineEnd(right, from: 0))
     while l < left.count || r < right.count {
-      let word: ArraySlice<UInt8>
-      if r == right.count || (l < left.count && left[l].lexicographicallyPrecedes(right[r])) {
-        word = left[l]
-        l += 1
-      } else if l == left.count || right[r].lexicographicallyPrecedes(left[l]) {
-        word = right[r]
-        r += 1
+      let takeLeft: Bool
+      let takeRight: Bool
+      if r >= right.count {
+        (takeLeft, takeRight) = (true, false)
+      } else if l >= left.count {
+        (takeLeft, takeRight) = (false, true)
       } else {
-        word = left[l]
-        l += 1
-        r += 1
+        let leftWord = left[l..<lEnd]
+        let rightWord = right[r..<rEnd]
+        let same = leftWord.elementsEqual(rightWord)
+        takeLeft = same || leftWord.lexicographicallyPrecedes(rightWord)
+        takeRight = same || !takeLeft
       }
-      result += word
+      if takeLeft {
+        result += left[l..<lEnd]
+        l = lEnd + 1
+        lEnd = lineEnd(left, from: l)
+      } else {
+        result += right[r..<rEnd]
+      }
+      if takeRight {
+        r = rEnd + 1
+        rEnd = lineEnd(right, from: r)
+      }
       result.append(0x0A)
     }
     return WordList(bytes: result)
