@@ -38,6 +38,15 @@ import Testing
     #expect(real.analyze("can i drice").corrections == [Rewrite(from: "drice", to: "drive")])
   }
 
+  @Test func splitsANumberFromTheLettersRunOnToIt() {
+    // "3 days" then reads as a duration.
+    #expect(analyzer.analyze("62M x3 days").tokens.map(\.word) == ["62", "m", "x", "#short"])
+    #expect(analyzer.analyze("10hrs").tokens.map(\.word) == ["10", "hrs"])
+    // An ordinal and a decimal stay whole.
+    #expect(analyzer.analyze("the 3rd time, 38.5").tokens.map(\.word).contains("3rd"))
+    #expect(analyzer.analyze("38.5").tokens.map(\.word) == ["38.5"])
+  }
+
   @Test func neverCorrectsKnownOrShortWords() {
     #expect(analyzer.analyze("is it ok to drive the car").corrections.isEmpty)
     #expect(analyzer.analyze("xyz").corrections.isEmpty)

@@ -14,6 +14,7 @@ import Testing
     definition_cues: [what is, tell me about]
     other_person_cues: ["my mother|mum|husband", "she has|is|cant", "he has|is|cant"]
     negation_scope_enders: [i, my, she, he]
+    answer_blockers: [feel, control]
     findings:
       - finding: fever
         name: fever
@@ -132,6 +133,17 @@ import Testing
     #expect(
       result.findings.first { $0.intent == "red_flag_radiating_pain" }?.modifiers
         .contains(.negated) == true)
+  }
+
+  @Test func aBareNoAfterAClauseDeniesItsFindings() {
+    #expect(modifiers("fever? no. my back is stiff", of: "fever").contains(.negated))
+    #expect(assess("any fever? no, none").level == .none)
+    // Only after punctuation: after the word break "now", "no" is not an answer.
+    #expect(!modifiers("fever now no", of: "fever").contains(.negated))
+    // Nor when the clause names a function: "no" then reports losing it.
+    #expect(assess("can you feel a fever? no").level == .urgent)
+    // A clause with more than a negation and fillers is a statement of its own.
+    #expect(assess("fever? no idea").level == .urgent)
   }
 
   @Test func negatedFindingsDoNotCombine() {

@@ -77,9 +77,32 @@ public struct Lexicon: Sendable, Equatable {
   /// guesses; nil to offer the menu.
   public var unknownTopicIntent: String?
 
-  /// A folded word with its contraction written out ("cant" is "can not"), or the word alone.
+  /// A folded word with its contraction written out ("cant" is "can not"), or with a number
+  /// and the letters run on to it apart ("62m" is "62 m", "10hrs" is "10 hrs", "x3" is "x 3"),
+  /// or the word alone. An ordinal ("3rd") stays one word.
   public func expanded(_ word: String) -> [String] {
-    contractions[word].map { $0.split(separator: " ").map(String.init) } ?? [word]
+    if let written = contractions[word] { return written.split(separator: " ").map(String.init) }
+    return Self.numberApart(word)
+  }
+
+  /// A word's runs of digits and of letters, apart; the word alone unless it has both.
+  static func numberApart(_ word: String) -> [String] {
+    let bytes = word.utf8
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 || byte == 0x2E }
+    guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+      bytes.contains(where: { !isDigit($0) })
+    else { return [word] }
+    var runs: [[UInt8]] = []
+    for byte in bytes {
+      if let last = runs.last?.last, isDigit(last) == isDigit(byte) {
+        runs[runs.count - 1].append(byte)
+      } else {
+        runs.append([byte])
+      }
+    }
+    let ordinals: Set<[UInt8]> = [Array("st".utf8), Array("nd".utf8), Array("rd".utf8), Array("th".utf8)]
+    if runs.count == 2, isDigit(runs[0][0]), ordinals.contains(runs[1]) { return [word] }
+    return runs.map { String(decoding: $0, as: UTF8.self) }
   }
 
   /// One `word_classes:` entry: its phrases and where it is defined.
@@ -154,12 +177,15 @@ public struct ContextCues: Sendable, Equatable {
   public var firstPerson: Set<String>
   /// Words that turn a history cue into a duration: "since last month" is still going on.
   public var ongoing: Set<String>
+  /// Words that make a bare "no" after a finding's clause report a loss rather than deny it:
+  /// "sweating? no." denies the sweating, "bladder control? no." reports losing it.
+  public var answerBlockers: Set<String>
 
   public init(
     history: [String] = [], historyAfter: [String] = [], hypothetical: [String] = [],
     definition: [String] = [],
     otherPerson: [String] = [], scopeEnders: Set<String> = [], firstPerson: Set<String> = [],
-    ongoing: Set<String> = []
+    ongoing: Set<String> = [], answerBlockers: Set<String> = []
   ) {
     self.history = history
     self.historyAfter = historyAfter
@@ -169,5 +195,6 @@ public struct ContextCues: Sendable, Equatable {
     self.scopeEnders = scopeEnders
     self.firstPerson = firstPerson
     self.ongoing = ongoing
+    self.answerBlockers = answerBlockers
   }
 }

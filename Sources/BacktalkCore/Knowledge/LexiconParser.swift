@@ -13,6 +13,7 @@ enum LexiconParser {
     "negation_scope_enders", "first_person_words", "ongoing_words", "findings", "self_care_groups",
     "self_care_intents", "answer_words", "helplines", "calibration", "ask_kinds", "word_classes",
     "story_words", "reassurance_words", "alternative_joiners", "unknown_topic_intent",
+    "answer_blockers",
   ]
 
   static func parse(
@@ -47,6 +48,7 @@ enum LexiconParser {
     lexicon.contextCues.scopeEnders.formUnion(set("negation_scope_enders"))
     lexicon.contextCues.firstPerson.formUnion(set("first_person_words"))
     lexicon.contextCues.ongoing.formUnion(set("ongoing_words"))
+    lexicon.contextCues.answerBlockers.formUnion(set("answer_blockers"))
     lexicon.selfCareGroups.formUnion(fields.strings("self_care_groups"))
     lexicon.selfCareIntents.formUnion(fields.strings("self_care_intents"))
     lexicon.storyWords.formUnion(set("story_words"))

@@ -197,6 +197,29 @@ extension FindingScanner {
     return false
   }
 
+  /// Whether the line answers the finding's own clause with a bare negation, as in a checklist
+  /// ("sweating? no. chest pain? no."): after punctuation, the next clause holds a negation
+  /// and only filler words. Not when the clause names a function (`answer_blockers`): "bladder control? no"
+  /// reports losing it.
+  func isAnsweredNo(after span: Range<Int>, _ line: ScanProgram.Line) -> Bool {
+    let clause = clauseBounds(of: span, line)
+    // Punctuation ends the clause: after a word such as "still", "does nothing" is a report.
+    guard clause.upperBound < line.count, line.isPunctuation(clause.upperBound),
+      !clause.contains(where: { line.has(.answerBlocker, at: $0) })
+    else { return false }
+    var sawNegation = false
+    var position = clause.upperBound + 1
+    while position < line.count && !line.isBreak(position) {
+      if line.has(.negationCue, at: position) {
+        sawNegation = true
+      } else if !line.has(.negationFiller, at: position) {
+        return false
+      }
+      position += 1
+    }
+    return sawNegation
+  }
+
   /// Whether a negation stands inside a match's gap ("pee fine and no problems" for "pee ...
   /// problems"), in a pattern that holds no negation of its own ("can not feel" does).
   func isNegatedInside(_ span: Range<Int>, _ pattern: Pattern, _ line: ScanProgram.Line) -> Bool {

@@ -154,7 +154,7 @@ public struct FindingScanner: Sendable {
       if isNegated(
         before: span.range.lowerBound, line, covered: buffers.covered,
         ownNegations: buffers.ownNegations)
-        || isNegatedInside(span.range, pattern, line)
+        || isNegatedInside(span.range, pattern, line) || isAnsweredNo(after: span.range, line)
       {
         modifiers.insert(.negated)
       }

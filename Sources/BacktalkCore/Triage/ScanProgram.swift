@@ -63,6 +63,8 @@ struct ScanProgram: Sendable {
     static let firstPerson = TokenFlags(rawValue: 1 << 12)
     /// A comma (`Token.isComma`).
     static let comma = TokenFlags(rawValue: 1 << 13)
+    /// A word that makes a bare "no" after its clause report a loss (`answer_blockers`).
+    static let answerBlocker = TokenFlags(rawValue: 1 << 14)
 
     /// The flag a token matches the marker stem `number` (0 to 3) by: `ages`, `older`,
     /// `many` or `year`, which follow one another.
@@ -95,6 +97,7 @@ struct ScanProgram: Sendable {
       (lexicon.contextCues.scopeEnders, .scopeEnder), (lexicon.negationFillers, .negationFiller),
       (lexicon.contextCues.ongoing, .ongoing), (["a", "an", "the"], .article),
       (lexicon.contextCues.firstPerson, .firstPerson),
+      (lexicon.contextCues.answerBlockers, .answerBlocker),
     ]
     for (words, role) in roles {
       for word in words { vocabulary[word, default: Entry()].asWord.insert(role) }
