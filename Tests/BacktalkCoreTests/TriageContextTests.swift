@@ -15,6 +15,8 @@ import Testing
     other_person_cues: ["my mother|mum|husband", "she has|is|cant", "he has|is|cant"]
     negation_scope_enders: [i, my, she, he]
     answer_blockers: [feel, control]
+    resolved_cues: ["has passed", "it is|has passed"]
+    counts_when_passed: [stiff_neck]
     findings:
       - finding: fever
         name: fever
@@ -144,6 +146,27 @@ import Testing
     #expect(assess("can you feel a fever? no").level == .urgent)
     // A clause with more than a negation and fillers is a statement of its own.
     #expect(assess("fever? no idea").level == .urgent)
+  }
+
+  @Test func aSignThatPassedIsHistoryUnlessItCountsWhenPassed() {
+    #expect(modifiers("a fever that has passed", of: "fever").contains(.historical))
+    // The next clause may say so, when it starts with the cue.
+    #expect(modifiers("a fever on monday, it has passed", of: "fever").contains(.historical))
+    #expect(!modifiers("a fever on monday, and now it has passed", of: "fever").contains(.historical))
+    // A sign that counts when passed stays, unless a time long past dates it.
+    #expect(!modifiers("stiff neck yesterday, it has passed", of: "stiff_neck").contains(.historical))
+    #expect(modifiers("stiff neck 3 years ago", of: "stiff_neck").contains(.historical))
+  }
+
+  @Test func theLoaderRejectsAnUnknownNameThatCountsWhenPassed() {
+    let broken = Self.lexicon.replacingOccurrences(
+      of: "counts_when_passed: [stiff_neck]", with: "counts_when_passed: [stiff_knee]")
+    do {
+      _ = try Self.load(triageLexicon: broken + Self.rashFinding)
+      Issue.record("an unknown name loaded")
+    } catch {
+      #expect("\(error)".contains("'counts_when_passed' names 'stiff_knee'"))
+    }
   }
 
   @Test func negatedFindingsDoNotCombine() {

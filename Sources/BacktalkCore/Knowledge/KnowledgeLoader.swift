@@ -239,6 +239,15 @@ extension KnowledgeLoader {
           problem: "'unknown_topic_intent' names intent '\(id)', which does not exist",
           fix: "name an existing intent id, such as the one that answers off-topic questions"))
     }
+    let findingIDs = Set(lexicon.findings.map(\.id))
+    for id in lexicon.countsWhenPassed.sorted()
+    where !intents.isEmpty && firstByID[id]?.redFlag == nil && !findingIDs.contains(id) {
+      errors.append(
+        KnowledgeError(
+          file: "Lexicon", line: 0,
+          problem: "'counts_when_passed' names '\(id)', which is neither a finding nor a red-flag rule",
+          fix: "name a finding of Lexicon/findings.yml or a red-flag intent, or remove it"))
+    }
     if !intents.isEmpty && firstByID[Knowledge.disclaimerIntentID] == nil {
       errors.append(
         KnowledgeError(

@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x08]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x09]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -324,6 +324,7 @@ private struct Writer {
     set(cues.firstPerson)
     set(cues.ongoing)
     set(cues.answerBlockers)
+    strings(cues.resolved)
     set(lexicon.selfCareGroups)
     set(lexicon.selfCareIntents)
     array(lexicon.answerWords.sorted { $0.key < $1.key }) { writer, entry in
@@ -343,6 +344,7 @@ private struct Writer {
     set(lexicon.reassuranceWords)
     set(lexicon.alternativeJoiners)
     string(lexicon.unknownTopicIntent ?? "")
+    set(lexicon.countsWhenPassed)
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -527,7 +529,7 @@ private struct Reader {
         history: try strings(), historyAfter: try strings(), hypothetical: try strings(),
         definition: try strings(),
         otherPerson: try strings(), scopeEnders: try set(), firstPerson: try set(),
-        ongoing: try set(), answerBlockers: try set()),
+        ongoing: try set(), answerBlockers: try set(), resolved: try strings()),
       selfCareGroups: try set(), selfCareIntents: try set(),
       answerWords: Dictionary(
         try array { reader throws(KnowledgeSnapshot.FormatError) in
@@ -547,6 +549,7 @@ private struct Reader {
     lexicon.alternativeJoiners = try set()
     let unknownTopic = try string()
     lexicon.unknownTopicIntent = unknownTopic.isEmpty ? nil : unknownTopic
+    lexicon.countsWhenPassed = try set()
     return lexicon
   }
 }

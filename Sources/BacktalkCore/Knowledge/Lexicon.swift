@@ -76,6 +76,10 @@ public struct Lexicon: Sendable, Equatable {
   /// get a tattoo", "how do i fix my wifi"; `unknown_topic_intent:`), instead of a menu of
   /// guesses; nil to offer the menu.
   public var unknownTopicIntent: String?
+  /// Findings and red-flag rules whose signs count even when they have passed (a mini-stroke,
+  /// cauda equina that comes and goes; `counts_when_passed:`): a word saying it went away does
+  /// not make them historical, only a time long past does.
+  public var countsWhenPassed: Set<String> = []
 
   /// A folded word with its contraction written out ("cant" is "can not"), or with a number
   /// and the letters run on to it apart ("62m" is "62 m", "10hrs" is "10 hrs", "x3" is "x 3"),
@@ -163,6 +167,9 @@ public struct ContextCues: Sendable, Equatable {
   public var history: [String]
   /// After the finding in its clause: "years ago", "last year", "tests were normal".
   public var historyAfter: [String]
+  /// After the finding, in its clause or starting the next: it has passed ("went away", "it is
+  /// gone now"). Historical, except for what counts when passed.
+  public var resolved: [String] = []
   /// Before the finding in its clause: "what if", "signs of", "in case".
   public var hypothetical: [String]
   /// Right before the finding: "what is", "tell me about" (a question about a name).
@@ -185,7 +192,7 @@ public struct ContextCues: Sendable, Equatable {
     history: [String] = [], historyAfter: [String] = [], hypothetical: [String] = [],
     definition: [String] = [],
     otherPerson: [String] = [], scopeEnders: Set<String> = [], firstPerson: Set<String> = [],
-    ongoing: Set<String> = [], answerBlockers: Set<String> = []
+    ongoing: Set<String> = [], answerBlockers: Set<String> = [], resolved: [String] = []
   ) {
     self.history = history
     self.historyAfter = historyAfter
@@ -196,5 +203,6 @@ public struct ContextCues: Sendable, Equatable {
     self.firstPerson = firstPerson
     self.ongoing = ongoing
     self.answerBlockers = answerBlockers
+    self.resolved = resolved
   }
 }

@@ -14,6 +14,7 @@ extension FindingScanner {
     var modifier: ContextModifier
     var range: Range<Int>
     var looksBack: Bool
+    var resolves: Bool
   }
 
   /// What one scan works in; emptied, not freed, between lines.
@@ -113,7 +114,9 @@ extension FindingScanner {
           let end = program.match(cue.steps, line, from: start)
         else { return }
         buffers.cues.append(
-          Cue(modifier: cue.modifier, range: start..<end, looksBack: cue.looksBack))
+          Cue(
+            modifier: cue.modifier, range: start..<end, looksBack: cue.looksBack,
+            resolves: cue.resolves))
       }
       let stem = line.stems[start]
       if stem >= 0 {
@@ -132,13 +135,19 @@ extension FindingScanner {
 
   /// The modifiers the cues of the span's clause give it: a history cue on its side of the
   /// finding ("years ago" after it, "in the past" before it); a hypothetical or another
-  /// person before it; a definition question right before it.
+  /// person before it; a definition question right before it. A cue saying it has passed
+  /// may also start the next clause, and does not count for what counts when passed.
   func context(
-    of span: Range<Int>, _ line: ScanProgram.Line, cues: [Cue]
+    of span: Range<Int>, _ line: ScanProgram.Line, cues: [Cue], countsWhenPassed: Bool = false
   ) -> Set<ContextModifier> {
     let clause = clauseBounds(of: span, line)
+    let nextClause = clause.upperBound + 1
     var modifiers: Set<ContextModifier> = []
-    for cue in cues where clause.contains(cue.range.lowerBound) {
+    for cue in cues
+    where clause.contains(cue.range.lowerBound)
+      || (cue.resolves && cue.range.lowerBound == nextClause)
+    {
+      if cue.resolves && countsWhenPassed { continue }
       let (modifier, range) = (cue.modifier, cue.range)
       // A cue counts as before the finding when it starts before it: "if my legs go numb"
       // shares "legs" with the finding.

@@ -34,6 +34,8 @@ public struct FindingScanner: Sendable {
     var level: TriageLevel
     /// Whether a mention of the past still counts (a risk factor such as a cancer history).
     var ignoresHistory: Bool
+    /// Whether it counts even when said to have passed (`Lexicon.countsWhenPassed`).
+    var countsWhenPassed = false
     var steps: Range<Int32>
     var exceptions: [Range<Int32>]
     /// Whether the pattern's own words hold a negation ("can not feel").
@@ -44,6 +46,9 @@ public struct FindingScanner: Sendable {
     var modifier: ContextModifier
     var steps: Range<Int32>
     var looksBack: Bool
+    /// A history cue that says it has passed ("went away"), which may also start the next
+    /// clause ("a fever last week, it is gone now").
+    var resolves = false
   }
 
   enum Element: Sendable, Equatable {
@@ -80,6 +85,7 @@ public struct FindingScanner: Sendable {
         patterns.append(
           Pattern(
             id: id, finding: finding, level: level, ignoresHistory: risk,
+            countsWhenPassed: lexicon.countsWhenPassed.contains(id),
             steps: program.add(pattern), exceptions: exceptions, hasNegation: hasNegation))
       }
     }
@@ -110,6 +116,10 @@ public struct FindingScanner: Sendable {
     for wording in contextCues.historyAfter {
       let steps = program.add(Self.compile(wording, stems: stems))
       cues.append(CueRule(modifier: .historical, steps: steps, looksBack: true))
+    }
+    for wording in contextCues.resolved {
+      let steps = program.add(Self.compile(wording, stems: stems))
+      cues.append(CueRule(modifier: .historical, steps: steps, looksBack: true, resolves: true))
     }
     definitionCues = contextCues.definition.map { program.add(Self.compile($0, stems: stems)) }
     let stemCount = Int(program.stemCount)
@@ -148,7 +158,8 @@ public struct FindingScanner: Sendable {
     let line = buffers.line
     return buffers.spans.map { span in
       let pattern = patterns[span.pattern]
-      var modifiers = context(of: span.range, line, cues: buffers.cues)
+      var modifiers = context(
+        of: span.range, line, cues: buffers.cues, countsWhenPassed: pattern.countsWhenPassed)
       if pattern.ignoresHistory { modifiers.remove(.historical) }
       if span.explained { modifiers.insert(.explained) }
       if isNegated(
