@@ -152,9 +152,11 @@ import Testing
     #expect(modifiers("a fever that has passed", of: "fever").contains(.historical))
     // The next clause may say so, when it starts with the cue.
     #expect(modifiers("a fever on monday, it has passed", of: "fever").contains(.historical))
-    #expect(!modifiers("a fever on monday, and now it has passed", of: "fever").contains(.historical))
+    #expect(
+      !modifiers("a fever on monday, and now it has passed", of: "fever").contains(.historical))
     // A sign that counts when passed stays, unless a time long past dates it.
-    #expect(!modifiers("stiff neck yesterday, it has passed", of: "stiff_neck").contains(.historical))
+    #expect(
+      !modifiers("stiff neck yesterday, it has passed", of: "stiff_neck").contains(.historical))
     #expect(modifiers("stiff neck 3 years ago", of: "stiff_neck").contains(.historical))
   }
 

@@ -245,7 +245,8 @@ extension KnowledgeLoader {
       errors.append(
         KnowledgeError(
           file: "Lexicon", line: 0,
-          problem: "'counts_when_passed' names '\(id)', which is neither a finding nor a red-flag rule",
+          problem:
+            "'counts_when_passed' names '\(id)', which is neither a finding nor a red-flag rule",
           fix: "name a finding of Lexicon/findings.yml or a red-flag intent, or remove it"))
     }
     if !intents.isEmpty && firstByID[Knowledge.disclaimerIntentID] == nil {

@@ -104,7 +104,9 @@ public struct Lexicon: Sendable, Equatable {
         runs.append([byte])
       }
     }
-    let ordinals: Set<[UInt8]> = [Array("st".utf8), Array("nd".utf8), Array("rd".utf8), Array("th".utf8)]
+    let ordinals: Set<[UInt8]> = [
+      Array("st".utf8), Array("nd".utf8), Array("rd".utf8), Array("th".utf8),
+    ]
     if runs.count == 2, isDigit(runs[0][0]), ordinals.contains(runs[1]) { return [word] }
     return runs.map { String(decoding: $0, as: UTF8.self) }
   }
