@@ -144,8 +144,9 @@ import Testing
     #expect(!modifiers("fever now no", of: "fever").contains(.negated))
     // Nor when the clause names a function: "no" then reports losing it.
     #expect(assess("can you feel a fever? no").level == .urgent)
-    // A clause with more than a negation and fillers is a statement of its own.
+    // A clause with more than negations is a statement of its own.
     #expect(assess("fever? no idea").level == .urgent)
+    #expect(assess("a fever, never had that").level == .urgent)
   }
 
   @Test func aSignThatPassedIsHistoryUnlessItCountsWhenPassed() {

@@ -125,7 +125,7 @@ extension FindingScanner {
         }
       }
       // A number or `#ages` also starts the cues that begin with the marker it satisfies.
-      for marker in 0..<4
+      for marker in 0..<ScanProgram.markerStems.count
       where Int32(marker) != stem && line.stem(at: start, matches: Int32(marker)) {
         for item in cueStarts[marker]..<cueStarts[marker + 1] { tryCue(cuesByFirstStem[Int(item)]) }
       }
@@ -207,8 +207,8 @@ extension FindingScanner {
   }
 
   /// Whether the line answers the finding's own clause with a bare negation, as in a checklist
-  /// ("sweating? no. chest pain? no."): after punctuation, the next clause holds a negation
-  /// and only filler words. Not when the clause names a function (`answer_blockers`): "bladder control? no"
+  /// ("sweating? no. chest pain? no."): after punctuation, the next clause holds only
+  /// negations. Not when the clause names a function (`answer_blockers`): "bladder control? no"
   /// reports losing it.
   func isAnsweredNo(after span: Range<Int>, _ line: ScanProgram.Line) -> Bool {
     let clause = clauseBounds(of: span, line)
@@ -216,17 +216,14 @@ extension FindingScanner {
     guard clause.upperBound < line.count, line.isPunctuation(clause.upperBound),
       !clause.contains(where: { line.has(.answerBlocker, at: $0) })
     else { return false }
-    var sawNegation = false
+    // Only negations: "never had that" after a symptom says it is new, not absent.
     var position = clause.upperBound + 1
+    let start = position
     while position < line.count && !line.isBreak(position) {
-      if line.has(.negationCue, at: position) {
-        sawNegation = true
-      } else if !line.has(.negationFiller, at: position) {
-        return false
-      }
+      guard line.has(.negationCue, at: position) else { return false }
       position += 1
     }
-    return sawNegation
+    return position > start
   }
 
   /// Whether a negation stands inside a match's gap ("pee fine and no problems" for "pee ...

@@ -20,7 +20,7 @@ extension ScanProgram {
     @inline(__always)
     func stem(at position: Int, matches wanted: Int32) -> Bool {
       if stems[position] == wanted { return true }
-      guard wanted < 4 else { return false }
+      guard wanted < ScanProgram.markerStems.count else { return false }
       return flags[position].contains(TokenFlags.marker(wanted))
     }
   }
@@ -175,14 +175,17 @@ extension ScanProgram {
     return false
   }
 
-  /// The marker flags of a stem that is a number (`Int(stem)`, as the string scanner reads it).
+  /// The marker flags of a stem that is a number (`Int(stem)`, as the string scanner reads it;
+  /// a temperature may have a decimal point).
   fileprivate static func numberFlags(_ stem: String) -> TokenFlags {
     guard let first = stem.utf8.first,
       (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "+")
         || first == UInt8(ascii: "-"),
-      let value = Int(stem)
+      let reading = Double(stem)
     else { return [] }
     var flags: TokenFlags = []
+    if (37.5...43).contains(reading) || (99.5...110).contains(reading) { flags.insert(.fever) }
+    guard let value = Int(stem) else { return flags }
     if (50...120).contains(value) { flags.insert(.older) }
     if value >= 10 { flags.insert(.many) }
     if (1900...2100).contains(value) { flags.insert(.year) }

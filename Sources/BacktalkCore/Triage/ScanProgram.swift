@@ -4,7 +4,7 @@
 /// Built once from the compiled patterns (`FindingScanner.Element`): every stem a pattern
 /// names gets a number, and so does every word a `=typed` element or a context test (a
 /// negation, a filler, "my") asks about. A line is numbered once (`encode`), one table lookup
-/// per token, and matching then compares those numbers. Stems 0 to 3 are the markers whose
+/// per token, and matching then compares those numbers. Stems 0 to 4 are the markers whose
 /// match depends on the token's value (`#long` takes `#ages`, `#older` an age, ...).
 struct ScanProgram: Sendable {
   /// One step of a pattern: a choice of stem sequences, a typed word, or a gap.
@@ -52,30 +52,33 @@ struct ScanProgram: Sendable {
     static let many = TokenFlags(rawValue: 1 << 4)
     /// The stem is a number from 1900 to 2100 (`#year`).
     static let year = TokenFlags(rawValue: 1 << 5)
-    static let negationCue = TokenFlags(rawValue: 1 << 6)
-    static let negationBlocker = TokenFlags(rawValue: 1 << 7)
-    static let scopeEnder = TokenFlags(rawValue: 1 << 8)
-    static let negationFiller = TokenFlags(rawValue: 1 << 9)
-    static let ongoing = TokenFlags(rawValue: 1 << 10)
+    /// The stem is a body temperature above normal, 37.5 to 43 °C or 99.5 to 110 °F, as a
+    /// thermometer reads it ("38.1"; `#fever`).
+    static let fever = TokenFlags(rawValue: 1 << 6)
+    static let negationCue = TokenFlags(rawValue: 1 << 7)
+    static let negationBlocker = TokenFlags(rawValue: 1 << 8)
+    static let scopeEnder = TokenFlags(rawValue: 1 << 9)
+    static let negationFiller = TokenFlags(rawValue: 1 << 10)
+    static let ongoing = TokenFlags(rawValue: 1 << 11)
     /// "a", "an" or "the", which may stand between a definition cue and its term.
-    static let article = TokenFlags(rawValue: 1 << 11)
+    static let article = TokenFlags(rawValue: 1 << 12)
     /// One of the writer's own words, as typed or folded (`Token.isOne(of:)`).
-    static let firstPerson = TokenFlags(rawValue: 1 << 12)
+    static let firstPerson = TokenFlags(rawValue: 1 << 13)
     /// A comma (`Token.isComma`).
-    static let comma = TokenFlags(rawValue: 1 << 13)
+    static let comma = TokenFlags(rawValue: 1 << 14)
     /// A word that makes a bare "no" after its clause report a loss (`answer_blockers`).
-    static let answerBlocker = TokenFlags(rawValue: 1 << 14)
+    static let answerBlocker = TokenFlags(rawValue: 1 << 15)
 
-    /// The flag a token matches the marker stem `number` (0 to 3) by: `ages`, `older`,
-    /// `many` or `year`, which follow one another.
+    /// The flag a token matches the marker stem `number` (0 to 4) by: `ages`, `older`,
+    /// `many`, `year` or `fever`, which follow one another.
     @inline(__always)
     static func marker(_ number: Int32) -> TokenFlags {
       TokenFlags(rawValue: TokenFlags.ages.rawValue << UInt16(truncatingIfNeeded: number))
     }
   }
 
-  /// The marker stems, numbered 0 to 3 in this order.
-  static let markerStems = ["#long", "#older", "#many", "#year"]
+  /// The marker stems, numbered 0 to 4 in this order.
+  static let markerStems = ["#long", "#older", "#many", "#year", "#fever"]
 
   private(set) var vocabulary: [String: Entry] = [:]
   private(set) var ops: [Op] = []
