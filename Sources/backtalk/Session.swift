@@ -43,12 +43,8 @@ struct Session: Sendable {
   }
 }
 
-/// The built-in real-word list, read from the embedded files the first time a word needs
-/// correcting rather than at every start.
+/// The built-in real-word list, copied out of the binary (merged at build time) the first
+/// time a word needs correcting rather than at every start.
 enum BuiltInWords {
-  static let list: WordList = BuiltInKnowledge.files
-    .filter { $0.path.hasPrefix("Lexicon/") && $0.path.hasSuffix(".txt") }
-    .reduce(WordList()) { list, file in
-      WordList.parse(String(decoding: file.bytes, as: UTF8.self), adding: list)
-    }
+  static let list = WordList(bytes: BuiltInKnowledge.realWords)
 }

@@ -82,9 +82,13 @@ extension Responder {
       confidence: (confidence * 100).rounded() / 100, steps: steps, suggestions: suggestions,
       findings: triage.findings, explanation: explanation)
     reply.heldBack = heldBack
-    reply.asksAbout =
-      active.lazy.compactMap { self.intentsByID[$0.intent]?.redFlag?.confirms }
-      .first
+    // A plain loop: a lazy sequence's closure would hold a copy of the whole responder.
+    for finding in active {
+      if let confirms = intentsByID[finding.intent]?.redFlag?.confirms {
+        reply.asksAbout = confirms
+        break
+      }
+    }
     return reply
   }
 

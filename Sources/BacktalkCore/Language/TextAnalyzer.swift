@@ -144,6 +144,7 @@ public struct TextAnalyzer: Sendable {
     var result = AnalyzedText(tokens: [])
     var tokens: [Token] = []
     let allPieces = pieces(of: text)
+    tokens.reserveCapacity(allPieces.count)
     for (position, piece) in allPieces.enumerated() {
       guard let word = piece, !word.isEmpty else {
         if tokens.last?.isPunctuation == false || tokens.last == nil {
@@ -411,6 +412,7 @@ extension TextAnalyzer {
   /// more and `#short` for less, so rules can speak of how long something has lasted.
   fileprivate func markDurations(_ tokens: [Token]) -> [Token] {
     var output: [Token] = []
+    output.reserveCapacity(tokens.count)
     for token in tokens {
       guard let unit = lexicon.durationUnits[token.stem] else {
         output.append(token)
@@ -450,6 +452,7 @@ extension TextAnalyzer {
   fileprivate func applySynonyms(_ tokens: [Token], rewrites: inout [Rewrite]) -> [Token] {
     guard longestSynonym > 0 else { return tokens }
     var output: [Token] = []
+    output.reserveCapacity(tokens.count)
     var index = 0
     while index < tokens.count {
       var replaced = false

@@ -433,6 +433,7 @@ public struct IntentIndex: Sendable {
       let coverage = total > 0 ? min(1, covered[intent] / total) : 0
       let confidence = self.confidence(coverage: coverage, lead: rank == 0 ? lead : 0)
       var earned: [String] = []
+      earned.reserveCapacity(earnedBits[intent].nonzeroBitCount)
       for (offset, position) in content.prefix(64).enumerated()
       where earnedBits[intent] & (1 << UInt64(offset)) != 0 {
         earned.append(stems[position])
