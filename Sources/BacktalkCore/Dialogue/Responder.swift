@@ -19,7 +19,7 @@ public struct Responder: Sendable {
   public let disclaimer: String
   public let disclaimerReminder: String
   /// The phrases that ask each kind of question, as cleaned words, by their first word.
-  let askCues: [String: [(kind: String, words: [String])]]
+  let askCues: WordTable<[(kind: String, words: [String])]>
   /// Each exercise intent's walkthrough as text and numbered steps, rendered once.
   let walkthroughTexts: [String: (text: String, steps: [String])]
 
@@ -96,11 +96,14 @@ public struct Responder: Sendable {
       uniqueKeysWithValues: knowledge.intents.map { intent in
         (intent.id, Self.documentTitles(of: intent.sources, in: titles))
       })
-    askCues = Dictionary(
-      grouping: knowledge.lexicon.askKinds.sorted { $0.key < $1.key }.flatMap { kind, phrases in
-        phrases.map { (kind, analyzer.analyze($0).tokens.filter { !$0.isPunctuation }.map(\.word)) }
-      }
-      .filter { !$0.words.isEmpty }, by: { $0.words[0] })
+    askCues = WordTable(
+      Dictionary(
+        grouping: knowledge.lexicon.askKinds.sorted { $0.key < $1.key }.flatMap { kind, phrases in
+          phrases.map {
+            (kind, analyzer.analyze($0).tokens.filter { !$0.isPunctuation }.map(\.word))
+          }
+        }
+        .filter { !$0.words.isEmpty }, by: { $0.words[0] }))
     disclaimer = knowledge.disclaimer
     disclaimerReminder = knowledge.disclaimerReminder
     titlesByDocument = titles

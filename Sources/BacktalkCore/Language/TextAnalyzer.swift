@@ -22,6 +22,28 @@ public struct TextAnalyzer: Sendable {
   let bigrams: Set<String>
   /// Stems of the known words, worked out once.
   let stemCache: [String: String]
+  /// What analysing needs to know of a word or a stem, found by one lookup each: the
+  /// vocabulary, stem cache, number words, contractions and clause breaks by word, the
+  /// duration units and synonym starts by stem.
+  let wordFacts: WordTable<WordFacts>
+  let stemFacts: WordTable<StemFacts>
+
+  struct WordFacts: Sendable {
+    /// How often the knowledge uses the word (`vocabulary`); nil for a word it does not know.
+    var count: Int?
+    var stem: String?
+    /// The digits of a number word (`Lexicon.numbers`).
+    var number: String?
+    /// A contraction's words written out (`Lexicon.expanded(_:)`).
+    var expansion: [String]?
+    var isBreak = false
+  }
+
+  struct StemFacts: Sendable {
+    /// The days of a duration unit (`Lexicon.durationUnits`).
+    var durationUnit: Double?
+    var startsSynonym = false
+  }
 
   /// Creates an analyzer from a lexicon and the words the knowledge is written in.
   /// - Parameters:
@@ -133,6 +155,21 @@ public struct TextAnalyzer: Sendable {
     self.longestSynonym = synonymStems.keys.map(\.count).max() ?? 0
     self.synonymStarts = Set(synonymStems.keys.compactMap(\.first))
     self.typoIndex = typoIndex ?? TypoIndex(words: vocabulary.keys)
+    var words: [String: WordFacts] = [:]
+    for (word, count) in vocabulary { words[word, default: WordFacts()].count = count }
+    for (word, stem) in self.stemCache { words[word, default: WordFacts()].stem = stem }
+    for (word, number) in lexicon.numbers { words[word, default: WordFacts()].number = number }
+    for word in lexicon.contractions.keys {
+      words[word, default: WordFacts()].expansion = lexicon.expanded(word)
+    }
+    for word in lexicon.clauseBreaks { words[word, default: WordFacts()].isBreak = true }
+    wordFacts = WordTable(words)
+    var stems: [String: StemFacts] = [:]
+    for (stem, days) in lexicon.durationUnits {
+      stems[stem, default: StemFacts()].durationUnit = days
+    }
+    for stem in synonymStarts { stems[stem, default: StemFacts()].startsSynonym = true }
+    stemFacts = WordTable(stems)
   }
 
   /// Analyses a question or a knowledge phrase into tokens.
@@ -152,23 +189,29 @@ public struct TextAnalyzer: Sendable {
         }
         continue
       }
-      let expanded = lexicon.expanded(word)
+      // One lookup answers for the word, unless it is a contraction or a number word.
+      let facts = wordFacts[word]
+      let expanded = facts?.expansion ?? [word]
       for part in expanded {
-        var word = lexicon.numbers[part] ?? part
+        let partFacts = facts?.expansion == nil ? facts : wordFacts[part]
+        var word = partFacts?.number ?? part
+        var known = partFacts?.number == nil ? partFacts : wordFacts[word]
         var typed: String?
         let neighbours = (
           position > 0 ? allPieces[position - 1] : nil,
           position + 1 < allPieces.count ? allPieces[position + 1] : nil
         )
-        if correcting, let fixed = correction(for: word, between: neighbours) {
+        // A word the vocabulary holds is never corrected.
+        if correcting, known?.count == nil, let fixed = correction(for: word, between: neighbours) {
           result.corrections.append(Rewrite(from: word, to: fixed))
           typed = word
           word = fixed
+          known = wordFacts[word]
         }
         tokens.append(
           Token(
-            word: word, stem: stemCache[word] ?? Stemmer.stem(word), typed: typed,
-            isBreak: lexicon.clauseBreaks.contains(word)))
+            word: word, stem: known?.stem ?? Stemmer.stem(word), typed: typed,
+            isBreak: known?.isBreak ?? false))
       }
     }
     tokens = markDurations(tokens)
@@ -414,7 +457,7 @@ extension TextAnalyzer {
     var output: [Token] = []
     output.reserveCapacity(tokens.count)
     for token in tokens {
-      guard let unit = lexicon.durationUnits[token.stem] else {
+      guard let unit = stemFacts[token.stem]?.durationUnit else {
         output.append(token)
         continue
       }
@@ -456,7 +499,7 @@ extension TextAnalyzer {
     var index = 0
     while index < tokens.count {
       var replaced = false
-      if !tokens[index].isPunctuation && synonymStarts.contains(tokens[index].stem) {
+      if !tokens[index].isPunctuation && stemFacts[tokens[index].stem]?.startsSynonym == true {
         var length = min(longestSynonym, tokens.count - index)
         while length > 0 {
           let window = tokens[index..<(index + length)]

@@ -13,7 +13,7 @@ public struct IntentIndex: Sendable {
   /// What the index and its classifier know of each stem they hold and of each stopword, so
   /// one lookup per question stem gives its number in the tables below, its classifier
   /// feature and whether it is a stopword.
-  let terms: [String: Term]
+  let terms: WordTable<Term>
   /// The postings of stem *s* are `postings[postingStarts[s]..<postingStarts[s + 1]]`.
   let postingStarts: [Int]
   let postings: [Posting]
@@ -21,7 +21,7 @@ public struct IntentIndex: Sendable {
   /// The keyword phrases that start with each stem.
   let phrases: [[Phrase]]
   let maximumIDF: Double
-  let stopwords: Set<String>
+  let stopwords: WordTable<Bool>
   /// The examples (by position) that contain stem *s* are
   /// `examplePostings[exampleStarts[s]..<exampleStarts[s + 1]]`.
   let exampleStarts: [Int]
@@ -103,7 +103,7 @@ public struct IntentIndex: Sendable {
       kindNames.count > 64
       ? nil
       : self.asks.map { [kindBits] kinds in kinds.reduce(0) { $0 | kindBits[$1]! } }
-    self.stopwords = stopwords
+    self.stopwords = WordTable(stopwords)
     // Stems are numbered as they come, so the counting below works on arrays and small
     // per-intent tables rather than one nested table per stem.
     var stemIDs: [String: Int] = [:]
@@ -214,7 +214,7 @@ public struct IntentIndex: Sendable {
       terms[stem, default: Term()].feature = feature
     }
     for stem in stopwords { terms[stem, default: Term()].isStopword = true }
-    self.terms = terms
+    self.terms = WordTable(terms)
   }
 
   /// Whether intents are ranked by a classifier learned from the same examples as well.

@@ -129,6 +129,7 @@ public struct FindingScanner: Sendable {
     cuesForAnyStart = anyStart
     self.cues = cues
     self.patterns = patterns
+    program.freeze()
     self.program = program
     buffers = BufferPool(cues: cues.count)
     riskFindings = Set(lexicon.findings.filter { $0.kind == .risk }.map(\.id))
