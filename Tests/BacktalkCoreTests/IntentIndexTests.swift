@@ -97,4 +97,10 @@ import Testing
       index.matches(for: ["same"], kinds: ["unknown", kinds[1]]).map(\.intent)
         == ["a_first", "b_second"])
   }
+
+  @Test(arguments: ["driv", "ice", "back", "can", "zzz", "#long", ""])
+  func tellsOneStemInformativeAsAListOfIt(_ stem: String) {
+    let index = Fixture.responder.index
+    #expect(index.isInformative(stem) == index.isInformative([stem]))
+  }
 }

@@ -42,7 +42,11 @@ public struct TextAnalyzer: Sendable {
   struct StemFacts: Sendable {
     /// The days of a duration unit (`Lexicon.durationUnits`).
     var durationUnit: Double?
-    var startsSynonym = false
+    /// The lengths, in stems, of the synonym variants that start with this stem, one bit
+    /// each (bit 63 for 63 or more); 0 when none does.
+    var synonymLengths: UInt64 = 0
+
+    static func bit(ofLength length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
   }
 
   /// Creates an analyzer from a lexicon and the words the knowledge is written in.
@@ -168,7 +172,10 @@ public struct TextAnalyzer: Sendable {
     for (stem, days) in lexicon.durationUnits {
       stems[stem, default: StemFacts()].durationUnit = days
     }
-    for stem in synonymStarts { stems[stem, default: StemFacts()].startsSynonym = true }
+    for variant in synonymStems.keys {
+      guard let first = variant.first else { continue }
+      stems[first, default: StemFacts()].synonymLengths |= StemFacts.bit(ofLength: variant.count)
+    }
     stemFacts = WordTable(stems)
   }
 
@@ -499,9 +506,15 @@ extension TextAnalyzer {
     var index = 0
     while index < tokens.count {
       var replaced = false
-      if !tokens[index].isPunctuation && stemFacts[tokens[index].stem]?.startsSynonym == true {
+      let lengths = tokens[index].isPunctuation ? 0 : stemFacts[tokens[index].stem]?.synonymLengths
+      if let lengths, lengths != 0 {
         var length = min(longestSynonym, tokens.count - index)
         while length > 0 {
+          // Only the lengths of variants that start here can match.
+          guard lengths & StemFacts.bit(ofLength: length) != 0 else {
+            length -= 1
+            continue
+          }
           let window = tokens[index..<(index + length)]
           if !window.contains(where: \.isPunctuation),
             let canonical = synonymStems[window.map(\.stem)]

@@ -481,10 +481,14 @@ extension IntentIndex {
   /// rare enough in the index to point somewhere (not only "back" and "spasm"). The index
   /// holds no stopwords, so a stem it holds is not one.
   public func isInformative(_ stems: [String]) -> Bool {
-    stems.contains { stem in
-      guard let stemID = terms[stem]?.stem, stemID >= 0 else { return false }
-      return idf[stemID] >= 1.0
-    }
+    stems.contains { isInformative($0) }
+  }
+
+  /// Whether one stem says enough to stand as a question of its own, as `isInformative(_:)`
+  /// tells of a list of just this stem.
+  public func isInformative(_ stem: String) -> Bool {
+    guard let stemID = terms[stem]?.stem, stemID >= 0 else { return false }
+    return idf[stemID] >= 1.0
   }
 }
 
