@@ -24,10 +24,11 @@ struct Session: Sendable {
       (knowledge, compiled) = try KnowledgeSnapshot.decode(BuiltInKnowledge.snapshot)
       knowledge.lexicon.realWords = WordList(loading: { BuiltInWords.list.bytes })
     }
-    responder = Responder(knowledge: knowledge, compiled: compiled)
     let code = region ?? Region.code(fromEnvironment: ProcessInfo.processInfo.environment)
     emergencyNumber = Region.emergencyNumber(for: code, in: knowledge.lexicon)
     self.region = code
+    responder = Responder(knowledge: knowledge, compiled: compiled)
+      .preparing(emergencyNumber: emergencyNumber, region: code)
     // Only a code given with --region is worth a warning; a locale's may simply be unlisted.
     if let region, knowledge.lexicon.emergencyNumbers[region.uppercased()] == nil {
       let known = knowledge.lexicon.emergencyNumbers.keys.sorted().joined(separator: ", ")

@@ -33,8 +33,8 @@ import Testing
   @Test func findsEveryKeyOfALargeTableAndNothingElse() {
     let words = Dictionary(uniqueKeysWithValues: (0..<5000).map { ("w\($0)", $0) })
     let table = WordTable(words)
-    #expect((0..<5000).allSatisfy { table["w\($0)"] == $0 })
-    #expect((5000..<5100).allSatisfy { table["w\($0)"] == nil })
+    let misses = (0..<5100).filter { number in table["w\(number)"] != words["w\(number)"] }
+    #expect(misses.isEmpty)
     #expect(WordTable<Int>()["w1"] == nil)
   }
 

@@ -13,8 +13,10 @@ extension Responder {
 
     for finding in active {
       guard let intent = intentsByID[finding.intent], let flag = intent.redFlag else { continue }
-      let action = Region.fill(
-        flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
+      let action =
+        preparedAction(of: intent.id, emergencyNumber: emergencyNumber, region: region)
+        ?? Region.fill(
+          flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
       var block = "\(Self.label(flag.level)): \(action)"
       if let tell = flag.tell { block += "\nTell them: \(tell)" }
       block += "\n" + intent.answer
@@ -117,6 +119,17 @@ extension Responder {
 }
 
 extension Responder {
+  /// A red-flag action filled by `preparing(emergencyNumber:region:)`, when it was prepared for
+  /// this number and region.
+  fileprivate func preparedAction(of id: String, emergencyNumber: String, region: String?)
+    -> String?
+  {
+    guard let prepared = preparedActions, prepared.emergencyNumber == emergencyNumber,
+      prepared.region == region
+    else { return nil }
+    return prepared.actions[id]
+  }
+
   /// Suggestions when unsure; else the closest corpus passage; else what Backtalk covers.
   fileprivate func fallbackBlock(question: String, suggestions: [String]) -> (
     text: String, citations: [String]

@@ -28,15 +28,32 @@ public struct TextAnalyzer: Sendable {
   let wordFacts: WordTable<WordFacts>
   let stemFacts: WordTable<StemFacts>
 
-  struct WordFacts: Sendable {
+  /// A class, so a lookup hands over one reference instead of copying the strings.
+  final class WordFacts: Sendable {
     /// How often the knowledge uses the word (`vocabulary`); nil for a word it does not know.
-    var count: Int?
-    var stem: String?
+    let count: Int?
+    let stem: String?
     /// The digits of a number word (`Lexicon.numbers`).
-    var number: String?
+    let number: String?
     /// A contraction's words written out (`Lexicon.expanded(_:)`).
-    var expansion: [String]?
-    var isBreak = false
+    let expansion: [String]?
+    let isBreak: Bool
+
+    init(_ draft: Draft) {
+      count = draft.count
+      stem = draft.stem
+      number = draft.number
+      expansion = draft.expansion
+      isBreak = draft.isBreak
+    }
+
+    struct Draft {
+      var count: Int?
+      var stem: String?
+      var number: String?
+      var expansion: [String]?
+      var isBreak = false
+    }
   }
 
   struct StemFacts: Sendable {
@@ -159,15 +176,17 @@ public struct TextAnalyzer: Sendable {
     self.longestSynonym = synonymStems.keys.map(\.count).max() ?? 0
     self.synonymStarts = Set(synonymStems.keys.compactMap(\.first))
     self.typoIndex = typoIndex ?? TypoIndex(words: vocabulary.keys)
-    var words: [String: WordFacts] = [:]
-    for (word, count) in vocabulary { words[word, default: WordFacts()].count = count }
-    for (word, stem) in self.stemCache { words[word, default: WordFacts()].stem = stem }
-    for (word, number) in lexicon.numbers { words[word, default: WordFacts()].number = number }
-    for word in lexicon.contractions.keys {
-      words[word, default: WordFacts()].expansion = lexicon.expanded(word)
+    var words: [String: WordFacts.Draft] = [:]
+    for (word, count) in vocabulary { words[word, default: WordFacts.Draft()].count = count }
+    for (word, stem) in self.stemCache { words[word, default: WordFacts.Draft()].stem = stem }
+    for (word, number) in lexicon.numbers {
+      words[word, default: WordFacts.Draft()].number = number
     }
-    for word in lexicon.clauseBreaks { words[word, default: WordFacts()].isBreak = true }
-    wordFacts = WordTable(words)
+    for word in lexicon.contractions.keys {
+      words[word, default: WordFacts.Draft()].expansion = lexicon.expanded(word)
+    }
+    for word in lexicon.clauseBreaks { words[word, default: WordFacts.Draft()].isBreak = true }
+    wordFacts = WordTable(words.mapValues(WordFacts.init))
     var stems: [String: StemFacts] = [:]
     for (stem, days) in lexicon.durationUnits {
       stems[stem, default: StemFacts()].durationUnit = days

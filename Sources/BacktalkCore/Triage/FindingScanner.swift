@@ -182,7 +182,7 @@ extension FindingScanner {
       }
       plain = []
     }
-    for part in trigger.split(separator: " ") {
+    for part in Self.split(Substring(trigger), by: UInt8(ascii: " ")) {
       if part == "..." {
         flushPlain()
         pattern.append(.gap(gapLength))
@@ -196,7 +196,7 @@ extension FindingScanner {
         flushPlain()
         // An option of several words joins them with "_": "gave_way|weak"; a marker such as
         // "#short" stands as it is.
-        let options = part.split(separator: "|").map { option in
+        let options = Self.split(part, by: UInt8(ascii: "|")).map { option in
           option.hasPrefix("#")
             ? [String(option)] : stems(Self.spaced(option))
         }
@@ -217,6 +217,16 @@ extension FindingScanner {
 }
 
 extension FindingScanner {
+  /// The text split at an ASCII separator as `split(separator:)` splits it at that character:
+  /// by bytes when the text is plain ASCII, where every byte is a character (start-up splits
+  /// thousands of triggers and options), by characters otherwise.
+  fileprivate static func split(_ text: Substring, by separator: UInt8) -> [Substring] {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return text.split(separator: Character(Unicode.Scalar(separator)))
+    }
+    return text.utf8.split(separator: separator).map { Substring($0) }
+  }
+
   /// An option of several words with its "_" as spaces: Foundation's
   /// `replacingOccurrences`, byte by byte (start-up compiles thousands of options).
   fileprivate static func spaced(_ option: Substring) -> String {
