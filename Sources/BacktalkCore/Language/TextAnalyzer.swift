@@ -257,7 +257,10 @@ extension TextAnalyzer {
   /// Splits folded text into words, with nil standing for clause punctuation and an empty
   /// word for a comma.
   fileprivate func pieces(of text: String) -> [String?] {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPieces(of: text) }
+    let isASCII =
+      text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } }
+      ?? text.utf8.allSatisfy { $0 < 0x80 }
+    if isASCII { return asciiPieces(of: text) }
     let folded = fold(text)
     var result: [String?] = []
     var current = String.UnicodeScalarView()
@@ -298,6 +301,7 @@ extension TextAnalyzer {
     var current: [UInt8] = []
     current.reserveCapacity(16)
     let bytes = Array(text.utf8)
+    result.reserveCapacity(bytes.count / 4 + 1)
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     for index in bytes.indices {
       let byte = bytes[index]

@@ -301,10 +301,8 @@ public struct IntentIndex: Sendable {
         isTouched[intent] = false
         closest[intent] = 0
       }
-      for example in overlapping[..<overlappingCount] {
-        overlap[example] = 0
-        closest[exampleIntent[example]] = 0
-      }
+      // The overlaps were cleared as they were read; `closest` is cleared with the touched
+      // intents, which hold every overlapping example's intent.
     }
     var total = 0.0
     var known: [(stemID: Int, weight: Double)] = []
@@ -350,6 +348,7 @@ public struct IntentIndex: Sendable {
       exampleWeight.withUnsafeBufferPointer { exampleWeight in
         for example in overlapping[..<overlappingCount] {
           let dice = 2 * overlap[example] / (queryWeight + exampleWeight[example])
+          overlap[example] = 0
           closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
         }
       }
