@@ -25,10 +25,11 @@ struct Session: Sendable {
       knowledge.lexicon.realWords = WordList(loading: { BuiltInWords.list.bytes })
       knowledge.lexicon.commonWords = WordList(loading: { BuiltInWords.common.bytes })
     }
-    responder = Responder(knowledge: knowledge, compiled: compiled)
     let code = region ?? Region.code(fromEnvironment: ProcessInfo.processInfo.environment)
     emergencyNumber = Region.emergencyNumber(for: code, in: knowledge.lexicon)
     self.region = code
+    responder = Responder(knowledge: knowledge, compiled: compiled)
+      .preparing(emergencyNumber: emergencyNumber, region: code)
     // Only a code given with --region is worth a warning; a locale's may simply be unlisted.
     if let region, knowledge.lexicon.emergencyNumbers[region.uppercased()] == nil {
       let known = knowledge.lexicon.emergencyNumbers.keys.sorted().joined(separator: ", ")
@@ -44,18 +45,10 @@ struct Session: Sendable {
   }
 }
 
-/// The built-in real-word lists, read from the embedded files the first time a word needs
-/// correcting rather than at every start.
+/// The built-in real-word lists, copied out of the binary (merged at build time) the first
+/// time a word needs correcting rather than at every start.
 enum BuiltInWords {
-  static let list: WordList = words(in: "Lexicon/")
+  static let list = WordList(bytes: BuiltInKnowledge.realWords)
   /// The common words (`Lexicon/common-*.txt`).
-  static let common: WordList = words(in: "Lexicon/common-")
-
-  private static func words(in prefix: String) -> WordList {
-    BuiltInKnowledge.files
-      .filter { $0.path.hasPrefix(prefix) && $0.path.hasSuffix(".txt") }
-      .reduce(WordList()) { list, file in
-        WordList.parse(String(decoding: file.bytes, as: UTF8.self), adding: list)
-      }
-  }
+  static let common = WordList(bytes: BuiltInKnowledge.commonWords)
 }

@@ -66,4 +66,41 @@ import Testing
     let once = ["jet", "a", "b", "c", "d", "e", "f", "g", "h", "i"]
     #expect(index.matches(for: stems) == index.matches(for: once))
   }
+
+  @Test func contextStemsCountOncePerQuestionAndNotAgainWhenAsked() {
+    #expect(
+      index.matches(for: ["jet"], context: ["jet", "jet"]) == index.matches(for: ["jet"]))
+    #expect(
+      index.matches(for: ["jet"], context: ["car", "car", "jet"])
+        == index.matches(for: ["jet"], context: ["car"]))
+  }
+
+  /// Ask kinds are compared as bits, up to 64 of them; more are compared by name, with the same
+  /// ranking.
+  @Test(arguments: [3, 70])
+  func ranksTheIntentAnsweringTheKindAskedFirst(kindCount: Int) {
+    let kinds = (0..<kindCount).map { "kind\($0)" }
+    var examples: [(intent: String, stems: [[String]])] = [
+      ("a_first", [["same"]]), ("b_second", [["same"]]),
+    ]
+    var asks = ["a_first": Set([kinds[1]]), "b_second": Set([kinds[kindCount - 1]])]
+    for (offset, kind) in kinds.enumerated() {
+      examples.append(("other_\(offset)", [["other"]]))
+      asks["other_\(offset)"] = [kind]
+    }
+    let index = IntentIndex(examples: examples, keywords: [:], stopwords: [], asks: asks)
+    #expect(index.matches(for: ["same"]).map(\.intent) == ["a_first", "b_second"])
+    #expect(
+      index.matches(for: ["same"], kinds: [kinds[kindCount - 1]]).map(\.intent)
+        == ["b_second", "a_first"])
+    #expect(
+      index.matches(for: ["same"], kinds: ["unknown", kinds[1]]).map(\.intent)
+        == ["a_first", "b_second"])
+  }
+
+  @Test(arguments: ["driv", "ice", "back", "can", "zzz", "#long", ""])
+  func tellsOneStemInformativeAsAListOfIt(_ stem: String) {
+    let index = Fixture.responder.index
+    #expect(index.isInformative(stem) == index.isInformative([stem]))
+  }
 }

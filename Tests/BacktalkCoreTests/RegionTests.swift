@@ -44,6 +44,7 @@ import Testing
     let actions = Fixture.knowledge.intents.compactMap { $0.redFlag?.action }
     let madeUp = [
       "{number}{number} {number", "no placeholder", "", "{numbe {number}}", "café {number}",
+      "{crisis} or {poison}", "{crisis", "x{crisis}{crisis}", "crisis}", "{",
     ]
     for text in actions + madeUp {
       for region in [nil, "US", "GB", "DE", "zz"] as [String?] {

@@ -127,4 +127,24 @@ import Testing
     context.record(more)
     #expect(responder.reply(to: "1", context: context).intents == ["driving"])
   }
+
+  /// A responder prepared for a run's number and region gives every reply it would give
+  /// unprepared, for that number and region and for any other.
+  @Test(arguments: [("999", "GB"), ("911", nil), ("112", "DE")] as [(String, String?)])
+  func preparedActionsReplyAsFillingEachTime(_ number: String, _ region: String?) {
+    let plain = Fixture.responder
+    let prepared = plain.preparing(emergencyNumber: number, region: region)
+    let lines = [
+      "I wet myself and my legs are numb", "my back hurts and I feel like hurting myself",
+      "I swallowed a whole bottle of pills", "hot tub ok?", "fever and a stiff neck",
+    ]
+    for line in lines {
+      for (otherNumber, otherRegion) in [(number, region), ("000", "AU" as String?)] {
+        #expect(
+          prepared.reply(to: line, emergencyNumber: otherNumber, region: otherRegion).text
+            == plain.reply(to: line, emergencyNumber: otherNumber, region: otherRegion).text,
+          "\(line)")
+      }
+    }
+  }
 }

@@ -151,6 +151,13 @@ struct JSONWriter {
         }
       }
       while index < utf8.count {
+        // Eight plain bytes at a time: most of a reply needs no escape.
+        while index + 8 <= utf8.count,
+          Self.isPlain(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+        {
+          index += 8
+        }
+        guard index < utf8.count else { break }
         let byte = utf8[index]
         if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte < 0x7F {
           index += 1
@@ -191,6 +198,21 @@ struct JSONWriter {
     }
     bytes.append(UInt8(ascii: "\""))
     needsComma[needsComma.count - 1] = true
+  }
+
+  /// Whether none of eight bytes needs attention: each is from 0x20 to 0x7E and neither a
+  /// quote nor a backslash, as the byte-by-byte test in `string(_:)` asks.
+  @inline(__always)
+  static func isPlain(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    // Whether some byte is zero; exact for "some", whatever the borrows do above it.
+    func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+    if word & highs != 0 { return false }
+    // With no high bit set, a byte below 0x20 borrows into its own high bit.
+    if (word &- 0x20 &* ones) & ~word & highs != 0 { return false }
+    return !hasZero(word ^ (0x22 &* ones)) && !hasZero(word ^ (0x5C &* ones))
+      && !hasZero(word ^ (0x7F &* ones))
   }
 
   private mutating func appendEscape(_ value: UInt32) {

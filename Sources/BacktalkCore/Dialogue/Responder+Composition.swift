@@ -13,8 +13,10 @@ extension Responder {
 
     for finding in active {
       guard let intent = intentsByID[finding.intent], let flag = intent.redFlag else { continue }
-      let action = Region.fill(
-        flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
+      let action =
+        preparedAction(of: intent.id, emergencyNumber: emergencyNumber, region: region)
+        ?? Region.fill(
+          flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
       var block = "\(Self.label(flag.level)): \(action)"
       if let tell = flag.tell { block += "\nTell them: \(tell)" }
       block += "\n" + intent.answer
@@ -82,9 +84,13 @@ extension Responder {
       confidence: (confidence * 100).rounded() / 100, steps: steps, suggestions: suggestions,
       findings: triage.findings, explanation: explanation)
     reply.heldBack = heldBack
-    reply.asksAbout =
-      active.lazy.compactMap { self.intentsByID[$0.intent]?.redFlag?.confirms }
-      .first
+    // A plain loop: a lazy sequence's closure would hold a copy of the whole responder.
+    for finding in active {
+      if let confirms = intentsByID[finding.intent]?.redFlag?.confirms {
+        reply.asksAbout = confirms
+        break
+      }
+    }
     return reply
   }
 
@@ -113,6 +119,17 @@ extension Responder {
 }
 
 extension Responder {
+  /// A red-flag action filled by `preparing(emergencyNumber:region:)`, when it was prepared for
+  /// this number and region.
+  fileprivate func preparedAction(of id: String, emergencyNumber: String, region: String?)
+    -> String?
+  {
+    guard let prepared = preparedActions, prepared.emergencyNumber == emergencyNumber,
+      prepared.region == region
+    else { return nil }
+    return prepared.actions[id]
+  }
+
   /// Suggestions when unsure; else the closest corpus passage; else what Backtalk covers.
   fileprivate func fallbackBlock(question: String, suggestions: [String]) -> (
     text: String, citations: [String]

@@ -32,6 +32,8 @@ extension Responder {
   /// Whether a line is only a number or a short answer ("3", "yes", "no thanks", "ok"): it
   /// means something only when suggestions or a walkthrough are waiting for it.
   func isShortAnswer(_ analyzed: AnalyzedText) -> Bool {
+    // Most lines are longer: told by counting, without copying their words.
+    guard analyzed.tokens.count(where: { !$0.isPunctuation }) <= 3 else { return false }
     let words = analyzed.tokens.filter { !$0.isPunctuation }.map(\.word)
     guard !words.isEmpty, words.count <= 3 else { return false }
     let answers = ["yes", "pain_no", "pain_fine"].reduce(into: Set<String>()) {
@@ -270,7 +272,7 @@ extension Responder {
           partStart = position
         }
       }
-      if !asking.covered.contains(position) && index.isInformative([token.stem]) { said += 1 }
+      if !asking.covered.contains(position) && index.isInformative(token.stem) { said += 1 }
       parts[parts.count - 1].append(token)
     }
     return parts.filter { !$0.isEmpty }
@@ -323,7 +325,7 @@ extension Responder {
     let asking = askKinds(in: analyzed.tokens).covered
     return !analyzed.tokens.enumerated().contains { position, token in
       !token.isPunctuation && !asking.contains(position)
-        && !knowledge.lexicon.followUpCues.contains(token.word) && index.isInformative([token.stem])
+        && !knowledge.lexicon.followUpCues.contains(token.word) && index.isInformative(token.stem)
         && index.matches(for: [token.stem], limit: 1).first.map {
           $0.confidence >= Self.answerThreshold
         } == true

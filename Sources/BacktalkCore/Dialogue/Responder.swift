@@ -10,18 +10,28 @@ public struct Responder: Sendable {
   public let index: IntentIndex
   public let passageIndex: IntentIndex
   public let triage: TriageEngine
-  let intentsByID: [String: Intent]
+  let intentsByID: WordTable<Intent>
   /// Document titles by document id, for the `sources` of a reply.
   let titlesByDocument: [String: String]
   /// The titles of the documents each intent cites, in order and without repeats.
-  let sourceTitles: [String: [String]]
+  let sourceTitles: WordTable<[String]>
   /// The full medical disclaimer and its one-line reminder, looked up once.
   public let disclaimer: String
   public let disclaimerReminder: String
   /// The phrases that ask each kind of question, as cleaned words, by their first word.
-  let askCues: [String: [(kind: String, words: [String])]]
+  let askCues: WordTable<[(kind: String, words: [String])]>
   /// Each exercise intent's walkthrough as text and numbered steps, rendered once.
-  let walkthroughTexts: [String: (text: String, steps: [String])]
+  let walkthroughTexts: WordTable<(text: String, steps: [String])>
+  /// Every red-flag action filled for one emergency number and region (see `preparing`), by
+  /// intent id; nil until prepared.
+  private(set) var preparedActions: PreparedActions?
+
+  /// Red-flag actions filled for the emergency number and region a run answers with.
+  struct PreparedActions: Sendable {
+    var emergencyNumber: String
+    var region: String?
+    var actions: WordTable<String>
+  }
 
   // Confidences are calibrated probabilities (see `Calibration`); the thresholds come from the
   // reliability table and the threshold curve `backtalk eval` prints.
@@ -81,26 +91,31 @@ public struct Responder: Sendable {
       keywords: [:], stopwords: stopStems)
     triage = TriageEngine(
       intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon)
-    intentsByID = Dictionary(
-      knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    walkthroughTexts = Dictionary(
-      uniqueKeysWithValues: knowledge.intents.compactMap { intent in
-        intent.exercise.map { exercise in
-          let steps = ExerciseRenderer.numberedSteps(exercise)
-          return (intent.id, (ExerciseRenderer.render(exercise, steps: steps), steps))
-        }
-      })
+    intentsByID = WordTable(
+      Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+    walkthroughTexts = WordTable(
+      Dictionary(
+        uniqueKeysWithValues: knowledge.intents.compactMap { intent in
+          intent.exercise.map { exercise in
+            let steps = ExerciseRenderer.numberedSteps(exercise)
+            return (intent.id, (ExerciseRenderer.render(exercise, steps: steps), steps))
+          }
+        }))
     let titles = Dictionary(
       knowledge.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-    sourceTitles = Dictionary(
-      uniqueKeysWithValues: knowledge.intents.map { intent in
-        (intent.id, Self.documentTitles(of: intent.sources, in: titles))
-      })
-    askCues = Dictionary(
-      grouping: knowledge.lexicon.askKinds.sorted { $0.key < $1.key }.flatMap { kind, phrases in
-        phrases.map { (kind, analyzer.analyze($0).tokens.filter { !$0.isPunctuation }.map(\.word)) }
-      }
-      .filter { !$0.words.isEmpty }, by: { $0.words[0] })
+    sourceTitles = WordTable(
+      Dictionary(
+        uniqueKeysWithValues: knowledge.intents.map { intent in
+          (intent.id, Self.documentTitles(of: intent.sources, in: titles))
+        }))
+    askCues = WordTable(
+      Dictionary(
+        grouping: knowledge.lexicon.askKinds.sorted { $0.key < $1.key }.flatMap { kind, phrases in
+          phrases.map {
+            (kind, analyzer.analyze($0).tokens.filter { !$0.isPunctuation }.map(\.word))
+          }
+        }
+        .filter { !$0.words.isEmpty }, by: { $0.words[0] }))
     disclaimer = knowledge.disclaimer
     disclaimerReminder = knowledge.disclaimerReminder
     titlesByDocument = titles
@@ -150,6 +165,22 @@ public struct Responder: Sendable {
 
   /// The intent with an id.
   public func intent(_ id: String) -> Intent? { intentsByID[id] }
+
+  /// The same responder with every red-flag action filled once for an emergency number and
+  /// region, as `Region.fill` fills them; replies with that number and region use the filled
+  /// text instead of filling it again, any other number or region fills as before.
+  public func preparing(emergencyNumber: String, region: String?) -> Responder {
+    var prepared = self
+    var actions: [String: String] = [:]
+    for intent in knowledge.intents {
+      guard let flag = intent.redFlag, actions[intent.id] == nil else { continue }
+      actions[intent.id] = Region.fill(
+        flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
+    }
+    prepared.preparedActions = PreparedActions(
+      emergencyNumber: emergencyNumber, region: region, actions: WordTable(actions))
+    return prepared
+  }
 
   /// The triage level of a line on its own, for prompts that expect a short answer (a
   /// walkthrough's "next" or pain check): a red flag there is a new question.

@@ -24,12 +24,27 @@ public enum Region {
     _ text: String, emergencyNumber: String, region code: String?, in lexicon: Lexicon
   ) -> String {
     var text = replacing("{number}", with: emergencyNumber, in: text)
-    guard text.contains("{") else { return text }
-    for (name, lines) in lexicon.helplines where text.contains("{\(name)}") {
+    // Searched as bytes: `contains` on strings resolves to Foundation's, a search with locale
+    // and options that cost more than the rest of the reply.
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    for (name, lines) in lexicon.helplines where contains("{\(name)}", in: text) {
       let line = code.flatMap { lines[$0.uppercased()] } ?? lines["default"] ?? ""
       text = replacing("{\(name)}", with: line, in: text)
     }
     return text
+  }
+
+  /// Whether a text holds a placeholder, compared as UTF-8 bytes (placeholders are ASCII, and
+  /// equal bytes are what `replacing(_:with:in:)` replaces).
+  static func contains(_ placeholder: String, in text: String) -> Bool {
+    let target = Array(placeholder.utf8)
+    let bytes = Array(text.utf8)
+    guard let first = target.first, bytes.count >= target.count else { return target.isEmpty }
+    for index in 0...(bytes.count - target.count)
+    where bytes[index] == first && bytes[index..<(index + target.count)].elementsEqual(target) {
+      return true
+    }
+    return false
   }
 
   /// Replaces every occurrence of a placeholder, left to right. Plain ASCII text and

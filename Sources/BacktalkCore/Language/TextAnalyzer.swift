@@ -22,6 +22,49 @@ public struct TextAnalyzer: Sendable {
   let bigrams: Set<String>
   /// Stems of the known words, worked out once.
   let stemCache: [String: String]
+  /// What analysing needs to know of a word or a stem, found by one lookup each: the
+  /// vocabulary, stem cache, number words, contractions and clause breaks by word, the
+  /// duration units and synonym starts by stem.
+  let wordFacts: WordTable<WordFacts>
+  let stemFacts: WordTable<StemFacts>
+
+  /// A class, so a lookup hands over one reference instead of copying the strings.
+  final class WordFacts: Sendable {
+    /// How often the knowledge uses the word (`vocabulary`); nil for a word it does not know.
+    let count: Int?
+    let stem: String?
+    /// The digits of a number word (`Lexicon.numbers`).
+    let number: String?
+    /// A contraction's words written out (`Lexicon.expanded(_:)`).
+    let expansion: [String]?
+    let isBreak: Bool
+
+    init(_ draft: Draft) {
+      count = draft.count
+      stem = draft.stem
+      number = draft.number
+      expansion = draft.expansion
+      isBreak = draft.isBreak
+    }
+
+    struct Draft {
+      var count: Int?
+      var stem: String?
+      var number: String?
+      var expansion: [String]?
+      var isBreak = false
+    }
+  }
+
+  struct StemFacts: Sendable {
+    /// The days of a duration unit (`Lexicon.durationUnits`).
+    var durationUnit: Double?
+    /// The lengths, in stems, of the synonym variants that start with this stem, one bit
+    /// each (bit 63 for 63 or more); 0 when none does.
+    var synonymLengths: UInt64 = 0
+
+    static func bit(ofLength length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
+  }
 
   /// Creates an analyzer from a lexicon and the words the knowledge is written in.
   /// - Parameters:
@@ -133,6 +176,26 @@ public struct TextAnalyzer: Sendable {
     self.longestSynonym = synonymStems.keys.map(\.count).max() ?? 0
     self.synonymStarts = Set(synonymStems.keys.compactMap(\.first))
     self.typoIndex = typoIndex ?? TypoIndex(words: vocabulary.keys)
+    var words: [String: WordFacts.Draft] = [:]
+    for (word, count) in vocabulary { words[word, default: WordFacts.Draft()].count = count }
+    for (word, stem) in self.stemCache { words[word, default: WordFacts.Draft()].stem = stem }
+    for (word, number) in lexicon.numbers {
+      words[word, default: WordFacts.Draft()].number = number
+    }
+    for word in lexicon.contractions.keys {
+      words[word, default: WordFacts.Draft()].expansion = lexicon.expanded(word)
+    }
+    for word in lexicon.clauseBreaks { words[word, default: WordFacts.Draft()].isBreak = true }
+    wordFacts = WordTable(words.mapValues(WordFacts.init))
+    var stems: [String: StemFacts] = [:]
+    for (stem, days) in lexicon.durationUnits {
+      stems[stem, default: StemFacts()].durationUnit = days
+    }
+    for variant in synonymStems.keys {
+      guard let first = variant.first else { continue }
+      stems[first, default: StemFacts()].synonymLengths |= StemFacts.bit(ofLength: variant.count)
+    }
+    stemFacts = WordTable(stems)
   }
 
   /// Analyses a question or a knowledge phrase into tokens.
@@ -151,6 +214,7 @@ public struct TextAnalyzer: Sendable {
     var result = AnalyzedText(tokens: [])
     var tokens: [Token] = []
     let allPieces = pieces(of: text)
+    tokens.reserveCapacity(allPieces.count)
     for (position, piece) in allPieces.enumerated() {
       guard let word = piece, !word.isEmpty else {
         if tokens.last?.isPunctuation == false || tokens.last == nil {
@@ -158,33 +222,40 @@ public struct TextAnalyzer: Sendable {
         }
         continue
       }
-      let expanded = lexicon.expanded(word)
+      // One lookup answers for the word, unless it is a contraction or a number word.
+      let facts = wordFacts[word]
+      // A number with letters run on to it ("62m") is read as two words (`Lexicon.expanded`).
+      let expanded = facts?.expansion ?? Lexicon.numberApart(word)
       for part in expanded {
-        var word = lexicon.numbers[part] ?? part
+        let partFacts = facts?.expansion == nil ? facts : wordFacts[part]
+        var word = partFacts?.number ?? part
+        var known = partFacts?.number == nil ? partFacts : wordFacts[word]
         var typed: String?
         let neighbours = (
           position > 0 ? allPieces[position - 1] : nil,
           position + 1 < allPieces.count ? allPieces[position + 1] : nil
         )
-        if correcting, let fixed = correction(for: word, between: neighbours) {
+        // A word the vocabulary holds is never corrected.
+        if correcting, known?.count == nil, let fixed = correction(for: word, between: neighbours) {
           // A correction of a real word is always into a red-flag word.
           let isCommonWord = lexicon.commonWords.contains(word)
           if isCommonWord && !correctingCommonWords {
             tokens.append(
               Token(
-                word: word, stem: stemCache[word] ?? Stemmer.stem(word),
-                isBreak: lexicon.clauseBreaks.contains(word)))
+                word: word, stem: known?.stem ?? Stemmer.stem(word),
+                isBreak: known?.isBreak ?? false))
             continue
           }
           result.correctedCommonWord = result.correctedCommonWord || isCommonWord
           result.corrections.append(Rewrite(from: word, to: fixed))
           typed = word
           word = fixed
+          known = wordFacts[word]
         }
         tokens.append(
           Token(
-            word: word, stem: stemCache[word] ?? Stemmer.stem(word), typed: typed,
-            isBreak: lexicon.clauseBreaks.contains(word)))
+            word: word, stem: known?.stem ?? Stemmer.stem(word), typed: typed,
+            isBreak: known?.isBreak ?? false))
       }
     }
     tokens = markDurations(tokens)
@@ -204,7 +275,10 @@ extension TextAnalyzer {
   /// Splits folded text into words, with nil standing for clause punctuation and an empty
   /// word for a comma.
   fileprivate func pieces(of text: String) -> [String?] {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPieces(of: text) }
+    let isASCII =
+      text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } }
+      ?? text.utf8.allSatisfy { $0 < 0x80 }
+    if isASCII { return asciiPieces(of: text) }
     let folded = fold(text)
     var result: [String?] = []
     var current = String.UnicodeScalarView()
@@ -245,6 +319,7 @@ extension TextAnalyzer {
     var current: [UInt8] = []
     current.reserveCapacity(16)
     let bytes = Array(text.utf8)
+    result.reserveCapacity(bytes.count / 4 + 1)
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     for index in bytes.indices {
       let byte = bytes[index]
@@ -428,8 +503,9 @@ extension TextAnalyzer {
   /// more and `#short` for less, so rules can speak of how long something has lasted.
   fileprivate func markDurations(_ tokens: [Token]) -> [Token] {
     var output: [Token] = []
+    output.reserveCapacity(tokens.count)
     for token in tokens {
-      guard let unit = lexicon.durationUnits[token.stem] else {
+      guard let unit = stemFacts[token.stem]?.durationUnit else {
         output.append(token)
         continue
       }
@@ -467,12 +543,19 @@ extension TextAnalyzer {
   fileprivate func applySynonyms(_ tokens: [Token], rewrites: inout [Rewrite]) -> [Token] {
     guard longestSynonym > 0 else { return tokens }
     var output: [Token] = []
+    output.reserveCapacity(tokens.count)
     var index = 0
     while index < tokens.count {
       var replaced = false
-      if !tokens[index].isPunctuation && synonymStarts.contains(tokens[index].stem) {
+      let lengths = tokens[index].isPunctuation ? 0 : stemFacts[tokens[index].stem]?.synonymLengths
+      if let lengths, lengths != 0 {
         var length = min(longestSynonym, tokens.count - index)
         while length > 0 {
+          // Only the lengths of variants that start here can match.
+          guard lengths & StemFacts.bit(ofLength: length) != 0 else {
+            length -= 1
+            continue
+          }
           let window = tokens[index..<(index + length)]
           if !window.contains(where: \.isPunctuation),
             let canonical = synonymStems[window.map(\.stem)]

@@ -20,8 +20,15 @@ extension IntentIndex {
     /// The classifier's score of each touched intent; written before it is read, so it need
     /// not be cleared.
     let learned: UnsafeMutableBufferPointer<Double>
+    /// The intents and the examples a call touched, in the order it touched them: the first
+    /// `touchedCount` and `overlappingCount` entries. Each intent or example is listed once, so
+    /// the sizes of the index bound them.
+    let touched: UnsafeMutableBufferPointer<Int>
+    let overlapping: UnsafeMutableBufferPointer<Int>
+    /// Which stems (by number) a call has taken already, to skip repeats.
+    let isSeen: UnsafeMutableBufferPointer<Bool>
 
-    init(intents: Int, examples: Int) {
+    init(intents: Int, examples: Int, stems: Int) {
       func zeros<Value>(_ count: Int, _ zero: Value) -> UnsafeMutableBufferPointer<Value> {
         let buffer = UnsafeMutableBufferPointer<Value>.allocate(capacity: max(count, 1))
         buffer.initialize(repeating: zero)
@@ -34,6 +41,9 @@ extension IntentIndex {
       closest = zeros(intents, 0.0)
       overlap = zeros(examples, 0.0)
       learned = zeros(intents, 0.0)
+      touched = zeros(intents, 0)
+      overlapping = zeros(examples, 0)
+      isSeen = zeros(stems, false)
     }
 
     deinit {
@@ -44,6 +54,9 @@ extension IntentIndex {
       closest.deallocate()
       overlap.deallocate()
       learned.deallocate()
+      touched.deallocate()
+      overlapping.deallocate()
+      isSeen.deallocate()
     }
   }
 
@@ -53,15 +66,17 @@ extension IntentIndex {
     private let free = Mutex<[Scratch]>([])
     private let intents: Int
     private let examples: Int
+    private let stems: Int
 
-    init(intents: Int, examples: Int) {
+    init(intents: Int, examples: Int, stems: Int) {
       self.intents = intents
       self.examples = examples
+      self.stems = stems
     }
 
     /// A scratch whose entries are all zero, for one call.
     func take() -> Scratch {
-      free.withLock { $0.popLast() } ?? Scratch(intents: intents, examples: examples)
+      free.withLock { $0.popLast() } ?? Scratch(intents: intents, examples: examples, stems: stems)
     }
 
     /// Gives back a scratch whose entries the caller has set back to zero.

@@ -10,8 +10,10 @@ public struct IntentIndex: Sendable {
   public let intentIDs: [String]
   /// Each intent's place among the ids in order, equal ids equal, for breaking ties.
   let idRank: [Int]
-  /// The indexed stems by name, to their number; the tables below are indexed by it.
-  let stemIDs: [String: Int]
+  /// What the index and its classifier know of each stem they hold and of each stopword, so
+  /// one lookup per question stem gives its number in the tables below, its classifier
+  /// feature and whether it is a stopword.
+  let terms: WordTable<Term>
   /// The postings of stem *s* are `postings[postingStarts[s]..<postingStarts[s + 1]]`.
   let postingStarts: [Int]
   let postings: [Posting]
@@ -19,7 +21,7 @@ public struct IntentIndex: Sendable {
   /// The keyword phrases that start with each stem.
   let phrases: [[Phrase]]
   let maximumIDF: Double
-  let stopwords: Set<String>
+  let stopwords: WordTable<Bool>
   /// The examples (by position) that contain stem *s* are
   /// `examplePostings[exampleStarts[s]..<exampleStarts[s + 1]]`.
   let exampleStarts: [Int]
@@ -36,6 +38,19 @@ public struct IntentIndex: Sendable {
   public let calibration: Calibration?
   /// For each intent (by position), the kinds of question it answers; empty for any.
   let asks: [Set<String>]
+  /// The same kinds as bits, numbered by `kindBits`; nil when there are more than 64 kinds.
+  let askMasks: [UInt64]?
+  let kindBits: [String: UInt64]
+
+  /// One stem's numbers in the index and in its classifier.
+  struct Term: Sendable {
+    /// The stem's number in the postings, IDF, phrase and example tables; -1 when the index
+    /// does not hold it (a stopword, or a word only the classifier saw).
+    var stem = -1
+    /// The stem's feature id in the classifier; -1 when it has none.
+    var feature = -1
+    var isStopword = false
+  }
 
   struct Posting: Sendable {
     var intent: Int
@@ -81,7 +96,14 @@ public struct IntentIndex: Sendable {
     intentIDs = examples.map(\.intent)
     self.calibration = calibration
     self.asks = examples.map { asks[$0.intent] ?? [] }
-    self.stopwords = stopwords
+    let kindNames = Set(self.asks.joined()).sorted()
+    kindBits = Dictionary(
+      uniqueKeysWithValues: kindNames.prefix(64).enumerated().map { ($1, UInt64(1) << $0) })
+    askMasks =
+      kindNames.count > 64
+      ? nil
+      : self.asks.map { [kindBits] kinds in kinds.reduce(0) { $0 | kindBits[$1]! } }
+    self.stopwords = WordTable(stopwords)
     // Stems are numbered as they come, so the counting below works on arrays and small
     // per-intent tables rather than one nested table per stem.
     var stemIDs: [String: Int] = [:]
@@ -146,7 +168,6 @@ public struct IntentIndex: Sendable {
       }
       postingStarts.append(postings.count)
     }
-    self.stemIDs = stemIDs
     self.postings = postings
     self.postingStarts = postingStarts
     self.idf = weights
@@ -170,7 +191,8 @@ public struct IntentIndex: Sendable {
     let sortedIDs = Array(Set(intentIDs)).sorted()
     let ranks = Dictionary(uniqueKeysWithValues: sortedIDs.enumerated().map { ($1, $0) })
     self.idRank = intentIDs.map { ranks[$0]! }
-    self.scratch = ScratchPool(intents: intentIDs.count, examples: exampleIntent.count)
+    self.scratch = ScratchPool(
+      intents: intentIDs.count, examples: exampleIntent.count, stems: names.count)
     switch classifier {
     case .none:
       self.classifier = nil
@@ -185,6 +207,14 @@ public struct IntentIndex: Sendable {
       self.classifier = LinearClassifier(
         lines: lines, classCount: examples.count, cost: Self.classifierCost)
     }
+    var terms: [String: Term] = [:]
+    terms.reserveCapacity(stemIDs.count + stopwords.count + (self.classifier?.ids.count ?? 0))
+    for (stem, stemID) in stemIDs { terms[stem, default: Term()].stem = stemID }
+    for (stem, feature) in self.classifier?.ids ?? [:] {
+      terms[stem, default: Term()].feature = feature
+    }
+    for stem in stopwords { terms[stem, default: Term()].isStopword = true }
+    self.terms = WordTable(terms)
   }
 
   /// Whether intents are ranked by a classifier learned from the same examples as well.
@@ -211,23 +241,46 @@ public struct IntentIndex: Sendable {
   public func matches(
     for stems: [String], context: [String] = [], limit: Int = 5, kinds: Set<String> = []
   ) -> [Match] {
-    // The question's stems without stopwords or repeats, with their numbers (nil for a stem
-    // the index does not hold; the index holds no stopwords).
-    var content: [String] = []
-    var contentIDs: [Int?] = []
-    var seen: Set<String> = []
-    for stem in stems {
-      let stemID = stemIDs[stem]
-      guard stemID != nil || !stopwords.contains(stem) else { continue }
-      // A short question is searched in place; a long one through a set.
-      if content.count < 8 ? content.contains(stem) : !seen.insert(stem).inserted { continue }
-      content.append(stem)
-      contentIDs.append(stemID)
-      if content.count == 8 { seen = Set(content) }
-    }
-    guard !content.isEmpty else { return [] }
     let scratch = scratch.take()
     defer { self.scratch.giveBack(scratch) }
+    // The question's stems without stopwords or repeats (their positions in `stems`), with
+    // their numbers (-1 for a stem the index does not hold; the index holds no stopwords).
+    // Known stems are told apart by number, unknown ones by name.
+    let stemTerms = stems.map { terms[$0] ?? Term() }
+    let contextTerms = context.map { terms[$0] ?? Term() }
+    let isSeen = scratch.isSeen
+    var content: [Int] = []
+    var contentIDs: [Int] = []
+    var unknown: [String] = []
+    var unknownSet: Set<String> = []
+    content.reserveCapacity(stems.count)
+    contentIDs.reserveCapacity(stems.count)
+    for (position, term) in stemTerms.enumerated() {
+      if term.stem >= 0 {
+        if isSeen[term.stem] { continue }
+        isSeen[term.stem] = true
+      } else {
+        if term.isStopword { continue }
+        let stem = stems[position]
+        // A short list is searched in place; a long one through a set.
+        if unknown.count < 8 ? unknown.contains(stem) : !unknownSet.insert(stem).inserted {
+          continue
+        }
+        unknown.append(stem)
+        if unknown.count == 8 { unknownSet = Set(unknown) }
+      }
+      content.append(position)
+      contentIDs.append(term.stem)
+    }
+    // Stems of the context the question does not have, first mention first, each once.
+    var contextIDs: [Int] = []
+    for term in contextTerms where term.stem >= 0 && !isSeen[term.stem] {
+      isSeen[term.stem] = true
+      contextIDs.append(term.stem)
+    }
+    for stemID in contentIDs where stemID >= 0 { isSeen[stemID] = false }
+    for stemID in contextIDs { isSeen[stemID] = false }
+    guard !content.isEmpty else { return [] }
     // Buffers indexed by intent position, all zero on entry, with a list of the positions
     // touched; only the touched entries are set back to zero.
     let scores = scratch.scores
@@ -236,100 +289,124 @@ public struct IntentIndex: Sendable {
     let isTouched = scratch.isTouched
     let closest = scratch.closest
     let overlap = scratch.overlap
-    var touched: [Int] = []
-    var overlapping: [Int] = []
+    let touched = scratch.touched
+    let overlapping = scratch.overlapping
+    var touchedCount = 0
+    var overlappingCount = 0
     defer {
-      for intent in touched {
+      for intent in touched[..<touchedCount] {
         scores[intent] = 0
         covered[intent] = 0
         earnedBits[intent] = 0
         isTouched[intent] = false
         closest[intent] = 0
       }
-      for example in overlapping {
-        overlap[example] = 0
-        closest[exampleIntent[example]] = 0
-      }
+      // The overlaps were cleared as they were read; `closest` is cleared with the touched
+      // intents, which hold every overlapping example's intent.
     }
     var total = 0.0
     var known: [(stemID: Int, weight: Double)] = []
-    for (position, stemID) in contentIDs.enumerated() {
-      guard let stemID else {
-        total += unknownWeight(content[position])
-        continue
-      }
-      let weight = idf[stemID]
-      known.append((stemID, weight))
-      total += max(weight, 0.2)
-      let bit: UInt64 = position < 64 ? 1 << UInt64(position) : 0
-      for posting in postings[postingStarts[stemID]..<postingStarts[stemID + 1]] {
-        if !isTouched[posting.intent] {
-          isTouched[posting.intent] = true
-          touched.append(posting.intent)
+    known.reserveCapacity(content.count)
+    postings.withUnsafeBufferPointer { postings in
+      for (position, stemID) in contentIDs.enumerated() {
+        guard stemID >= 0 else {
+          total += unknownWeight(stems[content[position]])
+          continue
         }
-        scores[posting.intent] += posting.score
-        covered[posting.intent] += max(weight, 0.2)
-        earnedBits[posting.intent] |= bit
+        let weight = idf[stemID]
+        known.append((stemID, weight))
+        total += max(weight, 0.2)
+        let bit: UInt64 = position < 64 ? 1 << UInt64(position) : 0
+        for posting in postings[postingStarts[stemID]..<postingStarts[stemID + 1]] {
+          if !isTouched[posting.intent] {
+            isTouched[posting.intent] = true
+            touched[touchedCount] = posting.intent
+            touchedCount += 1
+          }
+          scores[posting.intent] += posting.score
+          covered[posting.intent] += max(weight, 0.2)
+          earnedBits[posting.intent] |= bit
+        }
       }
     }
     // The closest single example adds its overlap (a Dice coefficient weighted by IDF), so a
     // question worded like one example is not drowned by an intent with many loose examples.
     var queryWeight = 0.0
-    for (stemID, weight) in known {
-      queryWeight += weight
-      for example in examplePostings[exampleStarts[stemID]..<exampleStarts[stemID + 1]] {
-        if overlap[example] == 0 { overlapping.append(example) }
-        overlap[example] += weight
+    examplePostings.withUnsafeBufferPointer { examplePostings in
+      for (stemID, weight) in known {
+        queryWeight += weight
+        for example in examplePostings[exampleStarts[stemID]..<exampleStarts[stemID + 1]] {
+          if overlap[example] == 0 {
+            overlapping[overlappingCount] = example
+            overlappingCount += 1
+          }
+          overlap[example] += weight
+        }
       }
     }
-    for example in overlapping {
-      let dice = 2 * overlap[example] / (queryWeight + exampleWeight[example])
-      closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
+    exampleIntent.withUnsafeBufferPointer { exampleIntent in
+      exampleWeight.withUnsafeBufferPointer { exampleWeight in
+        for example in overlapping[..<overlappingCount] {
+          let dice = 2 * overlap[example] / (queryWeight + exampleWeight[example])
+          overlap[example] = 0
+          closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
+        }
+      }
     }
-    for intent in touched { scores[intent] += Self.exampleWeightFactor * closest[intent] }
-    for stem in context.isEmpty ? [] : Set(context).subtracting(content)
-    where !stopwords.contains(stem) {
-      guard let stemID = stemIDs[stem] else { continue }
+    for intent in touched[..<touchedCount] {
+      scores[intent] += Self.exampleWeightFactor * closest[intent]
+    }
+    for stemID in contextIDs {
       for posting in postings[postingStarts[stemID]..<postingStarts[stemID + 1]] {
         if !isTouched[posting.intent] {
           isTouched[posting.intent] = true
-          touched.append(posting.intent)
+          touched[touchedCount] = posting.intent
+          touchedCount += 1
         }
         scores[posting.intent] += 0.5 * posting.score
       }
     }
-    for (offset, stemID) in contentIDs.enumerated() {
-      guard let stemID else { continue }
+    for (offset, stemID) in contentIDs.enumerated() where stemID >= 0 {
       for phrase in phrases[stemID] where contains(contentIDs, phrase.stems, at: offset) {
         if !isTouched[phrase.intent] {
           isTouched[phrase.intent] = true
-          touched.append(phrase.intent)
+          touched[touchedCount] = phrase.intent
+          touchedCount += 1
         }
         scores[phrase.intent] += phrase.score
       }
     }
+    let touchedIntents = UnsafeBufferPointer(rebasing: touched[..<touchedCount])
     // With a classifier, its learned scores rank the intents, and the relevance above (scaled
     // so the best is 1) breaks near ties; only intents that share a word with the question
     // take part, so a question made of unknown words still finds nothing.
     if let classifier {
-      let features = classifier.features(for: stems, context: context)
+      let features = classifier.features(
+        stemFeatures: stemTerms.map(\.feature), contextFeatures: contextTerms.map(\.feature))
       var best = Double.leastNonzeroMagnitude
-      for intent in touched { best = max(best, scores[intent]) }
+      for intent in touchedIntents { best = max(best, scores[intent]) }
       let learned = scratch.learned
-      classifier.setScores(features, of: touched, isWanted: isTouched, into: learned)
-      for intent in touched {
+      classifier.setScores(features, of: touchedIntents, isWanted: isTouched, into: learned)
+      for intent in touchedIntents {
         scores[intent] = learned[intent] + Self.relevanceWeight * scores[intent] / best
       }
     }
     if !kinds.isEmpty {
-      for intent in touched where !asks[intent].isEmpty {
-        scores[intent] += asks[intent].isDisjoint(with: kinds) ? 0 : Self.askBonus
+      if let askMasks {
+        let asked = kinds.reduce(UInt64(0)) { $0 | (kindBits[$1] ?? 0) }
+        for intent in touchedIntents where askMasks[intent] != 0 {
+          scores[intent] += askMasks[intent] & asked == 0 ? 0 : Self.askBonus
+        }
+      } else {
+        for intent in touchedIntents where !asks[intent].isEmpty {
+          scores[intent] += asks[intent].isDisjoint(with: kinds) ? 0 : Self.askBonus
+        }
       }
     }
     // Only the best few are needed: pick them without sorting every touched intent.
     var ranked: [Int] = []
     ranked.reserveCapacity(max(limit, 2))
-    for intent in touched {
+    for intent in touchedIntents {
       if ranked.count < max(limit, 2) {
         ranked.append(intent)
       } else if isBetter(intent, ranked[ranked.count - 1], scores) {
@@ -349,19 +426,23 @@ public struct IntentIndex: Sendable {
     let lead =
       ranked.first.map { self.lead(of: scores[$0], over: ranked.count > 1 ? scores[ranked[1]] : 0) }
       ?? 0
-    return ranked.prefix(limit).enumerated().map { rank, intent in
-      let score = scores[intent]
+    var matches: [Match] = []
+    matches.reserveCapacity(min(limit, ranked.count))
+    for (rank, intent) in ranked.prefix(limit).enumerated() {
       let coverage = total > 0 ? min(1, covered[intent] / total) : 0
       let confidence = self.confidence(coverage: coverage, lead: rank == 0 ? lead : 0)
-      let earned = content.enumerated().filter {
-        $0.offset < 64 && earnedBits[intent] & (1 << UInt64($0.offset)) != 0
+      var earned: [String] = []
+      earned.reserveCapacity(earnedBits[intent].nonzeroBitCount)
+      for (offset, position) in content.prefix(64).enumerated()
+      where earnedBits[intent] & (1 << UInt64(offset)) != 0 {
+        earned.append(stems[position])
       }
-      .map(\.element)
-      return Match(
-        intent: intentIDs[intent], score: score,
-        confidence: confidence, matchedStems: earned,
-        coverage: coverage, lead: rank == 0 ? lead : 0)
+      matches.append(
+        Match(
+          intent: intentIDs[intent], score: scores[intent], confidence: confidence,
+          matchedStems: earned, coverage: coverage, lead: rank == 0 ? lead : 0))
     }
+    return matches
   }
 
 }
@@ -392,24 +473,36 @@ extension IntentIndex {
 }
 
 extension IntentIndex {
-  /// Whether stems say enough to stand as a question of their own: at least one of them is
-  /// rare enough in the index to point somewhere (not only "back" and "spasm").
   /// Whether a stem is in the index at all, however common.
-  public func knows(_ stem: String) -> Bool { stemIDs[stem] != nil }
+  public func knows(_ stem: String) -> Bool { (terms[stem]?.stem ?? -1) >= 0 }
 
+  /// Whether stems say enough to stand as a question of their own: at least one of them is
+  /// rare enough in the index to point somewhere (not only "back" and "spasm"). The index
+  /// holds no stopwords, so a stem it holds is not one.
   public func isInformative(_ stems: [String]) -> Bool {
-    stems.contains { !stopwords.contains($0) && (stemIDs[$0].map { idf[$0] } ?? 0) >= 1.0 }
+    stems.contains { isInformative($0) }
+  }
+
+  /// Whether one stem says enough to stand as a question of its own, as `isInformative(_:)`
+  /// tells of a list of just this stem.
+  public func isInformative(_ stem: String) -> Bool {
+    guard let stemID = terms[stem]?.stem, stemID >= 0 else { return false }
+    return idf[stemID] >= 1.0
   }
 }
 
 extension IntentIndex {
   /// How much an unknown word counts against confidence: numbers and markers count little.
   fileprivate func unknownWeight(_ stem: String) -> Double {
-    stem.first?.isNumber == true || stem.hasPrefix("#") ? 0.3 : 0.35 * maximumIDF
+    // An ASCII character is a number only as a digit; anything else asks Unicode.
+    let first = stem.utf8.first ?? 0
+    let isNumber = first < 0x80 ? first >= 0x30 && first <= 0x39 : stem.first?.isNumber == true
+    return isNumber || first == 0x23 ? 0.3 : 0.35 * maximumIDF
   }
 
-  /// Whether a phrase's stems come in the question from an offset on.
-  fileprivate func contains(_ stemIDs: [Int?], _ phrase: [Int], at offset: Int) -> Bool {
+  /// Whether a phrase's stems come in the question from an offset on (-1, an unknown stem,
+  /// matches none).
+  fileprivate func contains(_ stemIDs: [Int], _ phrase: [Int], at offset: Int) -> Bool {
     offset + phrase.count <= stemIDs.count
       && zip(stemIDs[offset...], phrase).allSatisfy { $0 == $1 }
   }

@@ -11,8 +11,8 @@ extension LinearClassifier {
   ///   - scores: where each class's score is written, at its index.
   /// - Complexity: O(*c* + *w*), where *c* is the number of classes asked for and *w* the
   ///   number of non-zero weights of the question's features.
-  func setScores(
-    _ features: [(feature: Int, value: Double)], of classes: [Int],
+  func setScores<Classes: Collection<Int>>(
+    _ features: [(feature: Int, value: Double)], of classes: Classes,
     isWanted: UnsafeMutableBufferPointer<Bool>, into scores: UnsafeMutableBufferPointer<Double>
   ) {
     for label in classes { scores[label] = bias[label] }

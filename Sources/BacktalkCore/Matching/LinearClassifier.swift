@@ -268,39 +268,41 @@ public struct LinearClassifier: Sendable, Equatable {
   public func features(for stems: [String], context: [String] = []) -> [(
     feature: Int, value: Double
   )] {
+    features(
+      stemFeatures: stems.map { ids[$0] ?? -1 }, contextFeatures: context.map { ids[$0] ?? -1 })
+  }
+
+  /// A question's features, as `features(for:context:)` gives them, from the feature ids of its
+  /// stems (-1 for a stem the classifier never saw) rather than their names.
+  ///
+  /// - Complexity: O(*n* × *f*) for *n* stems and *f* features; a question has a handful.
+  func features(stemFeatures: [Int], contextFeatures: [Int]) -> [(feature: Int, value: Double)] {
     // A question has a handful of features: a small array searched in place beats a dictionary,
     // and pairs are looked up by the ids of their stems, so no string is built.
     var features: [(feature: Int, value: Double)] = []
-    features.reserveCapacity(2 * (stems.count + context.count))
-    var own = 0
-    func add(_ id: Int?, _ weight: Double, context: Bool) {
-      guard let id else { return }
-      if let index = features.firstIndex(where: { $0.feature == id }) {
-        // A context feature the question has already is not counted again.
-        if !context || index >= own { features[index].value += weight }
-      } else {
-        features.append((id, weight))
-      }
-    }
-    func addAll(_ stems: [String], _ weight: Double, context: Bool) {
-      var previous: Int?
-      for stem in stems {
-        let id = ids[stem]
-        add(id, weight, context: context)
-        if let first = previous, let second = id {
-          add(pairIDs[Self.key(first, second)], weight, context: context)
-        }
-        previous = id
-      }
-    }
-    addAll(stems, 1, context: false)
-    own = features.count
-    addAll(context, Self.contextWeight, context: true)
+    features.reserveCapacity(2 * (stemFeatures.count + contextFeatures.count))
+    addAll(stemFeatures, 1, own: -1, to: &features)
+    let own = features.count
+    addAll(contextFeatures, Self.contextWeight, own: own, to: &features)
+    var singles = 0.0
+    var pairs = 0.0
     for index in features.indices {
-      features[index].value =
-        (1 + log(features[index].value)) * idf[features[index].feature]
+      let feature = features[index].feature
+      let value = (1 + log(features[index].value)) * idf[feature]
+      features[index].value = value
+      if isPair[feature] {
+        pairs += value * value
+      } else {
+        singles += value * value
+      }
     }
-    return Self.scaled(features, isPair: { isPair[$0] })
+    // Each part scaled to its length, as `scaled(_:isPair:)` does for training.
+    let singleScale = singles > 0 ? 1 / singles.squareRoot() : 0
+    let pairScale = pairs > 0 ? Self.pairWeight / pairs.squareRoot() : 0
+    for index in features.indices {
+      features[index].value *= isPair[features[index].feature] ? pairScale : singleScale
+    }
+    return features
   }
 
   /// Scales the single stems' part and the pairs' part of a vector each to its length.
@@ -419,5 +421,36 @@ struct SplitMix {
     value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
     value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
     return value ^ (value >> 31)
+  }
+}
+
+extension LinearClassifier {
+  /// Adds the features of a run of stems (by feature id, -1 unknown) and of their neighbouring
+  /// pairs, at a weight. With `own` at 0 or more these are context features: one the question
+  /// has already (among the first `own`) is not counted again.
+  fileprivate func addAll(
+    _ stems: [Int], _ weight: Double, own: Int,
+    to features: inout [(feature: Int, value: Double)]
+  ) {
+    var previous = -1
+    for id in stems {
+      if id >= 0 {
+        Self.add(id, weight, own: own, to: &features)
+        if previous >= 0, let pair = pairIDs[Self.key(previous, id)] {
+          Self.add(pair, weight, own: own, to: &features)
+        }
+      }
+      previous = id
+    }
+  }
+
+  fileprivate static func add(
+    _ id: Int, _ weight: Double, own: Int, to features: inout [(feature: Int, value: Double)]
+  ) {
+    if let index = features.firstIndex(where: { $0.feature == id }) {
+      if own < 0 || index >= own { features[index].value += weight }
+    } else {
+      features.append((id, weight))
+    }
   }
 }

@@ -139,6 +139,7 @@ public struct FindingScanner: Sendable {
     cuesForAnyStart = anyStart
     self.cues = cues
     self.patterns = patterns
+    program.freeze()
     self.program = program
     buffers = BufferPool(cues: cues.count)
     riskFindings = Set(lexicon.findings.filter { $0.kind == .risk }.map(\.id))
@@ -192,7 +193,7 @@ extension FindingScanner {
       }
       plain = []
     }
-    for part in trigger.split(separator: " ") {
+    for part in Self.split(Substring(trigger), by: UInt8(ascii: " ")) {
       if part == "..." {
         flushPlain()
         pattern.append(.gap(gapLength))
@@ -206,7 +207,7 @@ extension FindingScanner {
         flushPlain()
         // An option of several words joins them with "_": "gave_way|weak"; a marker such as
         // "#short" stands as it is.
-        let options = part.split(separator: "|").map { option in
+        let options = Self.split(part, by: UInt8(ascii: "|")).map { option in
           option.hasPrefix("#")
             ? [String(option)] : stems(Self.spaced(option))
         }
@@ -227,6 +228,16 @@ extension FindingScanner {
 }
 
 extension FindingScanner {
+  /// The text split at an ASCII separator as `split(separator:)` splits it at that character:
+  /// by bytes when the text is plain ASCII, where every byte is a character (start-up splits
+  /// thousands of triggers and options), by characters otherwise.
+  fileprivate static func split(_ text: Substring, by separator: UInt8) -> [Substring] {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return text.split(separator: Character(Unicode.Scalar(separator)))
+    }
+    return text.utf8.split(separator: separator).map { Substring($0) }
+  }
+
   /// An option of several words with its "_" as spaces: Foundation's
   /// `replacingOccurrences`, byte by byte (start-up compiles thousands of options).
   fileprivate static func spaced(_ option: Substring) -> String {

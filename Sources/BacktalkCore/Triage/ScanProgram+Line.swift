@@ -31,6 +31,8 @@ extension ScanProgram {
     line.words.removeAll(keepingCapacity: true)
     line.typed.removeAll(keepingCapacity: true)
     line.flags.removeAll(keepingCapacity: true)
+    // A program used before `freeze()` still numbers lines right, slowly.
+    let vocabulary = frozenVocabulary ?? WordTable(self.vocabulary)
     for token in tokens {
       var flags: TokenFlags = []
       if token.isBreak { flags.insert(.isBreak) }

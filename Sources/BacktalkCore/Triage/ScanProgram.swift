@@ -81,6 +81,9 @@ struct ScanProgram: Sendable {
   static let markerStems = ["#long", "#older", "#many", "#year", "#fever"]
 
   private(set) var vocabulary: [String: Entry] = [:]
+  /// The vocabulary as a `WordTable`, for numbering lines: set by `freeze()` once every
+  /// pattern is added.
+  private(set) var frozenVocabulary: WordTable<Entry>?
   private(set) var ops: [Op] = []
   private(set) var options: [Range<Int32>] = []
   private(set) var stems: [Int32] = []
@@ -105,6 +108,12 @@ struct ScanProgram: Sendable {
     for (words, role) in roles {
       for word in words { vocabulary[word, default: Entry()].asWord.insert(role) }
     }
+  }
+
+  /// Makes the table that numbers lines from the vocabulary as it stands; patterns added
+  /// later need another call.
+  mutating func freeze() {
+    frozenVocabulary = WordTable(vocabulary)
   }
 
   /// Adds a compiled pattern and returns where its steps are.
@@ -169,6 +178,7 @@ extension ScanProgram {
   fileprivate mutating func stemNumber(_ stem: String) -> Int32 {
     if let number = vocabulary[stem]?.stem, number >= 0 { return number }
     defer { stemCount += 1 }
+    frozenVocabulary = nil
     vocabulary[stem, default: Entry()].stem = stemCount
     return stemCount
   }
@@ -176,6 +186,7 @@ extension ScanProgram {
   fileprivate mutating func wordNumber(_ word: String) -> Int32 {
     if let number = vocabulary[word]?.word, number >= 0 { return number }
     defer { wordCount += 1 }
+    frozenVocabulary = nil
     vocabulary[word, default: Entry()].word = wordCount
     return wordCount
   }
