@@ -227,7 +227,7 @@ public struct TextAnalyzer: Sendable {
       // A number with letters run on to it ("62m") is read as two words (`Lexicon.expanded`).
       let expanded = facts?.expansion ?? Lexicon.numberApart(word)
       for part in expanded {
-        let partFacts = facts?.expansion == nil ? facts : wordFacts[part]
+        let partFacts = facts?.expansion == nil && expanded.count == 1 ? facts : wordFacts[part]
         var word = partFacts?.number ?? part
         var known = partFacts?.number == nil ? partFacts : wordFacts[word]
         var typed: String?
