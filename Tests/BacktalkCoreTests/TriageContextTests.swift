@@ -149,6 +149,24 @@ import Testing
     #expect(assess("a fever, never had that").level == .urgent)
   }
 
+  @Test func anAbilityQuestionAnsweredNoReportsTheLoss() {
+    // The real knowledge: "can you feel the paper? no" is "can not feel the paper".
+    let real = Fixture.responder
+    func level(_ line: String) -> TriageLevel {
+      real.triage.assess(real.analyzer.analyze(line).tokens).level
+    }
+    #expect(level("back spasm. can you feel the paper when you wipe? no") == .emergency)
+    #expect(level("back spasm. can you feel the paper when you wipe? yes") == .none)
+    // Only a bare negation answers, and only after the question's punctuation.
+    #expect(level("back spasm. can you feel the paper when you wipe? no idea") == .none)
+    // The finding keeps the words as typed.
+    let finding = real.triage.assess(
+      real.analyzer.analyze("can you control your bladder? no").tokens
+    )
+    .findings.first { $0.intent == "red_flag_bladder_bowel" }
+    #expect(finding?.words == "can you control your bladder")
+  }
+
   @Test func aSignThatPassedIsHistoryUnlessItCountsWhenPassed() {
     #expect(modifiers("a fever that has passed", of: "fever").contains(.historical))
     // The next clause may say so, when it starts with the cue.

@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x09]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x0A]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -325,6 +325,7 @@ private struct Writer {
     set(cues.ongoing)
     set(cues.answerBlockers)
     strings(cues.resolved)
+    strings(cues.abilityQuestions)
     set(lexicon.selfCareGroups)
     set(lexicon.selfCareIntents)
     array(lexicon.answerWords.sorted { $0.key < $1.key }) { writer, entry in
@@ -529,7 +530,8 @@ private struct Reader {
         history: try strings(), historyAfter: try strings(), hypothetical: try strings(),
         definition: try strings(),
         otherPerson: try strings(), scopeEnders: try set(), firstPerson: try set(),
-        ongoing: try set(), answerBlockers: try set(), resolved: try strings()),
+        ongoing: try set(), answerBlockers: try set(), resolved: try strings(),
+        abilityQuestions: try strings()),
       selfCareGroups: try set(), selfCareIntents: try set(),
       answerWords: Dictionary(
         try array { reader throws(KnowledgeSnapshot.FormatError) in

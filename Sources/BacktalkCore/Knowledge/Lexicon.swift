@@ -189,12 +189,16 @@ public struct ContextCues: Sendable, Equatable {
   /// Words that make a bare "no" after a finding's clause report a loss rather than deny it:
   /// "sweating? no." denies the sweating, "bladder control? no." reports losing it.
   public var answerBlockers: Set<String>
+  /// The openings of a question about an ability ("can you", "could she"): answered by a bare
+  /// "no", the clause is read with "not" for the person ("can not feel the paper").
+  public var abilityQuestions: [String] = []
 
   public init(
     history: [String] = [], historyAfter: [String] = [], hypothetical: [String] = [],
     definition: [String] = [],
     otherPerson: [String] = [], scopeEnders: Set<String> = [], firstPerson: Set<String> = [],
-    ongoing: Set<String> = [], answerBlockers: Set<String> = [], resolved: [String] = []
+    ongoing: Set<String> = [], answerBlockers: Set<String> = [], resolved: [String] = [],
+    abilityQuestions: [String] = []
   ) {
     self.history = history
     self.historyAfter = historyAfter
@@ -206,5 +210,6 @@ public struct ContextCues: Sendable, Equatable {
     self.ongoing = ongoing
     self.answerBlockers = answerBlockers
     self.resolved = resolved
+    self.abilityQuestions = abilityQuestions
   }
 }

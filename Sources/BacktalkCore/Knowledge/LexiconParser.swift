@@ -13,7 +13,7 @@ enum LexiconParser {
     "negation_scope_enders", "first_person_words", "ongoing_words", "findings", "self_care_groups",
     "self_care_intents", "answer_words", "helplines", "calibration", "ask_kinds", "word_classes",
     "story_words", "reassurance_words", "alternative_joiners", "unknown_topic_intent",
-    "answer_blockers", "resolved_cues", "counts_when_passed",
+    "answer_blockers", "resolved_cues", "counts_when_passed", "ability_questions",
   ]
 
   static func parse(
@@ -50,6 +50,7 @@ enum LexiconParser {
     lexicon.contextCues.ongoing.formUnion(set("ongoing_words"))
     lexicon.contextCues.answerBlockers.formUnion(set("answer_blockers"))
     lexicon.contextCues.resolved += fields.strings("resolved_cues").map(normalizedEntry)
+    lexicon.contextCues.abilityQuestions += fields.strings("ability_questions").map(normalizedEntry)
     lexicon.countsWhenPassed.formUnion(set("counts_when_passed"))
     lexicon.selfCareGroups.formUnion(fields.strings("self_care_groups"))
     lexicon.selfCareIntents.formUnion(fields.strings("self_care_intents"))

@@ -10,6 +10,9 @@ public struct TriageEngine: Sendable {
   let numbered: NumberedRules
   /// Each rule's level by id (the first rule of an id).
   let levels: [String: TriageLevel]
+  /// The words of each opening of a question about an ability (`ability_questions`).
+  let abilityQuestions: [[String]]
+  let negationCues: Set<String>
 
   init(intents: [Intent], stems: (String) -> [String], lexicon: Lexicon) {
     scanner = FindingScanner(intents: intents, stems: stems, lexicon: lexicon)
@@ -22,11 +25,45 @@ public struct TriageEngine: Sendable {
     }
     numbered = NumberedRules(rules)
     levels = Dictionary(rules.map { ($0.id, $0.level) }, uniquingKeysWith: { first, _ in first })
+    abilityQuestions = lexicon.contextCues.abilityQuestions.map {
+      $0.split(separator: " ").map(String.init)
+    }
+    negationCues = lexicon.negationCues
+  }
+
+  /// The tokens with each question about an ability that a bare negation answers read as the
+  /// ability lost: "can you feel the paper when you wipe? no" as "can not feel the paper". The
+  /// person's word becomes "not" (typed as it was), so every position stays where it was.
+  func readingAnswers(_ tokens: [Token]) -> [Token] {
+    guard !abilityQuestions.isEmpty else { return tokens }
+    var result = tokens
+    var start = 0
+    while start < tokens.count {
+      var end = start
+      while end < tokens.count && !tokens[end].isBreak { end += 1 }
+      defer { start = end + 1 }
+      guard end < tokens.count, tokens[end].isPunctuation,
+        let opening = abilityQuestions.first(where: { words in
+          start + words.count <= end
+            && zip(words, tokens[start..<start + words.count]).allSatisfy { $0 == $1.word }
+        })
+      else { continue }
+      var answer = end + 1
+      while answer < tokens.count && !tokens[answer].isBreak
+        && negationCues.contains(tokens[answer].word)
+      {
+        answer += 1
+      }
+      guard answer > end + 1, answer == tokens.count || tokens[answer].isBreak else { continue }
+      let person = start + opening.count - 1
+      result[person] = Token(word: "not", stem: Stemmer.stem("not"), typed: tokens[person].word)
+    }
+    return result
   }
 
   /// Assesses an analysed line.
   public func assess(_ tokens: [Token]) -> TriageResult {
-    let findings = scanner.scan(tokens)
+    let findings = scanner.scan(readingAnswers(tokens))
     guard !findings.isEmpty else { return TriageResult(findings: []) }
     // A combination joins findings about one person: "my aunt had cancer" does not combine
     // with "my back hurts". The writer's side holds every finding not said to be someone
