@@ -61,7 +61,8 @@ struct Embedder {
       }
     let wordLines = String(decoding: realWords.bytes, as: UTF8.self)
     let commonWords = files.filter {
-      $0.path.hasPrefix("Lexicon/common-") && $0.path.hasSuffix(".txt")
+      $0.path.hasPrefix("Lexicon/") && $0.path.hasSuffix(".txt")
+        && WordList.holdsCommonWords($0.path)
     }
     .reduce(WordList()) { list, file in
       WordList.parse(String(decoding: file.bytes, as: UTF8.self), adding: list)

@@ -3,6 +3,10 @@ import Testing
 
 @Suite struct WordListTests {
   let list = WordList(sortedWords: ["apple", "bowls", "shoes", "sink", "zebra"])
+  /// The one intent a knowledge folder needs to load.
+  let intents = KnowledgeFile(
+    path: "Intents/about.yml",
+    text: "- intent: disclaimer\n  examples: [x]\n  answer: Not advice.\n")
 
   @Test func findsEveryWordAndNothingElse() {
     for word in ["apple", "bowls", "shoes", "sink", "zebra"] { #expect(list.contains(word)) }
@@ -13,9 +17,6 @@ import Testing
   }
 
   @Test func loadsFromLexiconTextAndReportsBadLines() throws {
-    let intents = KnowledgeFile(
-      path: "Intents/about.yml",
-      text: "- intent: disclaimer\n  examples: [x]\n  answer: Not advice.\n")
     let loaded = try KnowledgeLoader.load([
       intents, KnowledgeFile(path: "Lexicon/words.txt", text: "# real words\napple\nsink\n"),
     ])
@@ -43,9 +44,6 @@ import Testing
   }
 
   @Test func aCommonFileIsBothRealAndCommon() throws {
-    let intents = KnowledgeFile(
-      path: "Intents/about.yml",
-      text: "- intent: disclaimer\n  examples: [x]\n  answer: Not advice.\n")
     let loaded = try KnowledgeLoader.load([
       intents, KnowledgeFile(path: "Lexicon/words.txt", text: "serous\n"),
       KnowledgeFile(path: "Lexicon/common-words.txt", text: "bowl\ngrab\n"),
@@ -67,6 +65,11 @@ import Testing
       analyzer.analyze("is a back spasm serous", correctingCommonWords: false).corrections
         == [Rewrite(from: "serous", to: "serious")])
     #expect(Fixture.responder.reply(to: "lost control of my bowls").triage == .emergency)
+    // The responder matches the line as typed: no candidate was found by the bowel.
+    let bowel = Stemmer.stem("bowel")
+    let reply = Fixture.responder.reply(to: "is a bowl of soup ok")
+    #expect(!reply.explanation.candidates.contains { $0.matchedStems.contains(bowel) })
+    #expect(reply.explanation.corrections == [Rewrite(from: "bowl", to: "bowel")])
   }
 
   @Test func correctionLeavesRealWordsAloneUnlessARedFlagWordIsOneSlipAway() {

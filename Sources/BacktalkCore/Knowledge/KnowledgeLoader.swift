@@ -54,7 +54,7 @@ public enum KnowledgeLoader {
       } else if folder == "Lexicon" && file.path.hasSuffix(".txt") {
         let list = LexiconParser.parseWords(text, file: file.path, errors: &errors)
         lexicon.realWords = lexicon.realWords.merged(with: list)
-        if file.path.split(separator: "/").last?.hasPrefix("common-") == true {
+        if WordList.holdsCommonWords(file.path) {
           lexicon.commonWords = lexicon.commonWords.merged(with: list)
         }
       }

@@ -89,6 +89,11 @@ public struct Lexicon: Sendable, Equatable {
     return Self.numberApart(word)
   }
 
+  /// The letters after an ordinal's digits ("3rd"), which keep it one word.
+  private static let ordinalEndings: Set<[UInt8]> = [
+    Array("st".utf8), Array("nd".utf8), Array("rd".utf8), Array("th".utf8),
+  ]
+
   /// A word's runs of digits and of letters, apart; the word alone unless it has both.
   static func numberApart(_ word: String) -> [String] {
     let bytes = word.utf8
@@ -104,10 +109,7 @@ public struct Lexicon: Sendable, Equatable {
         runs.append([byte])
       }
     }
-    let ordinals: Set<[UInt8]> = [
-      Array("st".utf8), Array("nd".utf8), Array("rd".utf8), Array("th".utf8),
-    ]
-    if runs.count == 2, isDigit(runs[0][0]), ordinals.contains(runs[1]) { return [word] }
+    if runs.count == 2, isDigit(runs[0][0]), ordinalEndings.contains(runs[1]) { return [word] }
     return runs.map { String(decoding: $0, as: UTF8.self) }
   }
 

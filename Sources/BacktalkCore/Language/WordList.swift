@@ -39,6 +39,12 @@ public struct WordList: Sendable, Equatable {
 
   public var isEmpty: Bool { bytes.isEmpty }
 
+  /// Whether a word-list file (`Lexicon/*.txt`) holds common words (`Lexicon/common-*.txt`),
+  /// which `Lexicon.commonWords` collects besides `realWords`.
+  public static func holdsCommonWords(_ path: String) -> Bool {
+    path.split(separator: "/").last?.hasPrefix("common-") == true
+  }
+
   /// Reads a word list file that was validated before (at build time): one word per line,
   /// sorted, lines starting with `#` ignored.
   public static func parse(_ text: String, adding earlier: WordList = WordList()) -> WordList {
