@@ -38,6 +38,16 @@ import Testing
     #expect(real.analyze("can i drice").corrections == [Rewrite(from: "drice", to: "drive")])
   }
 
+  @Test func writesOutATypoCorrectedIntoAContraction() {
+    let real = Fixture.responder.analyzer
+    // "cnat" is one slip from "cant", which reads as "can not", as typed correctly would.
+    let analyzed = real.analyze("i cnat feel it")
+    #expect(analyzed.corrections == [Rewrite(from: "cnat", to: "cant")])
+    #expect(analyzed.tokens.map(\.word) == ["i", "can", "not", "feel", "it"])
+    // The first word shows what was typed; the rest add nothing to what is shown.
+    #expect(analyzed.tokens.map(\.typed) == [nil, "cnat", "", nil, nil])
+  }
+
   @Test func splitsANumberFromTheLettersRunOnToIt() {
     // "3 days" then reads as a duration.
     #expect(analyzer.analyze("62M x3 days").tokens.map(\.word) == ["62", "m", "x", "#short"])

@@ -153,7 +153,9 @@ extension Responder {
       if answered.count > 1 && !wholeIsOwnTopic || toldStory && !answered.isEmpty {
         selection.answered = answered
         selection.confidence = confidences.min() ?? 0
-        selection.parts = parts.map { $0.map { $0.typed ?? $0.word }.joined(separator: " ") }
+        selection.parts = parts.map {
+          $0.map { $0.typed ?? $0.word }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
         return selection
       }
     }

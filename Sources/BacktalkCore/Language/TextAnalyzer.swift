@@ -248,6 +248,18 @@ public struct TextAnalyzer: Sendable {
           }
           result.correctedCommonWord = result.correctedCommonWord || isCommonWord
           result.corrections.append(Rewrite(from: word, to: fixed))
+          // A correction into a contraction ("cnat" to "cant") is written out as one would
+          // be: the first word shows what was typed, the others show nothing of their own.
+          if let written = wordFacts[fixed]?.expansion {
+            for (index, written) in written.enumerated() {
+              let facts = wordFacts[written]
+              tokens.append(
+                Token(
+                  word: written, stem: facts?.stem ?? Stemmer.stem(written),
+                  typed: index == 0 ? word : "", isBreak: facts?.isBreak ?? false))
+            }
+            continue
+          }
           typed = word
           word = fixed
           known = wordFacts[word]

@@ -172,7 +172,8 @@ public struct FindingScanner: Sendable {
       }
       return Finding(
         intent: pattern.id, level: pattern.level, modifiers: modifiers,
-        words: tokens[span.range].map { $0.typed ?? $0.word }.joined(separator: " "),
+        words: tokens[span.range].map { $0.typed ?? $0.word }.filter { !$0.isEmpty }
+          .joined(separator: " "),
         range: span.range)
     }
   }
