@@ -60,7 +60,9 @@ import Testing
     #expect(unsure.intents.isEmpty)
     let first = try #require(unsure.suggestions.first)
     #expect(first == "driving")
-    #expect(unsure.text.contains("Did you mean 1) Driving"))
+    #expect(unsure.text.contains("did you mean 1) Driving"))
+    // An unclear line also learns what Backtalk answers.
+    #expect(unsure.text.contains("questions about back spasms"))
     var context = DialogueContext()
     context.record(unsure)
     #expect(responder.reply(to: "1", context: context).intents == ["driving"])

@@ -48,6 +48,13 @@ import Testing
     #expect(analyzed.tokens.map(\.typed) == [nil, "cnat", "", nil, nil])
   }
 
+  @Test func readsAndAHalfAsPartOfADuration() {
+    // Ten and a half days is a week or more, with or without the "a" in front.
+    #expect(
+      analyzer.analyze("week and a half of rest").tokens.map(\.word) == ["#long", "of", "rest"])
+    #expect(analyzer.analyze("a day and a half").tokens.map(\.word) == ["#short"])
+  }
+
   @Test func splitsANumberFromTheLettersRunOnToIt() {
     // "3 days" then reads as a duration.
     #expect(analyzer.analyze("62M x3 days").tokens.map(\.word) == ["62", "m", "x", "#short"])

@@ -139,7 +139,9 @@ extension Responder {
         "\(offset + 1)) \(intentsByID[id]?.title ?? id)"
       }
       return (
-        "I'm not sure I understood. Did you mean \(options.joined(separator: "  "))? "
+        // The scope is said too: a line about something else learns what Backtalk is for.
+        "I'm not sure I understood. I answer questions about back spasms; did you mean "
+          + "\(options.joined(separator: "  "))? "
           + "Answer with a number, or ask again in other words.", []
       )
     }

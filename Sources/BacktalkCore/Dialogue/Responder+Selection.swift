@@ -104,10 +104,11 @@ extension Responder {
       let partKinds = parts.map { askKinds(in: $0) }
       var story: [String] = []
       var toldStory = false
-      // A part is tried when its words tell topics apart, or when it asks what something is
-      // in words the knowledge knows, however common ("what is a spasm and how long").
+      // A part is tried when its words tell topics apart, or when it asks something in words
+      // the knowledge knows, however common ("what is a spasm and why does it hurt").
       for (position, part) in parts.enumerated()
-      where index.isInformative(part.map(\.stem)) || asksWhatItIs(part, partKinds[position]) {
+      where index.isInformative(part.map(\.stem)) || asksAboutKnownWords(part, partKinds[position])
+      {
         let stems = part.map(\.stem)
         let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
         defer { previous = stems }
@@ -292,12 +293,12 @@ extension Responder {
         && tokens.contains { $0.isOne(of: lexicon.storyWords) }
   }
 
-  /// Whether a part asks a plain question ("what", "which": the kind `question`) about words
-  /// the knowledge knows.
-  func asksWhatItIs(
+  /// Whether a part asks something (any of `ask_kinds`: "what is", "why does", "how long")
+  /// about words the knowledge knows, however common ("why does it hurt so much").
+  func asksAboutKnownWords(
     _ tokens: [Token], _ asking: Asking
   ) -> Bool {
-    guard asking.kinds.contains(Self.plainQuestionKind) else { return false }
+    guard !asking.kinds.isEmpty else { return false }
     return tokens.enumerated().contains { position, token in
       !asking.covered.contains(position) && !token.isPunctuation
         && !index.stopwords.contains(token.stem) && index.knows(token.stem)

@@ -41,8 +41,6 @@ public struct Responder: Sendable {
   public static let answerThreshold = 0.35
   /// Below this confidence an answer offers the next intents too ("Or did you mean").
   public static let sureThreshold = 0.8
-  /// The kind of question (`ask_kinds`) of words that start any question: "what", "which".
-  static let plainQuestionKind = "question"
   /// How many intents "Or did you mean" offers at most.
   static let alternativeCount = 2
   /// At or above this confidence an intent is worth a suggestion.

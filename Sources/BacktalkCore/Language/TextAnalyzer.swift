@@ -516,12 +516,22 @@ extension TextAnalyzer {
   fileprivate func markDurations(_ tokens: [Token]) -> [Token] {
     var output: [Token] = []
     output.reserveCapacity(tokens.count)
-    for token in tokens {
+    var position = 0
+    while position < tokens.count {
+      let token = tokens[position]
+      position += 1
       guard let unit = stemFacts[token.stem]?.durationUnit else {
         output.append(token)
         continue
       }
       var count: Double? = token.word.hasSuffix("s") ? 2 : nil
+      // "a week and a half", or "week and a half" with its "a" left out, is one and a half.
+      let half = ["and", "a", "half"]
+      let hasHalf =
+        position + 3 <= tokens.count
+        && zip(tokens[position..<position + 3], half).allSatisfy {
+          $0.word == $1
+        }
       if let previous = output.last, !previous.isPunctuation {
         if let number = Double(previous.word) {
           count = number
@@ -530,6 +540,10 @@ extension TextAnalyzer {
           count = number
           output.removeLast()
         }
+      }
+      if hasHalf {
+        count = (count ?? 1) + 0.5
+        position += 3
       }
       guard let count else {
         output.append(token)
