@@ -202,9 +202,11 @@ public struct Responder: Sendable {
   ///   - emergencyNumber: what to call, such as "911" or "your local emergency number".
   ///   - context: the conversation so far, or nil to answer the line on its own.
   ///   - region: the region code, for the crisis and poison lines an action names.
+  ///   - explaining: whether to fill in the reply's `explanation`; without it the reply is the
+  ///     same but for an empty explanation, which spares writing out what nobody reads.
   public func reply(
     to line: String, emergencyNumber: String? = nil, context: DialogueContext? = nil,
-    region: String? = nil
+    region: String? = nil, explaining: Bool = true
   ) -> Reply {
     let question = QuestionCleaner.clean(line)
     let analyzed = analyzer.analyze(question)
@@ -219,13 +221,15 @@ public struct Responder: Sendable {
         negated: triage.negated, decidedBy: (asked, [asked]))
     }
     var explanation = Explanation()
-    explanation.findings = triage.findings.map(Self.describe)
-    explanation.rule = triage.decidedBy.map {
-      "\($0.rule) (\($0.findings.joined(separator: " + ")))"
+    if explaining {
+      explanation.findings = triage.findings.map(Self.describe)
+      explanation.rule = triage.decidedBy.map {
+        "\($0.rule) (\($0.findings.joined(separator: " + ")))"
+      }
+      explanation.words = analyzed.tokens.filter { !$0.isPunctuation }.map(\.word)
+      explanation.corrections = analyzed.corrections
+      explanation.synonyms = analyzed.synonyms
     }
-    explanation.words = analyzed.tokens.filter { !$0.isPunctuation }.map(\.word)
-    explanation.corrections = analyzed.corrections
-    explanation.synonyms = analyzed.synonyms
 
     var answered: [String] = []
     var suggestions: [String] = []
@@ -245,9 +249,11 @@ public struct Responder: Sendable {
       let selection = select(
         matched, excluding: triage.findings.filter(\.isRuleSymptom),
         context: context)
-      explanation.candidates = selection.candidates
-      explanation.parts = selection.parts
-      explanation.asks = selection.asks
+      if explaining {
+        explanation.candidates = selection.candidates
+        explanation.parts = selection.parts
+        explanation.asks = selection.asks
+      }
       answered = selection.answered
       suggestions = selection.suggestions
       confidence = selection.confidence

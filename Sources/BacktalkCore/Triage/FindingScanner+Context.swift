@@ -176,7 +176,10 @@ extension FindingScanner {
     }
     for cue in definitionCues {
       for length in 1...4 where start - length + 1 >= clause.lowerBound {
-        if program.match(cue, line, from: start - length + 1) == start + 1 {
+        // `canStart` spares the full match at most places, as for the other cues.
+        if program.canStart(cue, line, at: start - length + 1),
+          program.match(cue, line, from: start - length + 1) == start + 1
+        {
           modifiers.insert(.hypothetical)
         }
       }

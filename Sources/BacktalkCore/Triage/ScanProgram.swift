@@ -21,9 +21,11 @@ struct ScanProgram: Sendable {
     var kind: Kind
     var lower: Int32
     var upper: Int32
-    /// For `words`: the first stems of its options, sorted (`firstStems[lower..<upper]`), so
-    /// a token no option starts with is refused without trying them. Empty when an option
-    /// is empty or starts with a marker, which the stem alone does not decide.
+    /// For `words`: its options by first stem, sorted by stem and then by option
+    /// (`firstStems[lower..<upper]`, the options in `optionsByFirstStem`), so a token no
+    /// option starts with is refused by one binary search and one that some do start tries
+    /// only those, in their order. Empty when an option is empty or starts with a marker,
+    /// which the stem alone does not decide.
     var firsts: Range<Int32> = 0..<0
     var hasFilter = false
   }
@@ -88,8 +90,10 @@ struct ScanProgram: Sendable {
   private(set) var options: [Range<Int32>] = []
   private(set) var stems: [Int32] = []
   private(set) var typedWords: [Int32] = []
-  /// The sorted first stems of each `words` step's options (`Op.firsts`).
+  /// The first stems of each filtered `words` step's options, sorted (`Op.firsts`), and
+  /// beside each the option that starts with it (options of one stem in ascending order).
   private(set) var firstStems: [Int32] = []
+  private(set) var optionsByFirstStem: [Int32] = []
   private(set) var stemCount: Int32 = 0
   private var wordCount: Int32 = 0
 
@@ -132,7 +136,12 @@ struct ScanProgram: Sendable {
         let firsts = choices.map { $0.first.map { stemNumber($0) } ?? -1 }
         if firsts.allSatisfy({ $0 >= Int32(Self.markerStems.count) }) {
           let lower = Int32(firstStems.count)
-          firstStems.append(contentsOf: Set(firsts).sorted())
+          let byStem = firsts.enumerated().map {
+            (stem: $0.element, option: first + Int32($0.offset))
+          }
+          .sorted { ($0.stem, $0.option) < ($1.stem, $1.option) }
+          firstStems.append(contentsOf: byStem.map(\.stem))
+          optionsByFirstStem.append(contentsOf: byStem.map(\.option))
           op.firsts = lower..<Int32(firstStems.count)
           op.hasFilter = true
         }

@@ -89,9 +89,11 @@ public struct TriageEngine: Sendable {
       var changed = true
       while changed {
         changed = false
-        for (index, rule) in rules.enumerated() {
+        // A rule no id present names cannot fire: skipped by one test, in the same order.
+        for index in rules.indices where presence.isCandidate(index) {
+          let rule = rules[index]
           let number = numbered.ruleNumbers[index]
-          for side in 0..<2 {
+          for side in 0..<2 where presence.isCandidate(index, side: side) {
             // Only a rule whose symptom or whole combination is present can fire; the numbers
             // say so before any string is looked up.
             let isPresent = presence.contains(number, side: side)
