@@ -10,4 +10,27 @@ import Testing
     #expect(words.last == 0x0A)
     #expect(words == Fixture.knowledge.lexicon.realWords.bytes)
   }
+
+  /// The snapshot built in holds what the repository's knowledge compiles to: unpacking its
+  /// string literal gave back every byte, whatever its value.
+  @Test func builtInSnapshotHoldsTheRepositorysKnowledgeCompiled() throws {
+    let (knowledge, compiled) = try KnowledgeSnapshot.decode(BuiltInKnowledge.snapshot)
+    #expect(knowledge.intents.map(\.id) == Fixture.knowledge.intents.map(\.id))
+    #expect(compiled == Fixture.responder.compiled)
+  }
+
+  @Test func literalEscapesWhatAStringLiteralCannotHoldAsItIs() {
+    let bytes: [UInt8] = [0, 0x41, 0x22, 0x5C, 0x0A, 0x7F, 0x80, 0xFF, 0x20, 0x7E]
+    #expect(KnowledgeSnapshot.literal(of: bytes) == #"\0A\"\\\u{a}\u{7f}\u{80}\u{ff} ~"#)
+  }
+
+  /// What the literal above holds once compiled, read back.
+  @Test func unpackGivesBackTheBytesOfALiteral() {
+    let text: StaticString = "\0A\"\\\u{a}\u{7f}\u{80}\u{ff} ~ and eight plain bytes \u{c3}"
+    let bytes = text.withUTF8Buffer(BuiltInKnowledge.unpack)
+    #expect(
+      bytes
+        == [0, 0x41, 0x22, 0x5C, 0x0A, 0x7F, 0x80, 0xFF, 0x20, 0x7E]
+        + Array(" and eight plain bytes ".utf8) + [0xC3])
+  }
 }

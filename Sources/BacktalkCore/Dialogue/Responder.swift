@@ -90,7 +90,8 @@ public struct Responder: Sendable {
       },
       keywords: [:], stopwords: stopStems)
     triage = TriageEngine(
-      intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon)
+      intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon,
+      compiled: compiled?.scanner)
     intentsByID = WordTable(
       Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
     walkthroughTexts = WordTable(
@@ -119,10 +120,12 @@ public struct Responder: Sendable {
     disclaimer = knowledge.disclaimer
     disclaimerReminder = knowledge.disclaimerReminder
     titlesByDocument = titles
-    self.compiled =
+    var derived =
       compiled
       ?? CompiledKnowledge(
         analyzer: analyzer.parts, phraseStems: stems.cache, classifier: index.classifier)
+    if derived.scanner == nil { derived.scanner = triage.scanner.compiled }
+    self.compiled = derived
   }
 
   /// The titles of the documents that citations (`document#anchor`) point to, without repeats.

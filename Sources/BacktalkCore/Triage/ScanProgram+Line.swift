@@ -8,6 +8,8 @@ extension ScanProgram {
     /// The typed word's number, or -1 (none, or one no typed step names).
     var typed: [Int32] = []
     var flags: [TokenFlags] = []
+    /// The stems of the line, summarised (`StemSignature`).
+    var signature = StemSignature()
 
     var count: Int { stems.count }
 
@@ -31,6 +33,7 @@ extension ScanProgram {
     line.words.removeAll(keepingCapacity: true)
     line.typed.removeAll(keepingCapacity: true)
     line.flags.removeAll(keepingCapacity: true)
+    line.signature = StemSignature()
     // A program used before `freeze()` still numbers lines right, slowly.
     let vocabulary = frozenVocabulary ?? WordTable(self.vocabulary)
     for token in tokens {
@@ -51,6 +54,7 @@ extension ScanProgram {
         flags.insert(.firstPerson)
       }
       flags.formUnion(Self.numberFlags(token.stem))
+      if let stem = stemEntry?.stem, stem >= 0 { line.signature.insert(stem) }
       line.stems.append(stemEntry?.stem ?? -1)
       line.words.append(wordEntry?.word ?? -1)
       line.typed.append(typedEntry?.word ?? -1)
@@ -79,6 +83,21 @@ extension ScanProgram {
       }
     }
     return false
+  }
+
+  /// The summaries of the first stems of the pattern's filtered steps after its first: a line
+  /// whose summary misses one of them cannot match the pattern, as every step must match and
+  /// a filtered step only starts at a token with one of those stems.
+  func laterStepSignatures(of pattern: Range<Int32>) -> [StemSignature] {
+    guard pattern.lowerBound < pattern.upperBound else { return [] }
+    return ops[Int(pattern.lowerBound + 1)..<Int(pattern.upperBound)].filter(\.hasFilter).map {
+      op in
+      var signature = StemSignature()
+      for stem in firstStems[Int(op.firsts.lowerBound)..<Int(op.firsts.upperBound)] {
+        signature.insert(stem)
+      }
+      return signature
+    }
   }
 
   /// Whether the pattern's first step could match at `position`: a cheap test that spares

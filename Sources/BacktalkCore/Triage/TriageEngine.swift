@@ -14,8 +14,15 @@ public struct TriageEngine: Sendable {
   let abilityQuestions: [[String]]
   let negationCues: Set<String>
 
-  init(intents: [Intent], stems: (String) -> [String], lexicon: Lexicon) {
-    scanner = FindingScanner(intents: intents, stems: stems, lexicon: lexicon)
+  /// - Parameter compiled: the scanner an earlier build compiled from the same knowledge;
+  ///   without it, the patterns are compiled here.
+  init(
+    intents: [Intent], stems: (String) -> [String], lexicon: Lexicon,
+    compiled: FindingScanner.Compiled? = nil
+  ) {
+    scanner =
+      compiled.map { FindingScanner(compiled: $0) }
+      ?? FindingScanner(intents: intents, stems: stems, lexicon: lexicon)
     rules = intents.compactMap { intent in
       intent.redFlag.map {
         TriageRule(
