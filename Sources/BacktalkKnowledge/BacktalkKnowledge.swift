@@ -21,44 +21,38 @@ public enum BuiltInKnowledge {
   /// documents it holds, so two binaries can be told apart by what they know.
   public static var version: String { EmbeddedKnowledge.version }
 
-  /// The bytes a string literal written by `KnowledgeSnapshot.literal(of:)` holds, from its
-  /// UTF-8 form: a byte below 0x80 is itself, a character from U+0080 to U+00FF (two bytes)
-  /// the byte of that number.
+  /// The `count` bytes a string literal written by `KnowledgeSnapshot.literal(of:)` holds,
+  /// from its UTF-8 form: each eight characters give seven bytes, the eighth character
+  /// holding their high bits.
   ///
-  /// - Complexity: O(*n*) in the length of `text`; plain bytes are copied eight at a time.
-  public static func unpack(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    guard let base = text.baseAddress, !text.isEmpty else { return [] }
-    return [UInt8](unsafeUninitializedCapacity: text.count) { output, count in
-      let target = output.baseAddress!
-      let end = text.count
-      var read = 0
-      var written = 0
-      while read < end {
-        // The run of plain bytes from here, found eight at a time, is copied in one go.
-        var plain = read
-        while plain + 8 <= end,
-          UnsafeRawPointer(base + plain).loadUnaligned(as: UInt64.self)
-            & 0x8080_8080_8080_8080 == 0
-        {
-          plain += 8
+  /// - Complexity: O(*n*) in the length of `text`: one load, one table lookup and one store
+  ///   per seven bytes.
+  public static func unpack(_ text: UnsafeBufferPointer<UInt8>, count: Int) -> [UInt8] {
+    let groups = text.count / 8
+    guard let base = text.baseAddress, count > 0, count <= groups * 7 else { return [] }
+    // Each group is stored as eight bytes, the eighth overwritten by the next group's.
+    return [UInt8](unsafeUninitializedCapacity: groups * 7 + 1) { output, initialized in
+      let target = UnsafeMutableRawPointer(output.baseAddress!)
+      highBits.withUnsafeBufferPointer { highBits in
+        for group in 0..<groups {
+          let word = UInt64(
+            littleEndian: UnsafeRawPointer(base + group * 8).loadUnaligned(as: UInt64.self))
+          let low: UInt64 = word & 0x00FF_FFFF_FFFF_FFFF
+          let high: UInt64 = highBits[Int(truncatingIfNeeded: word >> 56) & 0x7F]
+          let value = low | high
+          target.storeBytes(of: value.littleEndian, toByteOffset: group * 7, as: UInt64.self)
         }
-        while plain < end && base[plain] < 0x80 { plain += 1 }
-        if plain > read {
-          (target + written).initialize(from: base + read, count: plain - read)
-          written += plain - read
-          read = plain
-        }
-        guard read < end else { break }
-        if read + 1 < end {
-          target[written] = (base[read] & 0x03) << 6 | (base[read + 1] & 0x3F)
-          read += 2
-        } else {
-          target[written] = base[read]
-          read += 1
-        }
-        written += 1
       }
-      count = written
+      initialized = count
     }
+  }
+
+  /// For each seven high bits, the bit 7 of each of the seven bytes they stand for.
+  private static let highBits: [UInt64] = (0..<128).map { (bits: Int) -> UInt64 in
+    var value: UInt64 = 0
+    for offset in 0..<7 where bits >> offset & 1 != 0 {
+      value |= UInt64(0x80) << UInt64(8 * offset)
+    }
+    return value
   }
 }

@@ -83,7 +83,9 @@ struct Embedder {
         public static let version = "\(version)"
 
         /// The validated knowledge as a `KnowledgeSnapshot`.
-        public static let snapshot: [UInt8] = packedSnapshot.withUTF8Buffer(BuiltInKnowledge.unpack)
+        public static let snapshot: [UInt8] = packedSnapshot.withUTF8Buffer {
+          BuiltInKnowledge.unpack($0, count: \(snapshot.count))
+        }
 
         private static let encoded: [(String, String)] = [
       \(entries.joined(separator: "\n"))
