@@ -49,7 +49,7 @@ struct PipeMode: Sendable {
           let reply =
             command == "more"
             ? session.responder.relatedReply(to: context)
-            : session.reply(to: line.text, context: context)
+            : session.reply(to: line.text, context: context, explaining: explain)
           context.record(reply)
           Output.write(render(reply))
         }
@@ -87,7 +87,7 @@ extension PipeMode {
   }
 
   fileprivate func answerLine(_ line: String) -> String {
-    isBlank(line) ? "" : render(session.reply(to: line))
+    isBlank(line) ? "" : render(session.reply(to: line, explaining: explain))
   }
 
   fileprivate func render(_ reply: Reply) -> String {

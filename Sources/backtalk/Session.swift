@@ -39,9 +39,12 @@ struct Session: Sendable {
     }
   }
 
-  func reply(to line: String, context: DialogueContext? = nil) -> Reply {
+  /// Answers a line; `explaining: false` leaves the explanation empty, for output that does not
+  /// show it.
+  func reply(to line: String, context: DialogueContext? = nil, explaining: Bool = true) -> Reply {
     responder.reply(
-      to: line, emergencyNumber: emergencyNumber, context: context, region: region)
+      to: line, emergencyNumber: emergencyNumber, context: context, region: region,
+      explaining: explaining)
   }
 }
 

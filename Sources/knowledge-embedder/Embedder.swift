@@ -83,13 +83,16 @@ struct Embedder {
         public static let version = "\(version)"
 
         /// The validated knowledge as a `KnowledgeSnapshot`.
-        public static let snapshot: [UInt8] = Array(Data(base64Encoded: encodedSnapshot) ?? Data())
+        public static let snapshot: [UInt8] = packedSnapshot.withUTF8Buffer {
+          BuiltInKnowledge.unpack($0, count: \(snapshot.count))
+        }
 
         private static let encoded: [(String, String)] = [
       \(entries.joined(separator: "\n"))
         ]
 
-        private static let encodedSnapshot = "\(Data(snapshot).base64EncodedString())"
+        /// The snapshot's bytes as `KnowledgeSnapshot.literal(of:)` writes them.
+        private static let packedSnapshot: StaticString = "\(KnowledgeSnapshot.literal(of: snapshot))"
       }
 
       extension EmbeddedKnowledge {

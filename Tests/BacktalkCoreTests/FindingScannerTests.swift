@@ -33,6 +33,9 @@ import Testing
       - finding: fever
         name: fever
         wordings: [fever]
+      - finding: numb_leg
+        name: a numb leg
+        wordings: ["shaky|leg|leg_feels|leg_went numb"]
     """
 
   let responder: Responder
@@ -125,5 +128,17 @@ import Testing
     let found = findings("aged 75 and took 20 pills, fever")
     #expect(found.map(\.intent) == ["older_age", "many_pills", "fever"])
     #expect(found.map(\.words) == ["aged 75", "took 20 pills", "fever"])
+  }
+
+  @Test(arguments: [
+    ("my leg numb", "leg numb"), ("my leg feels numb", "leg feels numb"),
+    ("my leg went numb", "leg went numb"), ("shaky numb", "shaky numb"),
+  ])
+  func everyOptionStartingWithTheWordIsTriedInItsOrder(_ line: String, _ words: String) {
+    #expect(findings(line).first { $0.intent == "numb_leg" }?.words == words)
+  }
+
+  @Test func noOptionStartingWithTheWordMatchesNothing() {
+    #expect(!ids("my arm feels numb").contains("numb_leg"))
   }
 }

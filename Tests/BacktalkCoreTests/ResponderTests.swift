@@ -36,6 +36,16 @@ import Testing
     #expect(reply.explanation.parts.count == 2)
   }
 
+  @Test(arguments: ["can i drive and is the hot tub ok", "hot tub ok? i cant control my bladder"])
+  func answersTheSameWithoutAnExplanation(_ line: String) {
+    let explained = responder.reply(to: line, emergencyNumber: "999")
+    var plain = responder.reply(to: line, emergencyNumber: "999", explaining: false)
+    #expect(plain.explanation == Explanation())
+    #expect(!explained.explanation.words.isEmpty)
+    plain.explanation = explained.explanation
+    #expect(plain == explained)
+  }
+
   @Test func doesNotRepeatAnAnswer() {
     let reply = responder.reply(to: "can i drive and can i drive")
     #expect(reply.intents == ["driving"])

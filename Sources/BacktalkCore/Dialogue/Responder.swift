@@ -88,7 +88,8 @@ public struct Responder: Sendable {
       },
       keywords: [:], stopwords: stopStems)
     triage = TriageEngine(
-      intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon)
+      intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon,
+      compiled: compiled?.scanner)
     intentsByID = WordTable(
       Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
     walkthroughTexts = WordTable(
@@ -117,10 +118,12 @@ public struct Responder: Sendable {
     disclaimer = knowledge.disclaimer
     disclaimerReminder = knowledge.disclaimerReminder
     titlesByDocument = titles
-    self.compiled =
+    var derived =
       compiled
       ?? CompiledKnowledge(
         analyzer: analyzer.parts, phraseStems: stems.cache, classifier: index.classifier)
+    if derived.scanner == nil { derived.scanner = triage.scanner.compiled }
+    self.compiled = derived
   }
 
   /// The titles of the documents that citations (`document#anchor`) point to, without repeats.
@@ -200,9 +203,11 @@ public struct Responder: Sendable {
   ///   - emergencyNumber: what to call, such as "911" or "your local emergency number".
   ///   - context: the conversation so far, or nil to answer the line on its own.
   ///   - region: the region code, for the crisis and poison lines an action names.
+  ///   - explaining: whether to fill in the reply's `explanation`; without it the reply is the
+  ///     same but for an empty explanation, which spares writing out what nobody reads.
   public func reply(
     to line: String, emergencyNumber: String? = nil, context: DialogueContext? = nil,
-    region: String? = nil
+    region: String? = nil, explaining: Bool = true
   ) -> Reply {
     let question = QuestionCleaner.clean(line)
     let analyzed = analyzer.analyze(question)
@@ -217,13 +222,15 @@ public struct Responder: Sendable {
         negated: triage.negated, decidedBy: (asked, [asked]))
     }
     var explanation = Explanation()
-    explanation.findings = triage.findings.map(Self.describe)
-    explanation.rule = triage.decidedBy.map {
-      "\($0.rule) (\($0.findings.joined(separator: " + ")))"
+    if explaining {
+      explanation.findings = triage.findings.map(Self.describe)
+      explanation.rule = triage.decidedBy.map {
+        "\($0.rule) (\($0.findings.joined(separator: " + ")))"
+      }
+      explanation.words = analyzed.tokens.filter { !$0.isPunctuation }.map(\.word)
+      explanation.corrections = analyzed.corrections
+      explanation.synonyms = analyzed.synonyms
     }
-    explanation.words = analyzed.tokens.filter { !$0.isPunctuation }.map(\.word)
-    explanation.corrections = analyzed.corrections
-    explanation.synonyms = analyzed.synonyms
 
     var answered: [String] = []
     var suggestions: [String] = []
@@ -243,9 +250,11 @@ public struct Responder: Sendable {
       let selection = select(
         matched, excluding: triage.findings.filter(\.isRuleSymptom),
         context: context)
-      explanation.candidates = selection.candidates
-      explanation.parts = selection.parts
-      explanation.asks = selection.asks
+      if explaining {
+        explanation.candidates = selection.candidates
+        explanation.parts = selection.parts
+        explanation.asks = selection.asks
+      }
       answered = selection.answered
       suggestions = selection.suggestions
       confidence = selection.confidence

@@ -9,6 +9,8 @@ public struct CompiledKnowledge: Sendable, Equatable {
   public var phraseStems: [String: [String]]
   /// The intent classifier learned from the examples.
   public var classifier: LinearClassifier?
+  /// The red-flag scanner's compiled patterns; with them a start-up compiles no trigger.
+  var scanner: FindingScanner.Compiled?
 
   public init(
     analyzer: TextAnalyzer.Parts, phraseStems: [String: [String]],

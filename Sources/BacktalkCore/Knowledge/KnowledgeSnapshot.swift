@@ -77,6 +77,8 @@ public enum KnowledgeSnapshot {
         }
       }
     }
+    writer.int(compiled.scanner == nil ? 0 : 1)
+    if let scanner = compiled.scanner { writer.scanner(scanner) }
     return writer.bytes
   }
 
@@ -139,32 +141,44 @@ public enum KnowledgeSnapshot {
       let idf = try reader.doubles()
       let bias = try reader.floats()
       guard idf.count == vocabulary.count else { throw FormatError() }
-      var weights: [[(label: Int, weight: Float)]] = []
-      weights.reserveCapacity(vocabulary.count)
+      // Read straight into the classifier's flat rows, as `LinearClassifier.init(vocabulary:
+      // idf:weights:bias:)` lays them out (zero weights left out): rows of a few entries each,
+      // grown one by one, were a third of the read.
+      var rowStarts = [0]
+      rowStarts.reserveCapacity(vocabulary.count + 1)
+      var classes: [Int32] = []
+      var values: [Float] = []
       for _ in vocabulary.indices {
-        var row: [(label: Int, weight: Float)] = []
+        var previous = -1
         for _ in 0..<(try reader.int32()) {
           let label = try reader.int32()
           // Classes in increasing order, as written; anything else is not a snapshot.
-          let previous = row.last?.label ?? -1
           guard (previous + 1)..<bias.count ~= label else { throw FormatError() }
-          row.append((label, Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int32()))))
+          previous = label
+          let weight = Float(bitPattern: UInt32(truncatingIfNeeded: try reader.int32()))
+          if weight != 0 {
+            classes.append(Int32(label))
+            values.append(weight)
+          }
         }
-        weights.append(row)
+        rowStarts.append(classes.count)
       }
-      classifier = LinearClassifier(vocabulary: vocabulary, idf: idf, weights: weights, bias: bias)
+      classifier = LinearClassifier(
+        vocabulary: vocabulary, idf: idf, rowStarts: rowStarts, weightClasses: classes,
+        weightValues: values, bias: bias)
     }
+    var scanner: FindingScanner.Compiled?
+    if try reader.int() == 1 { scanner = try reader.scanner() }
     guard reader.offset == bytes.count else { throw FormatError() }
-    return (
-      Knowledge(intents: intents, documents: documents, lexicon: lexicon),
-      CompiledKnowledge(
-        analyzer: parts, phraseStems: Dictionary(phrases, uniquingKeysWith: { first, _ in first }),
-        classifier: classifier)
-    )
+    var compiled = CompiledKnowledge(
+      analyzer: parts, phraseStems: Dictionary(phrases, uniquingKeysWith: { first, _ in first }),
+      classifier: classifier)
+    compiled.scanner = scanner
+    return (Knowledge(intents: intents, documents: documents, lexicon: lexicon), compiled)
   }
 }
 
-private struct Writer {
+struct Writer {
   var bytes: [UInt8]
 
   mutating func int(_ value: Int) {
@@ -351,14 +365,16 @@ private struct Writer {
   }
 }
 
-private struct Reader {
+struct Reader {
   let bytes: [UInt8]
   var offset: Int
 
   mutating func int() throws(KnowledgeSnapshot.FormatError) -> Int {
-    guard offset + 8 <= bytes.count else { throw KnowledgeSnapshot.FormatError() }
-    var value: UInt64 = 0
-    for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[offset + index]) }
+    guard offset >= 0, offset + 8 <= bytes.count else { throw KnowledgeSnapshot.FormatError() }
+    // One unaligned load, not eight byte reads: a start-up reads some 60,000 of them.
+    let value = bytes.withUnsafeBytes {
+      UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
     offset += 8
     return Int(Int64(bitPattern: value))
   }
@@ -396,9 +412,10 @@ private struct Reader {
   mutating func set() throws(KnowledgeSnapshot.FormatError) -> Set<String> { Set(try strings()) }
 
   mutating func int32() throws(KnowledgeSnapshot.FormatError) -> Int {
-    guard offset + 4 <= bytes.count else { throw KnowledgeSnapshot.FormatError() }
-    var value: UInt32 = 0
-    for index in (0..<4).reversed() { value = value << 8 | UInt32(bytes[offset + index]) }
+    guard offset >= 0, offset + 4 <= bytes.count else { throw KnowledgeSnapshot.FormatError() }
+    let value = bytes.withUnsafeBytes {
+      UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
     offset += 4
     return Int(value)
   }

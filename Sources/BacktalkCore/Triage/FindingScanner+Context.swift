@@ -68,7 +68,9 @@ extension FindingScanner {
       let firstHere = buffers.spans.count
       for item in patternStarts[Int(stem)]..<patternStarts[Int(stem) + 1] {
         let index = Int(patternsByFirstStem[Int(item)])
-        guard let end = program.match(patterns[index].steps, line, from: start) else { continue }
+        guard isPossible(index, in: line),
+          let end = program.match(patterns[index].steps, line, from: start)
+        else { continue }
         let range = start..<end
         let finding = patterns[index].finding
         let isRepeat = buffers.spans[firstHere...].contains {
@@ -96,6 +98,17 @@ extension FindingScanner {
         }
       }
     }
+  }
+
+  /// Whether the line holds a stem for each later filtered step of the pattern, as far as
+  /// the summaries tell: when not, the pattern cannot match anywhere in it.
+  @inline(__always)
+  func isPossible(_ pattern: Int, in line: ScanProgram.Line) -> Bool {
+    for item in requirementStarts[pattern]..<requirementStarts[pattern + 1]
+    where !requirements[Int(item)].intersects(line.signature) {
+      return false
+    }
+    return true
   }
 
   /// Finds where each context cue matches.
@@ -174,9 +187,17 @@ extension FindingScanner {
     while start >= clause.lowerBound, line.has(.article, at: start) {
       start -= 1
     }
-    for cue in definitionCues {
-      for length in 1...4 where start - length + 1 >= clause.lowerBound {
-        if program.match(cue, line, from: start - length + 1) == start + 1 {
+    for length in 1...4 where start - length + 1 >= clause.lowerBound {
+      let from = start - length + 1
+      // Only a place where some definition cue can start is tried (`definitionStarts`).
+      if !definitionStarts.isEmpty {
+        let stem = line.stems[from]
+        guard stem >= 0, definitionStarts[Int(stem)] else { continue }
+      }
+      for cue in definitionCues {
+        // `canStart` spares the full match at most places, as for the other cues.
+        if program.canStart(cue, line, at: from), program.match(cue, line, from: from) == start + 1
+        {
           modifiers.insert(.hypothetical)
         }
       }

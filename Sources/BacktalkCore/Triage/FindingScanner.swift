@@ -22,12 +22,20 @@ public struct FindingScanner: Sendable {
   let cuesByFirstStem: [Int32]
   let cuesForAnyStart: [Int32]
   let definitionCues: [Range<Int32>]
+  /// For each pattern, the summaries of its later filtered steps
+  /// (`requirementStarts[pattern]..<[pattern + 1]` of `requirements`): a line that misses one
+  /// is not tried (`ScanProgram.laterStepSignatures`).
+  /// Whether some definition cue can start at a token of each stem number; empty when one
+  /// may start at any token (a first step that is a gap, a typed word or a marker).
+  let definitionStarts: [Bool]
+  let requirementStarts: [Int32]
+  let requirements: [ScanProgram.StemSignature]
   /// Buffers for one scan at a time, reused from line to line and thread to thread.
   let buffers: BufferPool
   /// The ids of findings that are risk factors, which stay true in the past.
   public let riskFindings: Set<String>
 
-  struct Pattern: Sendable {
+  struct Pattern: Sendable, Equatable {
     var id: String
     /// The finding's place among the ids, to keep one mention per finding and place.
     var finding: Int
@@ -42,7 +50,7 @@ public struct FindingScanner: Sendable {
     var hasNegation = false
   }
 
-  struct CueRule: Sendable {
+  struct CueRule: Sendable, Equatable {
     var modifier: ContextModifier
     var steps: Range<Int32>
     var looksBack: Bool
@@ -143,6 +151,69 @@ public struct FindingScanner: Sendable {
     self.program = program
     buffers = BufferPool(cues: cues.count)
     riskFindings = Set(lexicon.findings.filter { $0.kind == .risk }.map(\.id))
+    (requirementStarts, requirements) = Self.requirements(of: patterns, program)
+    definitionStarts = Self.starts(of: definitionCues, program)
+  }
+
+  /// Everything the scanner compiles from the knowledge, which a build stores in the snapshot
+  /// so a start-up compiles no pattern (`CompiledKnowledge.scanner`).
+  struct Compiled: Sendable, Equatable {
+    var patterns: [Pattern]
+    var program: ScanProgram
+    var patternStarts: [Int32]
+    var patternsByFirstStem: [Int32]
+    var cues: [CueRule]
+    var cueStarts: [Int32]
+    var cuesByFirstStem: [Int32]
+    var cuesForAnyStart: [Int32]
+    var definitionCues: [Range<Int32>]
+    var riskFindings: Set<String>
+
+    /// Whether every number points inside the arrays it indexes, as a scan takes them to.
+    var isConsistent: Bool {
+      let ops = Int32(program.ops.count)
+      func isSteps(_ steps: Range<Int32>) -> Bool {
+        steps.lowerBound >= 0 && steps.upperBound <= ops
+      }
+      func isBuckets(_ starts: [Int32], _ items: [Int32], _ count: Int) -> Bool {
+        starts.count == Int(program.stemCount) + 1 && starts.first == 0
+          && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
+          && starts.last == Int32(items.count)
+          && items.allSatisfy { (0..<Int32(count)).contains($0) }
+      }
+      return program.isConsistent && program.stemCount >= Int32(ScanProgram.markerStems.count)
+        && patterns.allSatisfy { isSteps($0.steps) && $0.exceptions.allSatisfy(isSteps) }
+        && cues.allSatisfy { isSteps($0.steps) } && definitionCues.allSatisfy(isSteps)
+        && isBuckets(patternStarts, patternsByFirstStem, patterns.count)
+        && isBuckets(cueStarts, cuesByFirstStem, cues.count)
+        && cuesForAnyStart.allSatisfy { (0..<Int32(cues.count)).contains($0) }
+    }
+  }
+
+  /// What the scanner compiled, to store at build time.
+  var compiled: Compiled {
+    Compiled(
+      patterns: patterns, program: program, patternStarts: patternStarts,
+      patternsByFirstStem: patternsByFirstStem, cues: cues, cueStarts: cueStarts,
+      cuesByFirstStem: cuesByFirstStem, cuesForAnyStart: cuesForAnyStart,
+      definitionCues: definitionCues, riskFindings: riskFindings)
+  }
+
+  /// A scanner from what an earlier build compiled, compiling nothing.
+  init(compiled: Compiled) {
+    patterns = compiled.patterns
+    program = compiled.program
+    patternStarts = compiled.patternStarts
+    patternsByFirstStem = compiled.patternsByFirstStem
+    cues = compiled.cues
+    cueStarts = compiled.cueStarts
+    cuesByFirstStem = compiled.cuesByFirstStem
+    cuesForAnyStart = compiled.cuesForAnyStart
+    definitionCues = compiled.definitionCues
+    riskFindings = compiled.riskFindings
+    buffers = BufferPool(cues: compiled.cues.count)
+    (requirementStarts, requirements) = Self.requirements(of: compiled.patterns, compiled.program)
+    definitionStarts = Self.starts(of: compiled.definitionCues, compiled.program)
   }
 
   /// Returns every finding in the tokens, each with its modifiers.
@@ -245,6 +316,31 @@ extension FindingScanner {
     String(
       decoding: option.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 },
       as: UTF8.self)
+  }
+
+  /// Which stems can start one of the cues (`definitionStarts`).
+  fileprivate static func starts(of cues: [Range<Int32>], _ program: ScanProgram) -> [Bool] {
+    var starts = [Bool](repeating: false, count: Int(program.stemCount))
+    for cue in cues {
+      guard let firsts = program.firstStems(of: cue),
+        firsts.allSatisfy({ $0 >= Int32(ScanProgram.markerStems.count) })
+      else { return [] }
+      for stem in firsts { starts[Int(stem)] = true }
+    }
+    return starts
+  }
+
+  /// Each pattern's later-step summaries, flat.
+  fileprivate static func requirements(of patterns: [Pattern], _ program: ScanProgram) -> (
+    [Int32], [ScanProgram.StemSignature]
+  ) {
+    var starts: [Int32] = [0]
+    var signatures: [ScanProgram.StemSignature] = []
+    for pattern in patterns {
+      signatures.append(contentsOf: program.laterStepSignatures(of: pattern.steps))
+      starts.append(Int32(signatures.count))
+    }
+    return (starts, signatures)
   }
 
   /// Flat buckets of items by stem number: `starts[stem]..<starts[stem + 1]` of `items`, each

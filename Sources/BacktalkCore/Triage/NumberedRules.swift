@@ -11,6 +11,12 @@ struct NumberedRules: Sendable {
   let ruleNumbers: [Int]
   /// Each rule's combinations as id numbers.
   let combinations: [[[Int]]]
+  /// The rules an id's presence may let fire (`ruleStarts[id]..<[id + 1]` of `rulesByID`):
+  /// the rule of that id and every rule a combination of which names it.
+  let ruleStarts: [Int32]
+  let rulesByID: [Int32]
+  /// The rules with an empty combination, which could fire with nothing present.
+  let alwaysCandidates: [Int]
 
   init(_ rules: [TriageRule]) {
     var numbers: [String: Int] = [:]
@@ -20,25 +26,58 @@ struct NumberedRules: Sendable {
       return numbers.count - 1
     }
     ruleNumbers = rules.map { number($0.id) }
-    combinations = rules.map { rule in rule.combinations.map { $0.map(number) } }
+    let combinations = rules.map { rule in rule.combinations.map { $0.map(number) } }
+    self.combinations = combinations
     self.numbers = numbers
+    var byID = [[Int32]](repeating: [], count: numbers.count)
+    for (index, ofRule) in combinations.enumerated() {
+      for id in Set([ruleNumbers[index]] + ofRule.joined()) {
+        byID[id].append(Int32(index))
+      }
+    }
+    ruleStarts = byID.reduce(into: [0]) { starts, rules in
+      starts.append(starts.last! + Int32(rules.count))
+    }
+    rulesByID = byID.flatMap { $0.sorted() }
+    alwaysCandidates = combinations.indices.filter { combinations[$0].contains { $0.isEmpty } }
   }
 
-  /// Which ids are present on each side of one line, and which rules have fired.
+  /// Which ids are present on each side of one line, which rules have fired, and which rules
+  /// an id present on a side may let fire there (the candidates).
   struct Presence {
     fileprivate let bits: UnsafeMutableBufferPointer<UInt8>
+    /// Per rule, bit `side` when it is a candidate on that side.
+    fileprivate let candidates: UnsafeMutableBufferPointer<UInt8>
+    fileprivate let rules: NumberedRules
 
     func contains(_ number: Int, side: Int) -> Bool { bits[number] & (1 << side) != 0 }
-    func insert(_ number: Int, side: Int) { bits[number] |= 1 << side }
+    /// Marks the id present on the side, and the rules it may let fire as candidates there.
+    func insert(_ number: Int, side: Int) {
+      bits[number] |= 1 << side
+      for item in rules.ruleStarts[number]..<rules.ruleStarts[number + 1] {
+        candidates[Int(rules.rulesByID[Int(item)])] |= 1 << side
+      }
+    }
     func hasFired(_ number: Int) -> Bool { bits[number] & 4 != 0 }
     func markFired(_ number: Int) { bits[number] |= 4 }
+    /// Whether the rule at `index` is a candidate on some side.
+    func isCandidate(_ index: Int) -> Bool { candidates[index] != 0 }
+    /// Whether the rule at `index` is a candidate on the side: only a candidate can pass
+    /// `couldFire`.
+    func isCandidate(_ index: Int, side: Int) -> Bool { candidates[index] & (1 << side) != 0 }
   }
 
   /// Runs `body` with nothing present and nothing fired, in memory on the stack.
   func withPresence<Result>(_ body: (Presence) throws -> Result) rethrows -> Result {
-    try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(numbers.count, 1)) {
+    try withUnsafeTemporaryAllocation(
+      of: UInt8.self, capacity: max(numbers.count + ruleNumbers.count, 1)
+    ) {
       $0.initialize(repeating: 0)
-      return try body(Presence(bits: $0))
+      let bits = UnsafeMutableBufferPointer(rebasing: $0[0..<numbers.count])
+      let candidates = UnsafeMutableBufferPointer(
+        rebasing: $0[numbers.count..<numbers.count + ruleNumbers.count])
+      for index in alwaysCandidates { candidates[index] = 3 }
+      return try body(Presence(bits: bits, candidates: candidates, rules: self))
     }
   }
 

@@ -8,6 +8,8 @@ extension ScanProgram {
     /// The typed word's number, or -1 (none, or one no typed step names).
     var typed: [Int32] = []
     var flags: [TokenFlags] = []
+    /// The stems of the line, summarised (`StemSignature`).
+    var signature = StemSignature()
 
     var count: Int { stems.count }
 
@@ -31,6 +33,7 @@ extension ScanProgram {
     line.words.removeAll(keepingCapacity: true)
     line.typed.removeAll(keepingCapacity: true)
     line.flags.removeAll(keepingCapacity: true)
+    line.signature = StemSignature()
     // A program used before `freeze()` still numbers lines right, slowly.
     let vocabulary = frozenVocabulary ?? WordTable(self.vocabulary)
     for token in tokens {
@@ -51,6 +54,7 @@ extension ScanProgram {
         flags.insert(.firstPerson)
       }
       flags.formUnion(Self.numberFlags(token.stem))
+      if let stem = stemEntry?.stem, stem >= 0 { line.signature.insert(stem) }
       line.stems.append(stemEntry?.stem ?? -1)
       line.words.append(wordEntry?.word ?? -1)
       line.typed.append(typedEntry?.word ?? -1)
@@ -81,6 +85,21 @@ extension ScanProgram {
     return false
   }
 
+  /// The summaries of the first stems of the pattern's filtered steps after its first: a line
+  /// whose summary misses one of them cannot match the pattern, as every step must match and
+  /// a filtered step only starts at a token with one of those stems.
+  func laterStepSignatures(of pattern: Range<Int32>) -> [StemSignature] {
+    guard pattern.lowerBound < pattern.upperBound else { return [] }
+    return ops[Int(pattern.lowerBound + 1)..<Int(pattern.upperBound)].filter(\.hasFilter).map {
+      op in
+      var signature = StemSignature()
+      for stem in firstStems[Int(op.firsts.lowerBound)..<Int(op.firsts.upperBound)] {
+        signature.insert(stem)
+      }
+      return signature
+    }
+  }
+
   /// Whether the pattern's first step could match at `position`: a cheap test that spares
   /// the full match at most tokens.
   func canStart(_ pattern: Range<Int32>, _ line: Line, at position: Int) -> Bool {
@@ -103,9 +122,28 @@ extension ScanProgram {
     switch op.kind {
     case .words:
       if op.hasFilter {
-        guard start < line.count, !line.isPunctuation(start),
-          Self.sorted(firstStems, op.firsts, contains: line.stems[start])
-        else { return nil }
+        // Only the options that start with the token's stem can match here: none starts
+        // with a marker, so the stem decides. They are tried in their order, as below.
+        guard start < line.count, !line.isPunctuation(start) else { return nil }
+        let stem = line.stems[start]
+        var item = Self.lowerBound(of: stem, in: firstStems, op.firsts)
+        while item < Int(op.firsts.upperBound) && firstStems[item] == stem {
+          let option = options[Int(optionsByFirstStem[item])]
+          item += 1
+          var position = start + 1
+          var matched = true
+          for stem in (option.lowerBound + 1)..<option.upperBound {
+            guard position < line.count, !line.isPunctuation(position),
+              line.stem(at: position, matches: stems[Int(stem)])
+            else {
+              matched = false
+              break
+            }
+            position += 1
+          }
+          if matched, let end = match(index + 1, upper, line, position) { return end }
+        }
+        return nil
       }
       for choice in Int(op.lower)..<Int(op.upper) {
         var position = start
@@ -136,8 +174,12 @@ extension ScanProgram {
       // not over a negation after the comma ("my bits are fine, no numbness").
       let overCommas = op.upper == 1
       var crossed = false
+      // A filtered step after the gap refuses a token none of its options starts with: told
+      // here by its binary search, without a call per position.
+      let next = index + 1 < upper ? ops[index + 1] : nil
       for _ in 0...min(Int(op.lower), line.count) {
-        if let end = match(index + 1, upper, line, position) { return end }
+        let refused = next.map { $0.hasFilter && !canStartFiltered($0, line, at: position) }
+        if refused != true, let end = match(index + 1, upper, line, position) { return end }
         guard position < line.count,
           !line.isBreak(position) || overCommas && line.has(.comma, at: position),
           !(crossed && line.has(.negationCue, at: position))
@@ -147,6 +189,15 @@ extension ScanProgram {
       }
       return nil
     }
+  }
+
+  /// Whether a filtered `words` step has an option starting with the token at `position`.
+  @inline(__always)
+  fileprivate func canStartFiltered(_ op: Op, _ line: Line, at position: Int) -> Bool {
+    guard position < line.count, !line.isPunctuation(position) else { return false }
+    let stem = line.stems[position]
+    let item = Self.lowerBound(of: stem, in: firstStems, op.firsts)
+    return item < Int(op.firsts.upperBound) && firstStems[item] == stem
   }
 
   /// Whether one option's stems match the words from `start` on.
@@ -161,20 +212,19 @@ extension ScanProgram {
     return true
   }
 
-  /// Whether the sorted `values[range]` holds `value`, by binary search.
+  /// The first place in the sorted `values[range]` whose value is not below `value`, by
+  /// binary search (`range.upperBound` when there is none).
   @inline(__always)
-  fileprivate static func sorted(_ values: [Int32], _ range: Range<Int32>, contains value: Int32)
-    -> Bool
+  fileprivate static func lowerBound(of value: Int32, in values: [Int32], _ range: Range<Int32>)
+    -> Int
   {
     var lower = Int(range.lowerBound)
     var upper = Int(range.upperBound)
     while lower < upper {
       let middle = (lower + upper) / 2
-      let found = values[middle]
-      if found == value { return true }
-      if found < value { lower = middle + 1 } else { upper = middle }
+      if values[middle] < value { lower = middle + 1 } else { upper = middle }
     }
-    return false
+    return lower
   }
 
   /// The marker flags of a stem that is a number (`Int(stem)`, as the string scanner reads it;

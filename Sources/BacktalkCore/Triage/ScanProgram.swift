@@ -6,9 +6,9 @@
 /// negation, a filler, "my") asks about. A line is numbered once (`encode`), one table lookup
 /// per token, and matching then compares those numbers. Stems 0 to 4 are the markers whose
 /// match depends on the token's value (`#long` takes `#ages`, `#older` an age, ...).
-struct ScanProgram: Sendable {
+struct ScanProgram: Sendable, Equatable {
   /// One step of a pattern: a choice of stem sequences, a typed word, or a gap.
-  struct Op: Sendable {
+  struct Op: Sendable, Equatable {
     enum Kind: UInt8, Sendable {
       /// `options[lower..<upper]`, each a range of `stems`.
       case words
@@ -21,15 +21,17 @@ struct ScanProgram: Sendable {
     var kind: Kind
     var lower: Int32
     var upper: Int32
-    /// For `words`: the first stems of its options, sorted (`firstStems[lower..<upper]`), so
-    /// a token no option starts with is refused without trying them. Empty when an option
-    /// is empty or starts with a marker, which the stem alone does not decide.
+    /// For `words`: its options by first stem, sorted by stem and then by option
+    /// (`firstStems[lower..<upper]`, the options in `optionsByFirstStem`), so a token no
+    /// option starts with is refused by one binary search and one that some do start tries
+    /// only those, in their order. Empty when an option is empty or starts with a marker,
+    /// which the stem alone does not decide.
     var firsts: Range<Int32> = 0..<0
     var hasFilter = false
   }
 
   /// What a string is to the program: a stem of some pattern, a word some test names, or both.
-  struct Entry: Sendable {
+  struct Entry: Sendable, Equatable {
     var stem: Int32 = -1
     var word: Int32 = -1
     /// What a token with this stem is (`ages`).
@@ -40,7 +42,7 @@ struct ScanProgram: Sendable {
   }
 
   /// What the scanner needs to know of a token beyond its numbers.
-  struct TokenFlags: OptionSet, Sendable {
+  struct TokenFlags: OptionSet, Sendable, Equatable {
     var rawValue: UInt16
     static let punctuation = TokenFlags(rawValue: 1 << 0)
     static let isBreak = TokenFlags(rawValue: 1 << 1)
@@ -77,6 +79,24 @@ struct ScanProgram: Sendable {
     }
   }
 
+  /// A set of stem numbers in 128 bits, bit `stem % 128`: two sets that share no bit share
+  /// no stem.
+  struct StemSignature: Sendable, Equatable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    @inline(__always)
+    mutating func insert(_ stem: Int32) {
+      let bit = UInt64(1) << UInt64(stem & 63)
+      if stem & 64 == 0 { low |= bit } else { high |= bit }
+    }
+
+    @inline(__always)
+    func intersects(_ other: StemSignature) -> Bool {
+      low & other.low != 0 || high & other.high != 0
+    }
+  }
+
   /// The marker stems, numbered 0 to 4 in this order.
   static let markerStems = ["#long", "#older", "#many", "#year", "#fever"]
 
@@ -88,10 +108,12 @@ struct ScanProgram: Sendable {
   private(set) var options: [Range<Int32>] = []
   private(set) var stems: [Int32] = []
   private(set) var typedWords: [Int32] = []
-  /// The sorted first stems of each `words` step's options (`Op.firsts`).
+  /// The first stems of each filtered `words` step's options, sorted (`Op.firsts`), and
+  /// beside each the option that starts with it (options of one stem in ascending order).
   private(set) var firstStems: [Int32] = []
+  private(set) var optionsByFirstStem: [Int32] = []
   private(set) var stemCount: Int32 = 0
-  private var wordCount: Int32 = 0
+  private(set) var wordCount: Int32 = 0
 
   /// A program with the marker stems and the words of the lexicon's context tests numbered.
   init(lexicon: Lexicon) {
@@ -108,6 +130,62 @@ struct ScanProgram: Sendable {
     for (words, role) in roles {
       for word in words { vocabulary[word, default: Entry()].asWord.insert(role) }
     }
+  }
+
+  /// A program as `KnowledgeSnapshot` stored it, frozen.
+  init(
+    vocabulary: [String: Entry], ops: [Op], options: [Range<Int32>], stems: [Int32],
+    typedWords: [Int32], firstStems: [Int32], optionsByFirstStem: [Int32], stemCount: Int32,
+    wordCount: Int32
+  ) {
+    self.vocabulary = vocabulary
+    self.ops = ops
+    self.options = options
+    self.stems = stems
+    self.typedWords = typedWords
+    self.firstStems = firstStems
+    self.optionsByFirstStem = optionsByFirstStem
+    self.stemCount = stemCount
+    self.wordCount = wordCount
+    freeze()
+  }
+
+  /// Programs are equal when their patterns and numbers are: the frozen table is the
+  /// vocabulary's.
+  static func == (left: ScanProgram, right: ScanProgram) -> Bool {
+    left.vocabulary == right.vocabulary && left.ops == right.ops && left.options == right.options
+      && left.stems == right.stems && left.typedWords == right.typedWords
+      && left.firstStems == right.firstStems
+      && left.optionsByFirstStem == right.optionsByFirstStem && left.stemCount == right.stemCount
+      && left.wordCount == right.wordCount
+  }
+
+  /// Whether every number points inside the program: a restored program that is not
+  /// consistent would index out of its arrays.
+  var isConsistent: Bool {
+    let options = Int32(self.options.count)
+    let stems = Int32(self.stems.count)
+    let firsts = Int32(firstStems.count)
+    return stemCount >= 0 && wordCount >= 0
+      && vocabulary.values.allSatisfy { $0.stem < stemCount && $0.word < wordCount }
+      && self.options.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= stems }
+      && firstStems.count == optionsByFirstStem.count
+      && optionsByFirstStem.allSatisfy { (0..<options).contains($0) }
+      && ops.allSatisfy { op in
+        let inside =
+          switch op.kind {
+          case .words: op.lower >= 0 && op.lower <= op.upper && op.upper <= options
+          case .typed:
+            op.lower >= 0 && op.lower <= op.upper && op.upper <= Int32(typedWords.count)
+          case .gap: true
+          }
+        return inside && op.firsts.lowerBound >= 0 && op.firsts.upperBound <= firsts
+          && (!op.hasFilter || op.kind == .words)
+      }
+      // A filtered step's options are nonempty, as `match` takes them to be.
+      && ops.allSatisfy { op in
+        !op.hasFilter || self.options[Int(op.lower)..<Int(op.upper)].allSatisfy { !$0.isEmpty }
+      }
   }
 
   /// Makes the table that numbers lines from the vocabulary as it stands; patterns added
@@ -132,7 +210,12 @@ struct ScanProgram: Sendable {
         let firsts = choices.map { $0.first.map { stemNumber($0) } ?? -1 }
         if firsts.allSatisfy({ $0 >= Int32(Self.markerStems.count) }) {
           let lower = Int32(firstStems.count)
-          firstStems.append(contentsOf: Set(firsts).sorted())
+          let byStem = firsts.enumerated().map {
+            (stem: $0.element, option: first + Int32($0.offset))
+          }
+          .sorted { ($0.stem, $0.option) < ($1.stem, $1.option) }
+          firstStems.append(contentsOf: byStem.map(\.stem))
+          optionsByFirstStem.append(contentsOf: byStem.map(\.option))
           op.firsts = lower..<Int32(firstStems.count)
           op.hasFilter = true
         }

@@ -14,8 +14,15 @@ public struct TriageEngine: Sendable {
   let abilityQuestions: [[String]]
   let negationCues: Set<String>
 
-  init(intents: [Intent], stems: (String) -> [String], lexicon: Lexicon) {
-    scanner = FindingScanner(intents: intents, stems: stems, lexicon: lexicon)
+  /// - Parameter compiled: the scanner an earlier build compiled from the same knowledge;
+  ///   without it, the patterns are compiled here.
+  init(
+    intents: [Intent], stems: (String) -> [String], lexicon: Lexicon,
+    compiled: FindingScanner.Compiled? = nil
+  ) {
+    scanner =
+      compiled.map { FindingScanner(compiled: $0) }
+      ?? FindingScanner(intents: intents, stems: stems, lexicon: lexicon)
     rules = intents.compactMap { intent in
       intent.redFlag.map {
         TriageRule(
@@ -89,9 +96,11 @@ public struct TriageEngine: Sendable {
       var changed = true
       while changed {
         changed = false
-        for (index, rule) in rules.enumerated() {
+        // A rule no id present names cannot fire: skipped by one test, in the same order.
+        for index in rules.indices where presence.isCandidate(index) {
+          let rule = rules[index]
           let number = numbered.ruleNumbers[index]
-          for side in 0..<2 {
+          for side in 0..<2 where presence.isCandidate(index, side: side) {
             // Only a rule whose symptom or whole combination is present can fire; the numbers
             // say so before any string is looked up.
             let isPresent = presence.contains(number, side: side)
