@@ -130,34 +130,21 @@ extension ScanProgram {
         while item < Int(op.firsts.upperBound) && firstStems[item] == stem {
           let option = options[Int(optionsByFirstStem[item])]
           item += 1
-          var position = start + 1
-          var matched = true
-          for stem in (option.lowerBound + 1)..<option.upperBound {
-            guard position < line.count, !line.isPunctuation(position),
-              line.stem(at: position, matches: stems[Int(stem)])
-            else {
-              matched = false
-              break
-            }
-            position += 1
+          if let position = end(
+            of: (option.lowerBound + 1)..<option.upperBound, line, from: start + 1),
+            let end = match(index + 1, upper, line, position)
+          {
+            return end
           }
-          if matched, let end = match(index + 1, upper, line, position) { return end }
         }
         return nil
       }
       for choice in Int(op.lower)..<Int(op.upper) {
-        var position = start
-        var matched = true
-        for stem in options[choice] {
-          guard position < line.count, !line.isPunctuation(position),
-            line.stem(at: position, matches: stems[Int(stem)])
-          else {
-            matched = false
-            break
-          }
-          position += 1
+        if let position = end(of: options[choice], line, from: start),
+          let end = match(index + 1, upper, line, position)
+        {
+          return end
         }
-        if matched, let end = match(index + 1, upper, line, position) { return end }
       }
       return nil
     case .typed:
@@ -202,14 +189,21 @@ extension ScanProgram {
 
   /// Whether one option's stems match the words from `start` on.
   fileprivate func matches(_ option: Range<Int32>, _ line: Line, from start: Int) -> Bool {
+    end(of: option, line, from: start) != nil
+  }
+
+  /// Where one option's stems, matched word by word from `start` on, end; nil when a word
+  /// does not match.
+  @inline(__always)
+  fileprivate func end(of option: Range<Int32>, _ line: Line, from start: Int) -> Int? {
     var position = start
     for stem in option {
       guard position < line.count, !line.isPunctuation(position),
         line.stem(at: position, matches: stems[Int(stem)])
-      else { return false }
+      else { return nil }
       position += 1
     }
-    return true
+    return position
   }
 
   /// The first place in the sorted `values[range]` whose value is not below `value`, by
