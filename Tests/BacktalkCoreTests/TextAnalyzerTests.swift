@@ -49,6 +49,8 @@ import Testing
   }
 
   @Test func readsAndAHalfAsPartOfADuration() {
+    // The words come from `duration_fractions` in the lexicon.
+    let analyzer = Fixture.responder.analyzer
     // Ten and a half days is a week or more, with or without the "a" in front.
     #expect(
       analyzer.analyze("week and a half of rest").tokens.map(\.word) == ["#long", "of", "rest"])

@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x0A]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x0B]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -317,6 +317,7 @@ struct Writer {
     set(lexicon.followUpCues)
     numbers(lexicon.durationUnits)
     numbers(lexicon.durationQuantifiers)
+    numbers(lexicon.durationFractions)
     map(lexicon.emergencyNumbers)
     string(lexicon.defaultEmergencyNumber)
     array(lexicon.findings) { writer, finding in
@@ -532,7 +533,8 @@ struct Reader {
       negationFillers: try set(), negationBlockers: try set(), clauseBreaks: try set(),
       numbers: try map(), openers: try set(), walkthroughCues: try strings(),
       questionJoiners: try set(), followUpCues: try set(), durationUnits: try numbers(),
-      durationQuantifiers: try numbers(), emergencyNumbers: try map(),
+      durationQuantifiers: try numbers(), durationFractions: try numbers(),
+      emergencyNumbers: try map(),
       defaultEmergencyNumber: try string(),
       findings: try array { reader throws(KnowledgeSnapshot.FormatError) in
         let id = try reader.string()

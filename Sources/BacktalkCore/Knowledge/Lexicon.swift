@@ -28,6 +28,8 @@ public struct Lexicon: Sendable, Equatable {
   public var durationUnits: [String: Double]
   /// Words that stand for a count before a time unit, such as `a` (1) or `few` (3).
   public var durationQuantifiers: [String: Double]
+  /// Words after a unit that add a fraction of it (`duration_fractions`: "and a half").
+  public var durationFractions: [String: Double]
   /// Emergency numbers by region code, such as `US` to `911`.
   public var emergencyNumbers: [String: String]
   /// What to call the emergency number when the region is unknown.
@@ -128,6 +130,7 @@ public struct Lexicon: Sendable, Equatable {
     openers: Set<String> = [], walkthroughCues: [String] = [], questionJoiners: Set<String> = [],
     followUpCues: Set<String> = [],
     durationUnits: [String: Double] = [:], durationQuantifiers: [String: Double] = [:],
+    durationFractions: [String: Double] = [:],
     emergencyNumbers: [String: String] = [:],
     defaultEmergencyNumber: String = "your local emergency number",
     realWords: WordList = WordList(), commonWords: WordList = WordList(),
@@ -150,6 +153,7 @@ public struct Lexicon: Sendable, Equatable {
     self.followUpCues = followUpCues
     self.durationUnits = durationUnits
     self.durationQuantifiers = durationQuantifiers
+    self.durationFractions = durationFractions
     self.emergencyNumbers = emergencyNumbers
     self.defaultEmergencyNumber = defaultEmergencyNumber
     self.realWords = realWords

@@ -8,6 +8,7 @@ enum LexiconParser {
     "negation_blockers", "clause_breaks", "numbers", "question_joiners", "follow_up_cues",
     "openers", "walkthrough_cues",
     "emergency_numbers", "default_emergency_number", "duration_units", "duration_quantifiers",
+    "duration_fractions",
     "history_cues", "history_after_cues", "hypothetical_cues", "definition_cues",
     "other_person_cues",
     "negation_scope_enders", "first_person_words", "ongoing_words", "findings", "self_care_groups",
@@ -153,6 +154,15 @@ enum LexiconParser {
         continue
       }
       lexicon.durationQuantifiers[key] = count
+    }
+    for (key, value) in pairs("duration_fractions", &fields) {
+      guard let fraction = Double(value) else {
+        fields.fail(
+          fields.node("duration_fractions"), "'\(key)' in duration_fractions must be a number",
+          fix: "write '\(key): 0.5'")
+        continue
+      }
+      lexicon.durationFractions[key] = fraction
     }
     for (key, value) in pairs("emergency_numbers", &fields, normalize: false) {
       lexicon.emergencyNumbers[key.uppercased()] = value

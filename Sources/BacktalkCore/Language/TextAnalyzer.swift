@@ -525,13 +525,17 @@ extension TextAnalyzer {
         continue
       }
       var count: Double? = token.word.hasSuffix("s") ? 2 : nil
-      // "a week and a half", or "week and a half" with its "a" left out, is one and a half.
-      let half = ["and", "a", "half"]
-      let hasHalf =
-        position + 3 <= tokens.count
-        && zip(tokens[position..<position + 3], half).allSatisfy {
-          $0.word == $1
+      // "a week and a half", or "week and a half" with its "a" left out, is one and a half
+      // (`duration_fractions`).
+      var fraction: (words: Int, value: Double)?
+      for (phrase, value) in lexicon.durationFractions {
+        let words = phrase.split(separator: " ")
+        guard position + words.count <= tokens.count else { continue }
+        if zip(tokens[position..<position + words.count], words).allSatisfy({ $0.word == $1 }) {
+          fraction = (words.count, value)
+          break
         }
+      }
       if let previous = output.last, !previous.isPunctuation {
         if let number = Double(previous.word) {
           count = number
@@ -541,9 +545,9 @@ extension TextAnalyzer {
           output.removeLast()
         }
       }
-      if hasHalf {
-        count = (count ?? 1) + 0.5
-        position += 3
+      if let fraction {
+        count = (count ?? 1) + fraction.value
+        position += fraction.words
       }
       guard let count else {
         output.append(token)

@@ -22,12 +22,12 @@ public struct FindingScanner: Sendable {
   let cuesByFirstStem: [Int32]
   let cuesForAnyStart: [Int32]
   let definitionCues: [Range<Int32>]
-  /// For each pattern, the summaries of its later filtered steps
-  /// (`requirementStarts[pattern]..<[pattern + 1]` of `requirements`): a line that misses one
-  /// is not tried (`ScanProgram.laterStepSignatures`).
   /// Whether some definition cue can start at a token of each stem number; empty when one
   /// may start at any token (a first step that is a gap, a typed word or a marker).
   let definitionStarts: [Bool]
+  /// For each pattern, the summaries of its later filtered steps
+  /// (`requirementStarts[pattern]..<[pattern + 1]` of `requirements`): a line that misses one
+  /// is not tried (`ScanProgram.laterStepSignatures`).
   let requirementStarts: [Int32]
   let requirements: [ScanProgram.StemSignature]
   /// Buffers for one scan at a time, reused from line to line and thread to thread.
@@ -129,9 +129,11 @@ public struct FindingScanner: Sendable {
       let steps = program.add(Self.compile(wording, stems: stems))
       cues.append(CueRule(modifier: .historical, steps: steps, looksBack: true, resolves: true))
     }
-    definitionCues = contextCues.definition.map { program.add(Self.compile($0, stems: stems)) }
+    let definitionCues = contextCues.definition.map {
+      program.add(Self.compile($0, stems: stems))
+    }
     let stemCount = Int(program.stemCount)
-    (patternStarts, patternsByFirstStem) = Self.buckets(
+    let (patternStarts, patternsByFirstStem) = Self.buckets(
       stemCount,
       patterns.indices.map { (Int32($0), program.indexedFirstStems(of: patterns[$0].steps)) })
     var anyStart: [Int32] = []
@@ -143,16 +145,16 @@ public struct FindingScanner: Sendable {
         anyStart.append(Int32(index))
       }
     }
-    (cueStarts, cuesByFirstStem) = Self.buckets(stemCount, cueFirsts)
-    cuesForAnyStart = anyStart
-    self.cues = cues
-    self.patterns = patterns
+    let (cueStarts, cuesByFirstStem) = Self.buckets(stemCount, cueFirsts)
     program.freeze()
-    self.program = program
-    buffers = BufferPool(cues: cues.count)
-    riskFindings = Set(lexicon.findings.filter { $0.kind == .risk }.map(\.id))
-    (requirementStarts, requirements) = Self.requirements(of: patterns, program)
-    definitionStarts = Self.starts(of: definitionCues, program)
+    // What is derived from the compiled parts is derived in one place, as for a snapshot.
+    self.init(
+      compiled: Compiled(
+        patterns: patterns, program: program, patternStarts: patternStarts,
+        patternsByFirstStem: patternsByFirstStem, cues: cues, cueStarts: cueStarts,
+        cuesByFirstStem: cuesByFirstStem, cuesForAnyStart: anyStart,
+        definitionCues: definitionCues,
+        riskFindings: Set(lexicon.findings.filter { $0.kind == .risk }.map(\.id))))
   }
 
   /// Everything the scanner compiles from the knowledge, which a build stores in the snapshot
