@@ -13,6 +13,9 @@ import Testing
     hypothetical_cues: [what if, "what|which ... signs|symptoms", "in case"]
     definition_cues: [what is, tell me about]
     other_person_cues: ["my mother|mum|husband", "she has|is|cant", "he has|is|cant"]
+    animal_cues: ["dog|horse has|is|cant"]
+    first_person_words: [i, my]
+    animal_topic_intent: pets
     negation_scope_enders: [i, my, she, he]
     answer_blockers: [feel, control]
     resolved_cues: ["has passed", "it is|has passed"]
@@ -82,6 +85,10 @@ import Testing
         action: "Call {number} now."
         examples: [tripping on the stairs, then tripping over my feet]
         answer: Get help.
+      - intent: pets
+        title: Pets
+        examples: [my dog is ill]
+        answer: Ask a vet.
       """
 
   let responder: Responder
@@ -187,6 +194,31 @@ import Testing
       Issue.record("an unknown name loaded")
     } catch {
       #expect("\(error)".contains("'counts_when_passed' names 'stiff_knee'"))
+    }
+  }
+
+  @Test func anAnimalsFindingDoesNotCountAndGetsTheAnimalAnswer() {
+    #expect(modifiers("the dog has a fever", of: "fever").contains(.animal))
+    let reply = responder.reply(to: "the dog has a fever")
+    #expect(reply.triage == .none)
+    #expect(reply.intents == ["pets"])
+    // No "watch for" line: the fever is not the writer's to watch.
+    #expect(!reply.text.contains("Watch for fever"))
+    // The writer's own words between the animal and the finding make it the writer's again,
+    // and a dog that is only mentioned is not the subject.
+    #expect(assess("the dog is fine but i have a fever").level == .urgent)
+    #expect(assess("the dog is barking and i have a fever").level == .urgent)
+    #expect(assess("i tripped over the dog and have a fever").level == .urgent)
+  }
+
+  @Test func anAnimalTopicIntentThatDoesNotExistIsALoadError() {
+    let broken = Self.lexicon.replacingOccurrences(
+      of: "animal_topic_intent: pets", with: "animal_topic_intent: vets")
+    do {
+      _ = try Self.load(triageLexicon: broken + Self.rashFinding)
+      Issue.record("an unknown intent loaded")
+    } catch {
+      #expect("\(error)".contains("'animal_topic_intent' names intent 'vets'"))
     }
   }
 

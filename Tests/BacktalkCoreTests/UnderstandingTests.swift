@@ -95,6 +95,31 @@ import Testing
     #expect(Self.plain.reply(to: "can i get a tattoo").intents.isEmpty)
   }
 
+  @Test func aTopicWordUsedInAnotherSenseCountsForNoTopic() throws {
+    let intents =
+      Fixture.smallIntents + """
+
+        - intent: elsewhere
+          title: Something else
+          examples: [tell me a joke]
+          answer: That is outside what I know.
+        """
+    let lexicon =
+      Fixture.smallLexicon
+      + "\nunknown_topic_intent: elsewhere\nother_senses:\n  hot tub: [filter]\n"
+    let responder = try Fixture.responder(intents: intents, lexicon: lexicon)
+    #expect(
+      responder.reply(to: "how often should the hot tub filter be changed").intents == ["elsewhere"]
+    )
+    // Without the neighbour, or beyond its reach, the topic word counts as before.
+    #expect(responder.reply(to: "how often should i use the hot tub").intents == ["hot_tub"])
+    #expect(
+      responder.reply(to: "a new filter for the house, is the hot tub good for me").intents
+        == ["hot_tub"])
+    // Another topic's keyword in the line is still answered.
+    #expect(responder.reply(to: "the hot tub filter is broken, can i drive").intents == ["driving"])
+  }
+
   @Test func anUnknownTopicIntentThatDoesNotExistIsALoadError() {
     let errors = Fixture.loadErrors([
       KnowledgeFile(path: "Intents/test.yml", text: Fixture.smallIntents),

@@ -55,8 +55,12 @@ extension Responder {
 
   /// Picks the intents a question asks about. Words that triggered a red flag are left out:
   /// triage already answers them, and they would only lower the confidence in the rest.
+  ///
+  /// A topic word used in another sense ("ice skates") counts for nothing; when the line then
+  /// names no topic's keyword and no symptom (`mentionsSymptoms`), it is about something else.
   func select(
-    _ analyzed: AnalyzedText, excluding findings: [Finding], context: DialogueContext?
+    _ analyzed: AnalyzedText, excluding findings: [Finding], mentionsSymptoms: Bool = true,
+    context: DialogueContext?
   ) -> Selection {
     var remaining = analyzed
     // Drop openers such as "hey, quick question:" when something else follows.
@@ -68,11 +72,19 @@ extension Responder {
     while dropped < remaining.tokens.count, isOpener(remaining.tokens[dropped]) { dropped += 1 }
     let hasMore = remaining.tokens[dropped...].contains { !index.stopwords.contains($0.stem) }
     if !hasMore { dropped = 0 }
-    var flagged = Set<Int>()
+    let otherSenses = otherSensePositions(analyzed.tokens)
+    var flagged = otherSenses
     for finding in findings { flagged.formUnion(finding.range) }
     remaining.tokens = analyzed.tokens.enumerated()
       .filter { $0.offset >= dropped && !flagged.contains($0.offset) }.map(\.element)
     var selection = select(remaining, context: context)
+    if !otherSenses.isEmpty, !mentionsSymptoms,
+      let unknownTopic = knowledge.lexicon.unknownTopicIntent,
+      !index.holdsKeyword(remaining.stems)
+    {
+      selection.answered = [unknownTopic]
+      selection.suggestions = []
+    }
     // Beside a red flag, only a confident answer to words that say something ("my back is in
     // spasm" says nothing the warning does not) is worth the reader's time.
     if findings.contains(where: \.counts),
@@ -82,6 +94,35 @@ extension Responder {
       selection.suggestions = []
     }
     return selection
+  }
+
+  /// The positions of topic words used in another sense: a topic word (`other_senses`) with a
+  /// neighbour that shows the other sense within `otherSenseReach` words of its clause ("best
+  /// ice skates", "is my heat pump worth servicing").
+  func otherSensePositions(_ tokens: [Token]) -> Set<Int> {
+    var positions = Set<Int>()
+    guard !otherSenses.isEmpty else { return positions }
+    for (topic, others) in otherSenses {
+      var start = 0
+      while start + topic.count <= tokens.count {
+        defer { start += 1 }
+        guard tokens[start].stem == topic[0],
+          zip(topic.indices, start...).allSatisfy({ tokens[$1].stem == topic[$0] })
+        else { continue }
+        let end = start + topic.count
+        func reaches(_ range: some Sequence<Int>) -> Bool {
+          for position in range {
+            if tokens[position].isBreak { return false }
+            if others.contains(tokens[position].stem) { return true }
+          }
+          return false
+        }
+        let before = stride(from: start - 1, through: max(0, start - Self.otherSenseReach), by: -1)
+        let after = end..<min(tokens.count, end + Self.otherSenseReach)
+        if reaches(before) || reaches(after) { positions.formUnion(start..<end) }
+      }
+    }
+    return positions
   }
 
   func select(_ analyzed: AnalyzedText, context: DialogueContext?) -> Selection {

@@ -20,6 +20,9 @@ public struct Responder: Sendable {
   public let disclaimerReminder: String
   /// The phrases that ask each kind of question, as cleaned words, by their first word.
   let askCues: WordTable<[(kind: String, words: [String])]>
+  /// Topic words as stems, each with the stems of the neighbours that show another sense
+  /// (`other_senses`: "ice" beside "skates").
+  let otherSenses: [(topic: [String], others: Set<String>)]
   /// Each exercise intent's walkthrough as text and numbered steps, rendered once.
   let walkthroughTexts: WordTable<(text: String, steps: [String])>
   /// Every red-flag action filled for one emergency number and region (see `preparing`), by
@@ -41,6 +44,8 @@ public struct Responder: Sendable {
   public static let answerThreshold = 0.35
   /// Below this confidence an answer offers the next intents too ("Or did you mean").
   public static let sureThreshold = 0.8
+  /// How far from a topic word a neighbour can show it used in another sense.
+  static let otherSenseReach = 2
   /// How many intents "Or did you mean" offers at most.
   static let alternativeCount = 2
   /// At or above this confidence an intent is worth a suggestion.
@@ -115,6 +120,10 @@ public struct Responder: Sendable {
           }
         }
         .filter { !$0.words.isEmpty }, by: { $0.words[0] }))
+    otherSenses = knowledge.lexicon.otherSenses.sorted { $0.key < $1.key }.map { topic, others in
+      (stems(topic), Set(others.flatMap(stems.callAsFunction)))
+    }
+    .filter { !$0.topic.isEmpty }
     disclaimer = knowledge.disclaimer
     disclaimerReminder = knowledge.disclaimerReminder
     titlesByDocument = titles
@@ -146,9 +155,15 @@ public struct Responder: Sendable {
       }
     }
     let cues = knowledge.lexicon.contextCues
-    triggerText += (cues.history + cues.hypothetical + cues.definition + cues.otherPerson).map {
-      $0.replacingOccurrences(of: "|", with: " ").replacingOccurrences(of: "_", with: " ")
+    // The neighbours that show another sense are known words: a typo in one is corrected to it.
+    let senses = knowledge.lexicon.otherSenses.sorted { $0.key < $1.key }.flatMap {
+      [$0.key] + $0.value
     }
+    triggerText +=
+      (cues.history + cues.hypothetical + cues.definition + cues.otherPerson
+      + cues.animal + senses).map {
+        $0.replacingOccurrences(of: "|", with: " ").replacingOccurrences(of: "_", with: " ")
+      }
     for intent in knowledge.intents {
       vocabulary += intent.examples + intent.keywords + [intent.title]
       answers.append(intent.fullAnswer)
@@ -249,7 +264,7 @@ public struct Responder: Sendable {
         ? analyzer.analyze(question, correctingCommonWords: false) : analyzed
       let selection = select(
         matched, excluding: triage.findings.filter(\.isRuleSymptom),
-        context: context)
+        mentionsSymptoms: !triage.findings.isEmpty, context: context)
       if explaining {
         explanation.candidates = selection.candidates
         explanation.parts = selection.parts
@@ -258,6 +273,15 @@ public struct Responder: Sendable {
       answered = selection.answered
       suggestions = selection.suggestions
       confidence = selection.confidence
+      // A line about an animal's back ("my dog's back legs are wobbly") is a vet's question:
+      // its honest answer, not the human topic its words resemble.
+      if triage.active.isEmpty, let animal = knowledge.lexicon.animalTopicIntent,
+        triage.findings.contains(where: { $0.modifiers.contains(.animal) })
+      {
+        answered = [animal]
+        suggestions = []
+        confidence = 1
+      }
     }
     let flagged = triage.active.map(\.intent)
     answered.removeAll { id in flagged.contains(id) }

@@ -239,6 +239,13 @@ extension KnowledgeLoader {
           problem: "'unknown_topic_intent' names intent '\(id)', which does not exist",
           fix: "name an existing intent id, such as the one that answers off-topic questions"))
     }
+    if let id = lexicon.animalTopicIntent, !intents.isEmpty, firstByID[id] == nil {
+      errors.append(
+        KnowledgeError(
+          file: "Lexicon", line: 0,
+          problem: "'animal_topic_intent' names intent '\(id)', which does not exist",
+          fix: "name an existing intent id, such as the one that answers questions about pets"))
+    }
     let findingIDs = Set(lexicon.findings.map(\.id))
     for id in lexicon.countsWhenPassed.sorted()
     where !intents.isEmpty && firstByID[id]?.redFlag == nil && !findingIDs.contains(id) {

@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x0B]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x0C]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -361,6 +361,12 @@ struct Writer {
     set(lexicon.alternativeJoiners)
     string(lexicon.unknownTopicIntent ?? "")
     set(lexicon.countsWhenPassed)
+    strings(lexicon.contextCues.animal)
+    string(lexicon.animalTopicIntent ?? "")
+    array(lexicon.otherSenses.sorted { $0.key < $1.key }) { writer, entry in
+      writer.string(entry.key)
+      writer.strings(entry.value)
+    }
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -571,6 +577,13 @@ struct Reader {
     let unknownTopic = try string()
     lexicon.unknownTopicIntent = unknownTopic.isEmpty ? nil : unknownTopic
     lexicon.countsWhenPassed = try set()
+    lexicon.contextCues.animal = try strings()
+    let animalTopic = try string()
+    lexicon.animalTopicIntent = animalTopic.isEmpty ? nil : animalTopic
+    lexicon.otherSenses = Dictionary(
+      try array { reader throws(KnowledgeSnapshot.FormatError) in
+        (try reader.string(), try reader.strings())
+      }, uniquingKeysWith: { first, _ in first })
     return lexicon
   }
 }

@@ -78,10 +78,18 @@ public struct Lexicon: Sendable, Equatable {
   /// get a tattoo", "how do i fix my wifi"; `unknown_topic_intent:`), instead of a menu of
   /// guesses; nil to offer the menu.
   public var unknownTopicIntent: String?
+  /// The intent that answers a line about an animal's back (`animal_topic_intent:`; see
+  /// `animal_cues`), whose findings are a vet's to weigh; nil to answer it as any other line.
+  public var animalTopicIntent: String?
   /// Findings and red-flag rules whose signs count even when they have passed (a mini-stroke,
   /// cauda equina that comes and goes; `counts_when_passed:`): a word saying it went away does
   /// not make them historical, only a time long past does.
   public var countsWhenPassed: Set<String> = []
+
+  /// Topic words with the neighbours that show them used in another sense (`other_senses:`):
+  /// "ice" beside "skates", "heat" beside "pump". Such a topic word says nothing about the
+  /// topic, so it does not count towards an answer.
+  public var otherSenses: [String: [String]] = [:]
 
   /// A folded word with its contraction written out ("cant" is "can not"), or with a number
   /// and the letters run on to it apart ("62m" is "62 m", "10hrs" is "10 hrs", "x3" is "x 3"),
@@ -184,6 +192,8 @@ public struct ContextCues: Sendable, Equatable {
   public var definition: [String]
   /// Before the finding in its clause: "my mother", "my husband", "he", "she".
   public var otherPerson: [String]
+  /// Before the finding in its clause: an animal as its subject ("my dog's", "the horse has").
+  public var animal: [String] = []
   /// Words that end a negation's reach once it has passed over another finding: a new
   /// subject such as "i" or "my" starts a new statement in a run-on line.
   public var scopeEnders: Set<String>

@@ -10,11 +10,12 @@ enum LexiconParser {
     "emergency_numbers", "default_emergency_number", "duration_units", "duration_quantifiers",
     "duration_fractions",
     "history_cues", "history_after_cues", "hypothetical_cues", "definition_cues",
-    "other_person_cues",
+    "other_person_cues", "animal_cues",
     "negation_scope_enders", "first_person_words", "ongoing_words", "findings", "self_care_groups",
     "self_care_intents", "answer_words", "helplines", "calibration", "ask_kinds", "word_classes",
     "story_words", "reassurance_words", "alternative_joiners", "unknown_topic_intent",
-    "answer_blockers", "resolved_cues", "counts_when_passed", "ability_questions",
+    "animal_topic_intent",
+    "answer_blockers", "resolved_cues", "counts_when_passed", "ability_questions", "other_senses",
   ]
 
   static func parse(
@@ -46,6 +47,7 @@ enum LexiconParser {
     lexicon.contextCues.hypothetical += fields.strings("hypothetical_cues").map(normalizedEntry)
     lexicon.contextCues.definition += fields.strings("definition_cues").map(normalizedEntry)
     lexicon.contextCues.otherPerson += fields.strings("other_person_cues").map(normalizedEntry)
+    lexicon.contextCues.animal += fields.strings("animal_cues").map(normalizedEntry)
     lexicon.contextCues.scopeEnders.formUnion(set("negation_scope_enders"))
     lexicon.contextCues.firstPerson.formUnion(set("first_person_words"))
     lexicon.contextCues.ongoing.formUnion(set("ongoing_words"))
@@ -76,22 +78,11 @@ enum LexiconParser {
           node, "'answer_words' must map a kind to its words", fix: "write 'yes: [yes, yeah]'")
       }
     }
-    if let node = fields.node("ask_kinds") {
-      if let kinds = node.mapping {
-        for (key, value) in kinds {
-          let kind = key.scalar?.string ?? ""
-          guard let cues = value.sequence?.compactMap({ $0.scalar?.string }) else {
-            fields.fail(
-              value, "the phrases of ask kind '\(kind)' must be a list",
-              fix: "write '\(kind): [what do i do, what now]'")
-            continue
-          }
-          lexicon.askKinds[kind, default: []] += cues.map(normalizedEntry)
-        }
-      } else {
-        fields.fail(
-          node, "'ask_kinds' must map a kind to its phrases", fix: "write 'now: [what do i do]'")
-      }
+    for (kind, cues) in lists("ask_kinds", &fields, example: "now: [what do i do]") {
+      lexicon.askKinds[kind, default: []] += cues.map(normalizedEntry)
+    }
+    for (topic, others) in lists("other_senses", &fields, example: "ice: [skates, rink]") {
+      lexicon.otherSenses[normalizedEntry(topic), default: []] += others.map(normalizedEntry)
     }
     if let node = fields.node("word_classes") {
       parseWordClasses(node, fields: &fields, into: &lexicon)
@@ -132,6 +123,7 @@ enum LexiconParser {
       lexicon.findings += parseFindings(node, fields: &fields, known: lexicon.findings)
     }
     if let name = fields.string("unknown_topic_intent") { lexicon.unknownTopicIntent = name }
+    if let name = fields.string("animal_topic_intent") { lexicon.animalTopicIntent = name }
     if let name = fields.string("default_emergency_number") {
       lexicon.defaultEmergencyNumber = name
     }
@@ -369,6 +361,27 @@ enum LexiconParser {
         return nil
       }
       return normalize ? (normalizedEntry(from), normalizedEntry(to)) : (from, to)
+    }
+  }
+
+  /// A section that maps names to lists of phrases (`ask_kinds`, `other_senses`), in file order.
+  private static func lists(
+    _ key: String, _ fields: inout YAMLFields, example: String
+  ) -> [(String, [String])] {
+    guard let node = fields.node(key) else { return [] }
+    guard let mapping = node.mapping else {
+      fields.fail(node, "'\(key)' must map a name to its phrases", fix: "write '\(example)'")
+      return []
+    }
+    return mapping.compactMap { name, value in
+      let name = name.scalar?.string ?? ""
+      guard let phrases = value.sequence?.compactMap({ $0.scalar?.string }) else {
+        fields.fail(
+          value, "the phrases of '\(name)' in '\(key)' must be a list",
+          fix: "write '\(name): [...]', as in '\(example)'")
+        return nil
+      }
+      return (name, phrases)
     }
   }
 

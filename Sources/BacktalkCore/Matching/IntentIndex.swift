@@ -20,6 +20,8 @@ public struct IntentIndex: Sendable {
   let idf: [Double]
   /// The keyword phrases that start with each stem.
   let phrases: [[Phrase]]
+  /// Whether each stem is a keyword of one word on its own ("drive").
+  let isSingleKeyword: [Bool]
   let maximumIDF: Double
   let stopwords: WordTable<Bool>
   /// The examples (by position) that contain stem *s* are
@@ -118,6 +120,7 @@ public struct IntentIndex: Sendable {
     }
     var lengths: [Double] = []
     var phraseStems: [(first: Int, intent: Int, stems: [Int])] = []
+    var singleKeywords: [Int] = []
     var exampleStems: [[Int]] = []
     var exampleIntent: [Int] = []
     for (position, entry) in examples.enumerated() {
@@ -145,6 +148,8 @@ public struct IntentIndex: Sendable {
         if content.count > 1 {
           let stems = content.map(id)
           phraseStems.append((stems[0], position, stems))
+        } else if let stem = content.first {
+          singleKeywords.append(id(stem))
         }
       }
       for (stemID, frequency) in counts { lists[stemID].append((position, frequency)) }
@@ -177,6 +182,9 @@ public struct IntentIndex: Sendable {
         Phrase(intent: intent, stems: stems, score: stems.reduce(0) { $0 + weights[$1] }))
     }
     self.phrases = phrases
+    var isSingleKeyword = [Bool](repeating: false, count: names.count)
+    for stemID in singleKeywords { isSingleKeyword[stemID] = true }
+    self.isSingleKeyword = isSingleKeyword
     self.maximumIDF = weights.max() ?? 1
     var examplesByStem = [[Int]](repeating: [], count: names.count)
     var exampleWeight: [Double] = []
@@ -475,6 +483,17 @@ extension IntentIndex {
 extension IntentIndex {
   /// Whether a stem is in the index at all, however common.
   public func knows(_ stem: String) -> Bool { (terms[stem]?.stem ?? -1) >= 0 }
+
+  /// Whether the stems hold some intent's keyword phrase whole ("drive", "hot tub").
+  public func holdsKeyword(_ stems: [String]) -> Bool {
+    // Keyword phrases are held without their stopwords ("make an ice pack" as make ice pack).
+    let numbers = stems.filter { !(terms[$0]?.isStopword ?? false) }.map { terms[$0]?.stem ?? -1 }
+    return numbers.indices.contains { offset in
+      numbers[offset] >= 0
+        && (isSingleKeyword[numbers[offset]]
+          || phrases[numbers[offset]].contains { contains(numbers, $0.stems, at: offset) })
+    }
+  }
 
   /// Whether stems say enough to stand as a question of their own: at least one of them is
   /// rare enough in the index to point somewhere (not only "back" and "spasm"). The index

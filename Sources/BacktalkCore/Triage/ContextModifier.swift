@@ -13,6 +13,8 @@ public enum ContextModifier: String, Sendable, Equatable, CaseIterable, Comparab
   case explained
   /// About someone else, now: "my mother can't lift her arm". Counts like the writer's own.
   case otherPerson = "someone else"
+  /// About an animal: "my dog's back legs are wobbly". Not for Backtalk to triage: a vet's.
+  case animal = "an animal"
 
   /// Whether a finding with this modifier stops counting.
   public var blocks: Bool { self != .otherPerson }

@@ -114,7 +114,7 @@ public struct FindingScanner: Sendable {
     var cues: [CueRule] = []
     for (modifier, wordings) in [
       (ContextModifier.historical, contextCues.history), (.hypothetical, contextCues.hypothetical),
-      (.otherPerson, contextCues.otherPerson),
+      (.otherPerson, contextCues.otherPerson), (.animal, contextCues.animal),
     ] {
       for wording in wordings {
         let steps = program.add(Self.compile(wording, stems: stems))

@@ -166,7 +166,7 @@ public struct TriageEngine: Sendable {
     var seen: Set<String> = []
     let negated = findings.filter { finding in
       !finding.counts && levels[finding.intent] != nil && !firedIDs.contains(finding.intent)
-        && !present.contains(finding.intent)
+        && !present.contains(finding.intent) && !finding.modifiers.contains(.animal)
     }.filter { seen.insert($0.intent).inserted }
     return TriageResult(
       findings: findings, active: active, negated: negated,
