@@ -10,6 +10,18 @@ import Testing
     #expect(words == ["i", "can", "not", "drive"])
   }
 
+  @Test func aSymbolTheContractionsNameIsReadAsItsWord() throws {
+    let lexicon = Fixture.smallLexicon.replacingOccurrences(
+      of: "contractions: {", with: "contractions: {\"&\": and, ")
+    let analyzer = try Fixture.responder(intents: Fixture.smallIntents, lexicon: lexicon).analyzer
+    #expect(analyzer.analyze("ice & heat").tokens.map(\.word) == ["ice", "and", "heat"])
+    #expect(analyzer.analyze("ice & héat").tokens.map(\.word) == ["ice", "and", "heat"])
+    // Between letters it is part of a name, as before; a symbol not named is dropped.
+    #expect(analyzer.analyze("a&e").tokens.map(\.word) == ["a", "e"])
+    #expect(analyzer.analyze("ice + heat").tokens.map(\.word) == ["ice", "heat"])
+    #expect(self.analyzer.analyze("ice & heat").tokens.map(\.word) == ["ice", "heat"])
+  }
+
   @Test func foldsAccentsAndCurlyApostrophes() {
     #expect(analyzer.analyze("Dón’t").tokens.map(\.word) == ["do", "not"])
   }

@@ -187,10 +187,12 @@ extension Responder {
         confidences.append(found.confidence)
       }
       // "ice and heat" is one question when the whole line has a confident intent of its own
-      // that none of the parts found.
+      // that none of the parts found, and it is sure of it or surer than of any part's answer
+      // ("what is a spasm and why does it hurt" is two questions, whatever the whole resembles).
       let wholeIsOwnTopic =
         top.map {
           $0.confidence >= Self.answerThreshold && !answered.contains($0.intent)
+            && ($0.confidence >= Self.sureThreshold || $0.confidence >= (confidences.max() ?? 0))
         } ?? false
       if answered.count > 1 && !wholeIsOwnTopic || toldStory && !answered.isEmpty {
         selection.answered = answered

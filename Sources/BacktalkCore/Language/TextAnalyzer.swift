@@ -317,6 +317,12 @@ extension TextAnalyzer {
           result.append("")
         } else if ".?!;:()".unicodeScalars.contains(scalar) {
           result.append(nil)
+        } else if lexicon.contractions[String(scalar)] != nil,
+          !(index > 0 && index + 1 < scalars.count
+            && scalars[index - 1].properties.isAlphabetic
+            && scalars[index + 1].properties.isAlphabetic)
+        {
+          result.append(String(scalar))  // a symbol that stands for a word: "&" for "and"
         }
       }
     }
@@ -333,6 +339,7 @@ extension TextAnalyzer {
     let bytes = Array(text.utf8)
     result.reserveCapacity(bytes.count / 4 + 1)
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A }
     for index in bytes.indices {
       let byte = bytes[index]
       if byte >= 0x61 && byte <= 0x7A || isDigit(byte) {
@@ -353,6 +360,14 @@ extension TextAnalyzer {
         switch byte {
         case 0x2C: result.append("")
         case 0x2E, 0x3F, 0x21, 0x3B, 0x3A, 0x28, 0x29: result.append(nil)
+        case 0x21...0x7E:
+          // A symbol that stands for a word ("&" for "and"), as the contractions say, unless
+          // it joins letters into a name ("a&e").
+          let symbol = String(UnicodeScalar(byte))
+          let joinsLetters =
+            index > 0 && index + 1 < bytes.count && isLetter(bytes[index - 1])
+            && isLetter(bytes[index + 1])
+          if !joinsLetters, lexicon.contractions[symbol] != nil { result.append(symbol) }
         default: break
         }
       }
