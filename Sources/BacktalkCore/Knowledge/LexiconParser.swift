@@ -78,10 +78,13 @@ enum LexiconParser {
           node, "'answer_words' must map a kind to its words", fix: "write 'yes: [yes, yeah]'")
       }
     }
-    for (kind, cues) in lists("ask_kinds", &fields, example: "now: [what do i do]") {
+    for (kind, cues) in lists("ask_kinds", of: "ask kind", &fields, example: "now: [what do i do]")
+    {
       lexicon.askKinds[kind, default: []] += cues.map(normalizedEntry)
     }
-    for (topic, others) in lists("other_senses", &fields, example: "ice: [skates, rink]") {
+    for (topic, others) in lists(
+      "other_senses", of: "topic word", &fields, example: "ice: [skates, rink]")
+    {
       lexicon.otherSenses[normalizedEntry(topic), default: []] += others.map(normalizedEntry)
     }
     if let node = fields.node("word_classes") {
@@ -366,7 +369,7 @@ enum LexiconParser {
 
   /// A section that maps names to lists of phrases (`ask_kinds`, `other_senses`), in file order.
   private static func lists(
-    _ key: String, _ fields: inout YAMLFields, example: String
+    _ key: String, of entry: String, _ fields: inout YAMLFields, example: String
   ) -> [(String, [String])] {
     guard let node = fields.node(key) else { return [] }
     guard let mapping = node.mapping else {
@@ -377,7 +380,7 @@ enum LexiconParser {
       let name = name.scalar?.string ?? ""
       guard let phrases = value.sequence?.compactMap({ $0.scalar?.string }) else {
         fields.fail(
-          value, "the phrases of '\(name)' in '\(key)' must be a list",
+          value, "the phrases of \(entry) '\(name)' must be a list",
           fix: "write '\(name): [...]', as in '\(example)'")
         return nil
       }
