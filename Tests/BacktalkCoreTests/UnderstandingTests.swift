@@ -76,15 +76,18 @@ import Testing
       responder.reply(to: "is the hot tub good or can i drive").intents == ["hot_tub", "driving"])
   }
 
-  @Test func aLineAboutSomethingUnknownGetsTheNotCoveredAnswer() throws {
-    let intents =
-      Fixture.smallIntents + """
+  /// The small intents and one that answers lines about something else.
+  static let withElsewhere =
+    Fixture.smallIntents + """
 
-        - intent: elsewhere
-          title: Something else
-          examples: [tell me a joke]
-          answer: That is outside what I know.
-        """
+      - intent: elsewhere
+        title: Something else
+        examples: [tell me a joke]
+        answer: That is outside what I know.
+      """
+
+  @Test func aLineAboutSomethingUnknownGetsTheNotCoveredAnswer() throws {
+    let intents = Self.withElsewhere
     let responder = try Fixture.responder(
       intents: intents, lexicon: Fixture.smallLexicon + "\nunknown_topic_intent: elsewhere\n")
     // "tattoo" is a word the knowledge has never seen, and nothing else tells a topic.
@@ -96,14 +99,7 @@ import Testing
   }
 
   @Test func aTopicWordUsedInAnotherSenseCountsForNoTopic() throws {
-    let intents =
-      Fixture.smallIntents + """
-
-        - intent: elsewhere
-          title: Something else
-          examples: [tell me a joke]
-          answer: That is outside what I know.
-        """
+    let intents = Self.withElsewhere
     let lexicon =
       Fixture.smallLexicon
       + "\nunknown_topic_intent: elsewhere\nother_senses:\n  hot tub: [filter]\n"

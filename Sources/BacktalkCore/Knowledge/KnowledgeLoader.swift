@@ -232,19 +232,16 @@ extension KnowledgeLoader {
             fix: "use an existing intent id or remove it from 'related'"))
       }
     }
-    if let id = lexicon.unknownTopicIntent, !intents.isEmpty, firstByID[id] == nil {
+    for (section, id, answering) in [
+      ("unknown_topic_intent", lexicon.unknownTopicIntent, "off-topic questions"),
+      ("animal_topic_intent", lexicon.animalTopicIntent, "questions about pets"),
+    ] {
+      guard let id, !intents.isEmpty, firstByID[id] == nil else { continue }
       errors.append(
         KnowledgeError(
           file: "Lexicon", line: 0,
-          problem: "'unknown_topic_intent' names intent '\(id)', which does not exist",
-          fix: "name an existing intent id, such as the one that answers off-topic questions"))
-    }
-    if let id = lexicon.animalTopicIntent, !intents.isEmpty, firstByID[id] == nil {
-      errors.append(
-        KnowledgeError(
-          file: "Lexicon", line: 0,
-          problem: "'animal_topic_intent' names intent '\(id)', which does not exist",
-          fix: "name an existing intent id, such as the one that answers questions about pets"))
+          problem: "'\(section)' names intent '\(id)', which does not exist",
+          fix: "name an existing intent id, such as the one that answers \(answering)"))
     }
     let findingIDs = Set(lexicon.findings.map(\.id))
     for id in lexicon.countsWhenPassed.sorted()
