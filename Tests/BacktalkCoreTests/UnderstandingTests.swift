@@ -71,6 +71,13 @@ import Testing
       responder.reply(to: "hot tub jets fine? and can i drive").intents == ["hot_tub", "driving"])
   }
 
+  @Test func twoTopicsOfferedAsAlternativesAreBothAnswered() {
+    #expect(responder.reply(to: "the jets or the car").intents == ["hot_tub", "driving"])
+    // A side that says what is not wrong offers nothing; without the "or" setting, one answer.
+    #expect(responder.reply(to: "no jets or car, is a hot tub ok").intents == ["hot_tub"])
+    #expect(Self.plain.reply(to: "the jets or the car").intents.count == 1)
+  }
+
   @Test func anOrBeforeASecondQuestionSplitsTheLine() {
     #expect(
       responder.reply(to: "is the hot tub good or can i drive").intents == ["hot_tub", "driving"])

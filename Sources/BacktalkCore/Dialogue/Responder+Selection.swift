@@ -204,6 +204,16 @@ extension Responder {
       }
     }
 
+    // "physio or chiro" asks about both, each a topic of its own; "ice or heat" stays one
+    // topic, which the whole line's answer explains on both sides.
+    if parts.count <= 1,
+      let pair = alternativeTopics(analyzed.tokens, kinds: asking.kinds, whole: top)
+    {
+      selection.answered = pair.map(\.intent)
+      selection.confidence = pair.map(\.confidence).min() ?? 0
+      selection.parts = pair.map(\.part)
+      return selection
+    }
     if let top, top.confidence >= Self.answerThreshold, !isBareFollowUp(analyzed, context) {
       selection.answered = [top.intent]
       selection.confidence = top.confidence
@@ -255,6 +265,52 @@ extension Responder {
         && !token.stem.hasPrefix("#") && !token.stem.allSatisfy(\.isNumber)
     }.map(\.element.stem)
     return content.contains { !index.knows($0) } && !index.isInformative(content)
+  }
+
+  /// The two topics a line offers as alternatives ("physio or chiro", "windshield wipers or
+  /// knee to chest, which first"): the words either side of an "or" (`alternative_joiners`)
+  /// within their clause, each answered confidently on its own words by a different intent,
+  /// and the whole line's answer not explaining telling words of both sides (as "ice or heat"
+  /// does).
+  /// A side that says what is not wrong ("no numbness in my arms or legs") offers nothing.
+  func alternativeTopics(
+    _ tokens: [Token], kinds: Set<String>, whole: Match?
+  ) -> [(intent: String, confidence: Double, part: String)]? {
+    let lexicon = knowledge.lexicon
+    func isEdge(_ token: Token) -> Bool {
+      token.isBreak || lexicon.alternativeJoiners.contains(token.word)
+    }
+    let explained = Set(whole?.matchedStems.filter(index.isInformative) ?? [])
+    func telling(_ side: ArraySlice<Token>) -> Set<String> {
+      Set(side.map(\.stem).filter { index.isInformative($0) && !$0.allSatisfy(\.isNumber) })
+    }
+    for joint in tokens.indices where lexicon.alternativeJoiners.contains(tokens[joint].word) {
+      var start = joint
+      while start > 0 && !isEdge(tokens[start - 1]) { start -= 1 }
+      var end = joint + 1
+      while end < tokens.count && !isEdge(tokens[end]) { end += 1 }
+      let sides = [tokens[start..<joint], tokens[(joint + 1)..<end]]
+      guard
+        sides.allSatisfy({ side in !side.contains { lexicon.negationCues.contains($0.word) } }),
+        sides.contains(where: { telling($0).isDisjoint(with: explained) })
+      else { continue }
+      var found: [(intent: String, confidence: Double, part: String)] = []
+      for side in sides {
+        let stems = side.map(\.stem)
+        let telling = telling(side)
+        guard !telling.isEmpty else { break }
+        let open = index.matches(for: stems, limit: 2, kinds: kinds)
+        guard var best = open.first, !found.contains(where: { $0.intent == best.intent }),
+          !telling.isDisjoint(with: best.matchedStems)
+        else { break }
+        best.confidence = index.confidence(of: best, over: open.dropFirst().first)
+        guard best.confidence >= Self.answerThreshold else { break }
+        found.append(
+          (best.intent, best.confidence, side.map { $0.typed ?? $0.word }.joined(separator: " ")))
+      }
+      if found.count == 2 { return found }
+    }
+    return nil
   }
 
   /// What an answer that is not sure offers beside it ("Or did you mean"): the next intents
