@@ -15,6 +15,7 @@ import Testing
     other_person_cues: ["my mother|mum|husband", "she has|is|cant", "he has|is|cant"]
     animal_cues: ["dog|horse has|is|cant"]
     first_person_words: [i, my]
+    answer_words: {checklist_yes: [yes]}
     animal_topic_intent: pets
     negation_scope_enders: [i, my, she, he]
     answer_blockers: [feel, control]
@@ -209,6 +210,15 @@ import Testing
     #expect(assess("the dog is fine but i have a fever").level == .urgent)
     #expect(assess("the dog is barking and i have a fever").level == .urgent)
     #expect(assess("i tripped over the dog and have a fever").level == .urgent)
+  }
+
+  @Test func aChecklistQuestionAnsweredYesJoinsItsDescription() {
+    let finding = assess("stiff? yes, neck").findings.first { $0.intent == "stiff_neck" }
+    // The breaks the answer stands in for show nothing of their own.
+    #expect(finding?.words == "stiff yes neck")
+    // Only a yes joins; another answer leaves the clauses apart.
+    #expect(!assess("stiff? no, neck").findings.map(\.intent).contains("stiff_neck"))
+    #expect(!assess("stiff? maybe neck").findings.map(\.intent).contains("stiff_neck"))
   }
 
   @Test func anAnimalTopicIntentThatDoesNotExistIsALoadError() {

@@ -13,6 +13,8 @@ public struct TriageEngine: Sendable {
   /// The words of each opening of a question about an ability (`ability_questions`).
   let abilityQuestions: [[String]]
   let negationCues: Set<String>
+  /// Words that answer a checklist question yes (`answer_words: checklist_yes`).
+  let checklistYes: Set<String>
 
   /// - Parameter compiled: the scanner an earlier build compiled from the same knowledge;
   ///   without it, the patterns are compiled here.
@@ -36,6 +38,30 @@ public struct TriageEngine: Sendable {
       $0.split(separator: " ").map(String.init)
     }
     negationCues = lexicon.negationCues
+    checklistYes = lexicon.answerWords["checklist_yes"] ?? []
+  }
+
+  /// The tokens with a checklist question answered yes and then described read as one clause:
+  /// "numb? yes, between my legs" as one clause, so the place joins the sign. The answer word
+  /// stands in for the breaks, showing nothing typed, so every position stays where it was.
+  func readingYes(_ tokens: [Token]) -> [Token] {
+    guard !checklistYes.isEmpty else { return tokens }
+    var result = tokens
+    for position in tokens.indices.dropFirst().dropLast()
+    where tokens[position].isPunctuation && !tokens[position].isComma
+      && checklistYes.contains(tokens[position + 1].word)
+    {
+      let answer = tokens[position + 1]
+      let filler = Token(word: answer.word, stem: answer.stem, typed: "")
+      var next = position + 2
+      if next < tokens.count, tokens[next].isComma {
+        result[next] = filler
+        next += 1
+      }
+      guard next < tokens.count, !tokens[next].isBreak else { continue }
+      result[position] = filler
+    }
+    return result
   }
 
   /// The tokens with each question about an ability that a bare negation answers read as the
@@ -70,7 +96,7 @@ public struct TriageEngine: Sendable {
 
   /// Assesses an analysed line.
   public func assess(_ tokens: [Token]) -> TriageResult {
-    let findings = scanner.scan(readingAnswers(tokens))
+    let findings = scanner.scan(readingYes(readingAnswers(tokens)))
     guard !findings.isEmpty else { return TriageResult(findings: []) }
     // A combination joins findings about one person: "my aunt had cancer" does not combine
     // with "my back hurts". The writer's side holds every finding not said to be someone
