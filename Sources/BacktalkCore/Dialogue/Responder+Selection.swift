@@ -96,9 +96,9 @@ extension Responder {
     return selection
   }
 
-  /// The positions of topic words used in another sense: a topic word (`other_senses`) with a
-  /// neighbour that shows the other sense within `otherSenseReach` words of its clause ("best
-  /// ice skates", "is my heat pump worth servicing").
+  /// The positions of topic words used in another sense, and of the neighbours that show it: a
+  /// topic word (`other_senses`) with such a neighbour within `otherSenseReach` words of its
+  /// clause, stopwords not counted ("best ice skates", "is my heat pump worth servicing").
   func otherSensePositions(_ tokens: [Token]) -> Set<Int> {
     var positions = Set<Int>()
     guard !otherSenses.isEmpty else { return positions }
@@ -110,16 +110,23 @@ extension Responder {
           zip(topic.indices, start...).allSatisfy({ tokens[$1].stem == topic[$0] })
         else { continue }
         let end = start + topic.count
-        func reaches(_ range: some Sequence<Int>) -> Bool {
+        // The neighbour that shows the sense, up to `otherSenseReach` words away, stopwords not
+        // counted; it says nothing of a topic either ("car" of "car wipers").
+        func neighbour(_ range: some Sequence<Int>) -> Int? {
+          var words = 0
           for position in range {
-            if tokens[position].isBreak { return false }
-            if others.contains(tokens[position].stem) { return true }
+            if tokens[position].isBreak { return nil }
+            if others.contains(tokens[position].stem) { return position }
+            if !index.stopwords.contains(tokens[position].stem) { words += 1 }
+            if words >= Self.otherSenseReach { return nil }
           }
-          return false
+          return nil
         }
-        let before = stride(from: start - 1, through: max(0, start - Self.otherSenseReach), by: -1)
-        let after = end..<min(tokens.count, end + Self.otherSenseReach)
-        if reaches(before) || reaches(after) { positions.formUnion(start..<end) }
+        let before = stride(from: start - 1, through: 0, by: -1)
+        if let found = neighbour(before) ?? neighbour(end..<tokens.count) {
+          positions.formUnion(start..<end)
+          positions.insert(found)
+        }
       }
     }
     return positions

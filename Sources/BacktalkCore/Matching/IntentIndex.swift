@@ -148,7 +148,8 @@ public struct IntentIndex: Sendable {
         if content.count > 1 {
           let stems = content.map(id)
           phraseStems.append((stems[0], position, stems))
-        } else if let stem = content.first {
+        } else if keyword.count == 1, let stem = content.first {
+          // A keyword of one word as written: "keep getting" is no keyword "keep".
           singleKeywords.append(id(stem))
         }
       }
