@@ -58,8 +58,10 @@ public struct TypoIndex: Sendable, Equatable {
         groups[groups.count - 1].append(entry)
       }
     }
+    // Filled to at most three quarters: linear probing stays short, and the table (twelve bytes
+    // a slot, in the snapshot and in memory) does not double at every few hundred new words.
     var slotCount = 16
-    while slotCount < 2 * keys.count { slotCount *= 2 }
+    while 3 * slotCount < 4 * keys.count { slotCount *= 2 }
     var slotKeys = [UInt64](repeating: 0, count: slotCount)
     var slotGroup = [Int](repeating: -1, count: slotCount)
     for (group, key) in keys.enumerated() {
