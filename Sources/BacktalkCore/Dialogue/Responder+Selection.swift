@@ -248,8 +248,13 @@ extension Responder {
     var parts: [[Token]] = [[]]
     var said = 0  // words of the current part that say something, outside asking phrases
     var partStart = 0
+    // A part holds at most the line's tokens, so one allocation serves it, where appending
+    // one by one grew it four or five times.
+    parts[0].reserveCapacity(tokens.count)
     func newPart() {
-      parts.append([])
+      var part: [Token] = []
+      part.reserveCapacity(tokens.count)
+      parts.append(part)
       said = 0
     }
     for (position, token) in tokens.enumerated() {
@@ -286,11 +291,14 @@ extension Responder {
   /// ("lifted a box"). "my neck hurts too" and "i need to lift my toddler" say something to
   /// answer; "i took a muscle relaxant" sets the scene.
   func tellsStory(_ tokens: [Token]) -> Bool {
-    let lexicon = knowledge.lexicon
+    // The two sets are read where they stand: a copy of the whole lexicon would retain and
+    // release every one of its tables (about 6,000 instructions a call).
+    let storyWords = knowledge.lexicon.storyWords
+    let firstPerson = knowledge.lexicon.contextCues.firstPerson
     guard let first = tokens.first(where: { !$0.isPunctuation }) else { return false }
-    return first.isOne(of: lexicon.storyWords)
-      || tokens.contains { $0.isOne(of: lexicon.contextCues.firstPerson) }
-        && tokens.contains { $0.isOne(of: lexicon.storyWords) }
+    return first.isOne(of: storyWords)
+      || tokens.contains { $0.isOne(of: firstPerson) }
+        && tokens.contains { $0.isOne(of: storyWords) }
   }
 
   /// Whether a part asks something (any of `ask_kinds`: "what is", "why does", "how long")
@@ -309,11 +317,12 @@ extension Responder {
   /// says what is fine (`reassurance_words`: "no numbness, just stiff", "legs feel normal, no
   /// weakness"). A word that says fine at the very end asks whether it is ("hot tub ok").
   func describesState(_ tokens: [Token]) -> Bool {
-    let lexicon = knowledge.lexicon
+    let negationCues = knowledge.lexicon.negationCues
+    let reassuranceWords = knowledge.lexicon.reassuranceWords
     let words = tokens.filter { !$0.isPunctuation }
     return words.enumerated().contains { position, token in
-      lexicon.negationCues.contains(token.word)
-        || position < words.count - 1 && token.isOne(of: lexicon.reassuranceWords)
+      negationCues.contains(token.word)
+        || position < words.count - 1 && token.isOne(of: reassuranceWords)
     }
   }
 

@@ -27,6 +27,9 @@ public struct TextAnalyzer: Sendable {
   /// duration units and synonym starts by stem.
   let wordFacts: WordTable<WordFacts>
   let stemFacts: WordTable<StemFacts>
+  /// The lexicon's `duration_fractions` as words, in the order the lexicon's table gives
+  /// them, split once rather than at every duration.
+  let durationFractions: [(words: [String], value: Double)]
 
   /// A class, so a lookup hands over one reference instead of copying the strings.
   final class WordFacts: Sendable {
@@ -196,6 +199,9 @@ public struct TextAnalyzer: Sendable {
       stems[first, default: StemFacts()].synonymLengths |= StemFacts.bit(ofLength: variant.count)
     }
     stemFacts = WordTable(stems)
+    durationFractions = lexicon.durationFractions.map { phrase, value in
+      (phrase.split(separator: " ").map(String.init), value)
+    }
   }
 
   /// Analyses a question or a knowledge phrase into tokens.
@@ -528,8 +534,7 @@ extension TextAnalyzer {
       // "a week and a half", or "week and a half" with its "a" left out, is one and a half
       // (`duration_fractions`).
       var fraction: (words: Int, value: Double)?
-      for (phrase, value) in lexicon.durationFractions {
-        let words = phrase.split(separator: " ")
+      for (words, value) in durationFractions {
         guard position + words.count <= tokens.count else { continue }
         if zip(tokens[position..<position + words.count], words).allSatisfy({ $0.word == $1 }) {
           fraction = (words.count, value)

@@ -51,7 +51,13 @@ public struct AnalyzedText: Sendable, Equatable {
   }
 
   /// The stems of the word tokens, in order, without breaks.
-  public var stems: [String] { tokens.filter { !$0.isPunctuation }.map(\.stem) }
+  public var stems: [String] {
+    // One pass, without the array of tokens a `filter` would copy first.
+    var stems: [String] = []
+    stems.reserveCapacity(tokens.count)
+    for token in tokens where !token.isPunctuation { stems.append(token.stem) }
+    return stems
+  }
 }
 
 /// One change made while analysing a question: what was typed and what it became.

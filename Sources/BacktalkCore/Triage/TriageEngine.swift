@@ -154,8 +154,8 @@ public struct TriageEngine: Sendable {
     }
     .sorted { $0.rule.level > $1.rule.level }
     let active = kept.map { entry in
-      let words = entry.reason.flatMap { id in
-        findings.filter { $0.intent == id && $0.counts }.prefix(1).map(\.words)
+      let words = entry.reason.compactMap { id in
+        findings.first { $0.intent == id && $0.counts }?.words
       }
       return Finding(
         intent: entry.rule.id, level: entry.rule.level,
