@@ -577,8 +577,10 @@ extension TextAnalyzer {
   /// Replaces the longest synonym variants, left to right, with their canonical words.
   fileprivate func applySynonyms(_ tokens: [Token], rewrites: inout [Rewrite]) -> [Token] {
     guard longestSynonym > 0 else { return tokens }
+    // Most lines hold no variant: the output is started only at the first one, with the
+    // tokens before it, so they are not copied one by one.
     var output: [Token] = []
-    output.reserveCapacity(tokens.count)
+    var isRewritten = false
     var index = 0
     while index < tokens.count {
       var replaced = false
@@ -597,6 +599,11 @@ extension TextAnalyzer {
           {
             let typed = window.map(\.word).joined(separator: " ")
             rewrites.append(Rewrite(from: typed, to: canonical.joined(separator: " ")))
+            if !isRewritten {
+              output.reserveCapacity(tokens.count + canonical.count)
+              output.append(contentsOf: tokens[..<index])
+              isRewritten = true
+            }
             for stem in canonical {
               output.append(Token(word: stem, stem: stem, typed: typed))
             }
@@ -608,10 +615,10 @@ extension TextAnalyzer {
         }
       }
       if !replaced {
-        output.append(tokens[index])
+        if isRewritten { output.append(tokens[index]) }
         index += 1
       }
     }
-    return output
+    return isRewritten ? output : tokens
   }
 }

@@ -29,6 +29,14 @@ public struct IntentIndex: Sendable {
   /// For each example, its intent (by position) and the summed weight of its stems.
   let exampleIntent: [Int]
   let exampleWeight: [Double]
+  /// For stem *s*, each intent with an example holding it, and the least summed weight of
+  /// those examples: `closestStarts[s]..<closestStarts[s + 1]` of `closestIntents` and
+  /// `closestWeights`. A question with one known stem overlaps each such example by that
+  /// stem's weight alone, so its closest example in an intent is the lightest one, and the
+  /// intent's entry stands for all of its examples.
+  let closestStarts: [Int]
+  let closestIntents: [Int]
+  let closestWeights: [Double]
   /// Accumulators reused across questions.
   let scratch: ScratchPool
   /// Learned weights that rank the intents; BM25 still decides the confidence.
@@ -188,6 +196,27 @@ public struct IntentIndex: Sendable {
     self.exampleStarts = examplesByStem.reduce(into: [0]) { $0.append($0.last! + $1.count) }
     self.exampleIntent = exampleIntent
     self.exampleWeight = exampleWeight
+    // Examples are numbered intent by intent, so a stem's examples of one intent are adjacent.
+    var closestStarts = [0]
+    var closestIntents: [Int] = []
+    var closestWeights: [Double] = []
+    for examples in examplesByStem {
+      for example in examples {
+        if closestIntents.count > closestStarts[closestStarts.count - 1],
+          closestIntents[closestIntents.count - 1] == exampleIntent[example]
+        {
+          closestWeights[closestWeights.count - 1] = min(
+            closestWeights[closestWeights.count - 1], exampleWeight[example])
+        } else {
+          closestIntents.append(exampleIntent[example])
+          closestWeights.append(exampleWeight[example])
+        }
+      }
+      closestStarts.append(closestIntents.count)
+    }
+    self.closestStarts = closestStarts
+    self.closestIntents = closestIntents
+    self.closestWeights = closestWeights
     let sortedIDs = Array(Set(intentIDs)).sorted()
     let ranks = Dictionary(uniqueKeysWithValues: sortedIDs.enumerated().map { ($1, $0) })
     self.idRank = intentIDs.map { ranks[$0]! }
@@ -332,24 +361,40 @@ public struct IntentIndex: Sendable {
     // The closest single example adds its overlap (a Dice coefficient weighted by IDF), so a
     // question worded like one example is not drowned by an intent with many loose examples.
     var queryWeight = 0.0
-    examplePostings.withUnsafeBufferPointer { examplePostings in
-      for (stemID, weight) in known {
-        queryWeight += weight
-        for example in examplePostings[exampleStarts[stemID]..<exampleStarts[stemID + 1]] {
-          if overlap[example] == 0 {
-            overlapping[overlappingCount] = example
-            overlappingCount += 1
+    if known.count == 1 {
+      // One known stem: every example holding it overlaps by its weight alone, so the closest
+      // of an intent's examples is its lightest, with the same Dice value to the bit (the sum
+      // below grows with the example's weight and the quotient falls).
+      let (stemID, weight) = known[0]
+      queryWeight += weight
+      closestIntents.withUnsafeBufferPointer { closestIntents in
+        closestWeights.withUnsafeBufferPointer { closestWeights in
+          for entry in closestStarts[stemID]..<closestStarts[stemID + 1] {
+            let dice = 2 * weight / (queryWeight + closestWeights[entry])
+            closest[closestIntents[entry]] = max(closest[closestIntents[entry]], dice)
           }
-          overlap[example] += weight
         }
       }
-    }
-    exampleIntent.withUnsafeBufferPointer { exampleIntent in
-      exampleWeight.withUnsafeBufferPointer { exampleWeight in
-        for example in overlapping[..<overlappingCount] {
-          let dice = 2 * overlap[example] / (queryWeight + exampleWeight[example])
-          overlap[example] = 0
-          closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
+    } else {
+      examplePostings.withUnsafeBufferPointer { examplePostings in
+        for (stemID, weight) in known {
+          queryWeight += weight
+          for example in examplePostings[exampleStarts[stemID]..<exampleStarts[stemID + 1]] {
+            if overlap[example] == 0 {
+              overlapping[overlappingCount] = example
+              overlappingCount += 1
+            }
+            overlap[example] += weight
+          }
+        }
+      }
+      exampleIntent.withUnsafeBufferPointer { exampleIntent in
+        exampleWeight.withUnsafeBufferPointer { exampleWeight in
+          for example in overlapping[..<overlappingCount] {
+            let dice = 2 * overlap[example] / (queryWeight + exampleWeight[example])
+            overlap[example] = 0
+            closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
+          }
         }
       }
     }
