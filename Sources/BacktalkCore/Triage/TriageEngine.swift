@@ -80,11 +80,17 @@ public struct TriageEngine: Sendable {
     var spans: [String: [Range<Int>]] = [:]
     var otherSpans: [String: [Range<Int>]] = [:]
     var fired: [(rule: TriageRule, reason: [String])] = []
+    // The closures below read these locals, not `self`: capturing `self` copied the whole
+    // engine, scanner and rules included, about 1,000 instructions each time.
+    let numbered = self.numbered
+    let rules = self.rules
+    let riskFindings = scanner.riskFindings
+    let levels = self.levels
     numbered.withPresence { presence in
       for finding in findings where finding.counts {
         let isOther = finding.modifiers.contains(.otherPerson)
         let number = numbered.numbers[finding.intent]
-        if !isOther || !scanner.riskFindings.contains(finding.intent) {
+        if !isOther || !riskFindings.contains(finding.intent) {
           spans[finding.intent, default: []].append(finding.range)
           if let number { presence.insert(number, side: 0) }
         }
