@@ -70,8 +70,16 @@ extension Responder {
     if !hasMore { dropped = 0 }
     var flagged = Set<Int>()
     for finding in findings { flagged.formUnion(finding.range) }
-    remaining.tokens = analyzed.tokens.enumerated()
-      .filter { $0.offset >= dropped && !flagged.contains($0.offset) }.map(\.element)
+    // Most lines drop nothing and keep their tokens as they are.
+    if dropped > 0 || !flagged.isEmpty {
+      var kept: [Token] = []
+      kept.reserveCapacity(analyzed.tokens.count - dropped)
+      for (offset, token) in analyzed.tokens.enumerated()
+      where offset >= dropped && !flagged.contains(offset) {
+        kept.append(token)
+      }
+      remaining.tokens = kept
+    }
     var selection = select(remaining, context: context)
     // Beside a red flag, only a confident answer to words that say something ("my back is in
     // spasm" says nothing the warning does not) is worth the reader's time.

@@ -228,12 +228,8 @@ public struct TextAnalyzer: Sendable {
         }
         continue
       }
-      // One lookup answers for the word, unless it is a contraction or a number word.
-      let facts = wordFacts[word]
-      // A number with letters run on to it ("62m") is read as two words (`Lexicon.expanded`).
-      let expanded = facts?.expansion ?? Lexicon.numberApart(word)
-      for part in expanded {
-        let partFacts = facts?.expansion == nil && expanded.count == 1 ? facts : wordFacts[part]
+      // Adds the tokens of one part of the word, with what the lookups said of it.
+      func add(_ part: String, _ partFacts: WordFacts?) {
         var word = partFacts?.number ?? part
         var known = partFacts?.number == nil ? partFacts : wordFacts[word]
         var typed: String?
@@ -250,7 +246,7 @@ public struct TextAnalyzer: Sendable {
               Token(
                 word: word, stem: known?.stem ?? Stemmer.stem(word),
                 isBreak: known?.isBreak ?? false))
-            continue
+            return
           }
           result.correctedCommonWord = result.correctedCommonWord || isCommonWord
           result.corrections.append(Rewrite(from: word, to: fixed))
@@ -264,7 +260,7 @@ public struct TextAnalyzer: Sendable {
                   word: written, stem: facts?.stem ?? Stemmer.stem(written),
                   typed: index == 0 ? word : "", isBreak: facts?.isBreak ?? false))
             }
-            continue
+            return
           }
           typed = word
           word = fixed
@@ -274,6 +270,18 @@ public struct TextAnalyzer: Sendable {
           Token(
             word: word, stem: known?.stem ?? Stemmer.stem(word), typed: typed,
             isBreak: known?.isBreak ?? false))
+      }
+      // One lookup answers for the word, unless it is a contraction or a number word.
+      let facts = wordFacts[word]
+      if let expansion = facts?.expansion {
+        for part in expansion { add(part, wordFacts[part]) }
+      } else if word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+        // A number with letters run on to it ("62m") is read as two words
+        // (`Lexicon.expanded`); a word with no digit is itself, without a one-word array.
+        let parts = Lexicon.numberApart(word)
+        for part in parts { add(part, parts.count == 1 ? facts : wordFacts[part]) }
+      } else {
+        add(word, facts)
       }
     }
     tokens = markDurations(tokens)
@@ -520,15 +528,22 @@ extension TextAnalyzer {
   /// Replaces "2 weeks", "a month", "ten days" or "weeks" with one token, `#long` for a week or
   /// more and `#short` for less, so rules can speak of how long something has lasted.
   fileprivate func markDurations(_ tokens: [Token]) -> [Token] {
+    // Until the first duration unit the output is the tokens themselves: it is copied only
+    // there, so a line without one is returned as it came.
     var output: [Token] = []
-    output.reserveCapacity(tokens.count)
+    var isCopied = false
     var position = 0
     while position < tokens.count {
       let token = tokens[position]
       position += 1
       guard let unit = stemFacts[token.stem]?.durationUnit else {
-        output.append(token)
+        if isCopied { output.append(token) }
         continue
+      }
+      if !isCopied {
+        output.reserveCapacity(tokens.count)
+        output.append(contentsOf: tokens[..<(position - 1)])
+        isCopied = true
       }
       var count: Double? = token.word.hasSuffix("s") ? 2 : nil
       // "a week and a half", or "week and a half" with its "a" left out, is one and a half
@@ -561,7 +576,7 @@ extension TextAnalyzer {
       let marker = Self.durationMarker(count: count, unitDays: unit)
       output.append(Token(word: marker, stem: marker, typed: token.word))
     }
-    return output
+    return isCopied ? output : tokens
   }
 
   /// The marker for a duration: `#older` for 50 to 120 years (an age: "72 years old"),
