@@ -10,10 +10,6 @@ struct Selection {
   var asks: [String] = []
 }
 
-/// The kinds of question a line asks (`ask_kinds`), where each asking phrase starts, and the
-/// positions the phrases cover.
-typealias Asking = (kinds: Set<String>, starts: Set<Int>, covered: Set<Int>)
-
 extension Responder {
   /// The intent picked by answering "1", "2" or "yes" to open suggestions.
   func chosenSuggestion(_ analyzed: AnalyzedText, context: DialogueContext?) -> String? {
@@ -68,14 +64,17 @@ extension Responder {
     while dropped < remaining.tokens.count, isOpener(remaining.tokens[dropped]) { dropped += 1 }
     let hasMore = remaining.tokens[dropped...].contains { !index.stopwords.contains($0.stem) }
     if !hasMore { dropped = 0 }
-    var flagged = Set<Int>()
-    for finding in findings { flagged.formUnion(finding.range) }
     // Most lines drop nothing and keep their tokens as they are.
-    if dropped > 0 || !flagged.isEmpty {
+    if dropped > 0 || findings.contains(where: { !$0.range.isEmpty }) {
+      // The positions a finding covers, one flag per token (a set hashed each position).
+      var flagged = [Bool](repeating: false, count: analyzed.tokens.count)
+      for finding in findings {
+        for position in finding.range where position < flagged.count { flagged[position] = true }
+      }
       var kept: [Token] = []
       kept.reserveCapacity(analyzed.tokens.count - dropped)
       for (offset, token) in analyzed.tokens.enumerated()
-      where offset >= dropped && !flagged.contains(offset) {
+      where offset >= dropped && !flagged[offset] {
         kept.append(token)
       }
       remaining.tokens = kept
@@ -121,8 +120,8 @@ extension Responder {
         let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
         defer { previous = stems }
         let asking = partKinds[position]
-        if asking.starts.isEmpty, tellsStory(part) || describesState(part),
-          partKinds[(position + 1)...].contains(where: { !$0.starts.isEmpty })
+        if !asking.hasStarts, tellsStory(part) || describesState(part),
+          partKinds[(position + 1)...].contains(where: \.hasStarts)
         {
           story += stems
           toldStory = true
@@ -202,7 +201,7 @@ extension Responder {
     // A line whose telling words are all unknown asks about something the knowledge does not
     // cover ("can i get a tattoo"): it gets the honest answer, and the guesses stay as offers.
     if let unknownTopic = knowledge.lexicon.unknownTopicIntent,
-      namesOnlyUnknownThings(analyzed, outside: asking.covered)
+      namesOnlyUnknownThings(analyzed, outside: asking)
     {
       selection.answered = [unknownTopic]
       selection.suggestions = Array(
@@ -214,9 +213,9 @@ extension Responder {
   /// Whether the words of a line that say what it is about, outside its asking phrases, hold
   /// one the knowledge has never seen and none it knows that tells one topic from another
   /// ("can i get a tattoo with a back spasm": "tattoo" unknown, "back" and "spasm" common).
-  func namesOnlyUnknownThings(_ analyzed: AnalyzedText, outside asking: Set<Int>) -> Bool {
+  func namesOnlyUnknownThings(_ analyzed: AnalyzedText, outside asking: Asking) -> Bool {
     let content = analyzed.tokens.enumerated().filter { position, token in
-      !token.isPunctuation && !asking.contains(position) && !index.stopwords.contains(token.stem)
+      !token.isPunctuation && !asking.covers(position) && !index.stopwords.contains(token.stem)
         && !token.stem.hasPrefix("#") && !token.stem.allSatisfy(\.isNumber)
     }.map(\.element.stem)
     return content.contains { !index.knows($0) } && !index.isInformative(content)
@@ -232,19 +231,15 @@ extension Responder {
 
   /// The kinds of question a line asks (`ask_kinds`), and where each asking phrase starts.
   func askKinds(in tokens: [Token]) -> Asking {
-    var kinds = Set<String>()
-    var starts = Set<Int>()
-    var covered = Set<Int>()
+    var asking = Asking()
     for start in tokens.indices {
       for cue in askCues[tokens[start].word] ?? [] where start + cue.words.count <= tokens.count {
         guard zip(cue.words, tokens[start..<start + cue.words.count]).allSatisfy({ $0 == $1.word })
         else { continue }
-        kinds.insert(cue.kind)
-        starts.insert(start)
-        covered.formUnion(start..<start + cue.words.count)
+        asking.add(cue.kind, at: start..<start + cue.words.count)
       }
     }
-    return (kinds, starts, covered)
+    return asking
   }
 
   /// Splits tokens into candidate questions at sentence punctuation, joining words, and where a
@@ -277,8 +272,8 @@ extension Responder {
       // A statement followed by a question splits; two questions run together do not (the
       // line is too unclear to cut without its punctuation), unless an "or" offers the second
       // as another question ("is walking ok or should i stay in bed").
-      if asking.starts.contains(position) {
-        let partAsks = (partStart..<position).contains { asking.starts.contains($0) }
+      if asking.starts(at: position) {
+        let partAsks = (partStart..<position).contains { asking.starts(at: $0) }
         let offered =
           (partAsks || said >= 1) && position > partStart + 1
           && knowledge.lexicon.alternativeJoiners.contains(tokens[position - 1].word)
@@ -288,7 +283,7 @@ extension Responder {
           partStart = position
         }
       }
-      if !asking.covered.contains(position) && index.isInformative(token.stem) { said += 1 }
+      if !asking.covers(position) && index.isInformative(token.stem) { said += 1 }
       parts[parts.count - 1].append(token)
     }
     return parts.filter { !$0.isEmpty }
@@ -316,7 +311,7 @@ extension Responder {
   ) -> Bool {
     guard !asking.kinds.isEmpty else { return false }
     return tokens.enumerated().contains { position, token in
-      !asking.covered.contains(position) && !token.isPunctuation
+      !asking.covers(position) && !token.isPunctuation
         && !index.stopwords.contains(token.stem) && index.knows(token.stem)
     }
   }
@@ -342,9 +337,9 @@ extension Responder {
     else { return false }
     // A word outside the asking phrase that names a topic ("what about sleeping?") makes the
     // line a question of its own; "how long?" and "and then?" only build on the last one.
-    let asking = askKinds(in: analyzed.tokens).covered
+    let asking = askKinds(in: analyzed.tokens)
     return !analyzed.tokens.enumerated().contains { position, token in
-      !token.isPunctuation && !asking.contains(position)
+      !token.isPunctuation && !asking.covers(position)
         && !knowledge.lexicon.followUpCues.contains(token.word) && index.isInformative(token.stem)
         && index.matches(for: [token.stem], limit: 1).first.map {
           $0.confidence >= Self.answerThreshold

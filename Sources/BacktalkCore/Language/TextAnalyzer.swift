@@ -275,7 +275,7 @@ public struct TextAnalyzer: Sendable {
       let facts = wordFacts[word]
       if let expansion = facts?.expansion {
         for part in expansion { add(part, wordFacts[part]) }
-      } else if word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+      } else if Self.hasDigit(word) {
         // A number with letters run on to it ("62m") is read as two words
         // (`Lexicon.expanded`); a word with no digit is itself, without a one-word array.
         let parts = Lexicon.numberApart(word)
@@ -289,6 +289,15 @@ public struct TextAnalyzer: Sendable {
     while tokens.last?.isPunctuation == true { tokens.removeLast() }
     result.tokens = applySynonyms(tokens, rewrites: &result.synonyms)
     return result
+  }
+
+  /// Whether a word holds a digit, read from its bytes in place.
+  static func hasDigit(_ word: String) -> Bool {
+    func hasDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      bytes.contains { $0 &- 0x30 < 10 }
+    }
+    return word.utf8.withContiguousStorageIfAvailable(hasDigit)
+      ?? word.utf8.contains { $0 &- 0x30 < 10 }
   }
 
   /// The folded words of a text, without expansion, correction or stemming.
