@@ -37,6 +37,10 @@ public struct IntentIndex: Sendable {
   let closestStarts: [Int]
   let closestIntents: [Int]
   let closestWeights: [Double]
+  /// The stems (by number) of example *e*, each once:
+  /// `exampleStemIDs[exampleStemStarts[e]..<exampleStemStarts[e + 1]]`.
+  let exampleStemStarts: [Int]
+  let exampleStemIDs: [Int]
   /// Accumulators reused across questions.
   let scratch: ScratchPool
   /// Learned weights that rank the intents; BM25 still decides the confidence.
@@ -215,6 +219,8 @@ public struct IntentIndex: Sendable {
       closestStarts.append(closestIntents.count)
     }
     self.closestStarts = closestStarts
+    self.exampleStemIDs = exampleStems.flatMap { $0 }
+    self.exampleStemStarts = exampleStems.reduce(into: [0]) { $0.append($0.last! + $1.count) }
     self.closestIntents = closestIntents
     self.closestWeights = closestWeights
     let sortedIDs = Array(Set(intentIDs)).sorted()
@@ -361,24 +367,13 @@ public struct IntentIndex: Sendable {
     // The closest single example adds its overlap (a Dice coefficient weighted by IDF), so a
     // question worded like one example is not drowned by an intent with many loose examples.
     var queryWeight = 0.0
-    if known.count == 1 {
-      // One known stem: every example holding it overlaps by its weight alone, so the closest
-      // of an intent's examples is its lightest, with the same Dice value to the bit (the sum
-      // below grows with the example's weight and the quotient falls).
-      let (stemID, weight) = known[0]
-      queryWeight += weight
-      closestIntents.withUnsafeBufferPointer { closestIntents in
-        closestWeights.withUnsafeBufferPointer { closestWeights in
-          for entry in closestStarts[stemID]..<closestStarts[stemID + 1] {
-            let dice = 2 * weight / (queryWeight + closestWeights[entry])
-            closest[closestIntents[entry]] = max(closest[closestIntents[entry]], dice)
-          }
-        }
-      }
+    for (_, weight) in known { queryWeight += weight }
+    if known.count <= 64 {
+      setClosest(known, queryWeight: queryWeight, scratch)
     } else {
+      // Too many stems for the bits `setClosest` marks them by: one pass per stem.
       examplePostings.withUnsafeBufferPointer { examplePostings in
         for (stemID, weight) in known {
-          queryWeight += weight
           for example in examplePostings[exampleStarts[stemID]..<exampleStarts[stemID + 1]] {
             if overlap[example] == 0 {
               overlapping[overlappingCount] = example
