@@ -39,4 +39,50 @@ import Testing
       #expect(match.score.bitPattern == expected.bitPattern, "\(match.intent) for \(word)")
     }
   }
+
+  /// Questions of several known stems, over the real knowledge: the closest example of every
+  /// intent is the one measuring every example finds, though the commonest stem's examples
+  /// are not walked.
+  @Test(arguments: [
+    ["back", "spasm"], ["ice", "heat", "back"], ["how", "long", "ice"], ["driv", "car", "back"],
+    ["sleep", "bed", "side", "pillow", "back", "spasm"], ["walk", "spasm", "walk", "run"],
+  ])
+  func severalStemQuestionsFindEveryClosestExample(_ words: [String]) {
+    let index = Fixture.responder.index
+    var known: [(stemID: Int, weight: Double)] = []
+    for word in words {
+      guard let stemID = index.terms[word]?.stem, stemID >= 0,
+        !known.contains(where: { $0.stemID == stemID })
+      else { continue }
+      known.append((stemID, index.idf[stemID]))
+    }
+    var queryWeight = 0.0
+    for entry in known { queryWeight += entry.weight }
+    // Every example, its overlap added stem by stem in the question's order.
+    var expected = [Double](repeating: 0, count: index.intentIDs.count)
+    for example in index.exampleIntent.indices {
+      let stems = index.exampleStemIDs[
+        index.exampleStemStarts[example]..<index.exampleStemStarts[example + 1]]
+      var overlap = 0.0
+      var holds = false
+      for entry in known where stems.contains(entry.stemID) {
+        overlap += entry.weight
+        holds = true
+      }
+      guard holds else { continue }
+      let dice: Double = 2 * overlap / (queryWeight + index.exampleWeight[example])
+      expected[index.exampleIntent[example]] = max(expected[index.exampleIntent[example]], dice)
+    }
+    let scratch = index.scratch.take()
+    index.setClosest(known, queryWeight: queryWeight, scratch)
+    for intent in expected.indices {
+      #expect(
+        scratch.closest[intent].bitPattern == expected[intent].bitPattern,
+        "\(index.intentIDs[intent]) for \(words)")
+      scratch.closest[intent] = 0
+    }
+    #expect(scratch.overlap.allSatisfy { $0 == 0 })
+    #expect(scratch.knownBits.allSatisfy { $0 == 0 })
+    index.scratch.giveBack(scratch)
+  }
 }
