@@ -12,15 +12,17 @@ extension Responder {
     let active = triage.active
 
     for finding in active {
+      if let prepared = preparedBlock(
+        of: finding.intent, emergencyNumber: emergencyNumber, region: region)
+      {
+        blocks.append(prepared.text)
+        cited.append(prepared.id)
+        continue
+      }
       guard let intent = intentsByID[finding.intent], let flag = intent.redFlag else { continue }
-      let action =
-        preparedAction(of: intent.id, emergencyNumber: emergencyNumber, region: region)
-        ?? Region.fill(
-          flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
-      var block = "\(Self.label(flag.level)): \(action)"
-      if let tell = flag.tell { block += "\nTell them: \(tell)" }
-      block += "\n" + intent.answer
-      blocks.append(block)
+      let action = Region.fill(
+        flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
+      blocks.append(Self.redFlagBlock(of: intent, flag, action: action))
       cited.append(intent.id)
     }
     let shown = answered.filter { id in
@@ -32,7 +34,7 @@ extension Responder {
       // In a conversation a long answer stops after its short part; "more" gives the rest. A
       // one-shot reply has no next line to ask with, so it prints the whole answer.
       let holdsBack = isConversation && intent.more != nil
-      let answer = holdsBack ? intent.answer : intent.fullAnswer
+      let answer = holdsBack ? intent.answer : fullAnswers[id] ?? intent.fullAnswer
       var block = shown.count > 1 ? "\(intent.title): \(answer)" : answer
       if holdsBack {
         block += "\n(More on this: type 'more'.)"
@@ -107,6 +109,14 @@ extension Responder {
     }
   }
 
+  /// A red-flag intent's block of a reply: the action line, what to tell, and the answer.
+  static func redFlagBlock(of intent: Intent, _ flag: RedFlag, action: String) -> String {
+    var block = "\(label(flag.level)): \(action)"
+    if let tell = flag.tell { block += "\nTell them: \(tell)" }
+    block += "\n" + intent.answer
+    return block
+  }
+
   /// The word that heads an action line for a level.
   static func label(_ level: TriageLevel) -> String {
     switch level {
@@ -121,13 +131,15 @@ extension Responder {
 extension Responder {
   /// A red-flag action filled by `preparing(emergencyNumber:region:)`, when it was prepared for
   /// this number and region.
-  fileprivate func preparedAction(of id: String, emergencyNumber: String, region: String?)
-    -> String?
+  /// A red-flag intent's whole block, with its id, when the actions were prepared for this
+  /// number and region.
+  fileprivate func preparedBlock(of id: String, emergencyNumber: String, region: String?)
+    -> (id: String, text: String)?
   {
     guard let prepared = preparedActions, prepared.emergencyNumber == emergencyNumber,
       prepared.region == region
     else { return nil }
-    return prepared.actions[id]
+    return prepared.blocks[id]
   }
 
   /// Suggestions when unsure; else the closest corpus passage; else what Backtalk covers.
