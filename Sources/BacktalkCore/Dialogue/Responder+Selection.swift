@@ -137,7 +137,7 @@ extension Responder {
           guard var found = open.first else { return nil }
           found.confidence = index.confidence(of: found, over: open.dropFirst().first)
           return found.confidence >= Self.answerThreshold
-            && !Set(found.matchedStems).isDisjoint(with: stems) ? found : nil
+            && found.matchedStems.contains(where: stems.contains) ? found : nil
         }
         // A short part is asked together with the part before ("ice or heat? and how long?"
         // asks how long to ice), unless only on its own it asks something ("ice or heat and

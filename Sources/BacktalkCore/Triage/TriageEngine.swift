@@ -129,7 +129,6 @@ public struct TriageEngine: Sendable {
         }
       }
     }
-    let present = Set(spans.keys).union(otherSpans.keys)
     // The words each fired rule rests on; a rule named in a combination brings its own.
     var words: [String: Set<Int>] = [:]
     for (rule, reason) in fired {
@@ -168,11 +167,13 @@ public struct TriageEngine: Sendable {
         modifiers: Self.otherPerson(entry.reason, findings), words: words.joined(separator: " + "),
         range: findings.first { $0.intent == entry.rule.id }?.range ?? 0..<0)
     }
-    let firedIDs = Set(fired.map(\.rule.id))
+    // Asked only of findings said not to hold, few and rarely any: the tables are searched
+    // in place rather than copied into sets first.
     var seen: Set<String> = []
     let negated = findings.filter { finding in
-      !finding.counts && levels[finding.intent] != nil && !firedIDs.contains(finding.intent)
-        && !present.contains(finding.intent)
+      !finding.counts && levels[finding.intent] != nil
+        && !fired.contains { $0.rule.id == finding.intent }
+        && spans[finding.intent] == nil && otherSpans[finding.intent] == nil
     }.filter { seen.insert($0.intent).inserted }
     return TriageResult(
       findings: findings, active: active, negated: negated,
