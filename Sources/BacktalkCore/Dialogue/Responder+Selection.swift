@@ -264,7 +264,7 @@ extension Responder {
       // A comma parts clauses, not questions: where a question follows one, the phrase that
       // asks it splits the line below, exactly as it does when the comma is left out.
       if token.isComma { continue }
-      if token.isPunctuation || knowledge.lexicon.questionJoiners.contains(token.word) {
+      if token.isPunctuation || selectionWords.questionJoiners.contains(token.word) {
         if !(parts.last?.isEmpty ?? true) { newPart() }
         partStart = position + 1
         continue
@@ -276,7 +276,7 @@ extension Responder {
         let partAsks = (partStart..<position).contains { asking.starts(at: $0) }
         let offered =
           (partAsks || said >= 1) && position > partStart + 1
-          && knowledge.lexicon.alternativeJoiners.contains(tokens[position - 1].word)
+          && selectionWords.alternativeJoiners.contains(tokens[position - 1].word)
         if offered { parts[parts.count - 1].removeLast() }
         if said >= 2 && !partAsks || offered {
           newPart()
@@ -296,8 +296,8 @@ extension Responder {
   func tellsStory(_ tokens: [Token]) -> Bool {
     // The two sets are read where they stand: a copy of the whole lexicon would retain and
     // release every one of its tables (about 6,000 instructions a call).
-    let storyWords = knowledge.lexicon.storyWords
-    let firstPerson = knowledge.lexicon.contextCues.firstPerson
+    let storyWords = selectionWords.storyWords
+    let firstPerson = selectionWords.firstPerson
     guard let first = tokens.first(where: { !$0.isPunctuation }) else { return false }
     return first.isOne(of: storyWords)
       || tokens.contains { $0.isOne(of: firstPerson) }
@@ -320,8 +320,8 @@ extension Responder {
   /// says what is fine (`reassurance_words`: "no numbness, just stiff", "legs feel normal, no
   /// weakness"). A word that says fine at the very end asks whether it is ("hot tub ok").
   func describesState(_ tokens: [Token]) -> Bool {
-    let negationCues = knowledge.lexicon.negationCues
-    let reassuranceWords = knowledge.lexicon.reassuranceWords
+    let negationCues = selectionWords.negationCues
+    let reassuranceWords = selectionWords.reassuranceWords
     let words = tokens.filter { !$0.isPunctuation }
     return words.enumerated().contains { position, token in
       negationCues.contains(token.word)

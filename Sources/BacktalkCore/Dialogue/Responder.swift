@@ -24,6 +24,8 @@ public struct Responder: Sendable {
   let askCues: WordTable<[(kind: String, words: [String])]>
   /// Each exercise intent's walkthrough as text and numbered steps, rendered once.
   let walkthroughTexts: WordTable<(text: String, steps: [String])>
+  /// The lexicon's sets that selection reads for every token, as byte-hashed tables.
+  let selectionWords: SelectionWords
   /// Every red-flag action filled for one emergency number and region (see `preparing`), by
   /// intent id; nil until prepared.
   private(set) var preparedActions: PreparedActions?
@@ -124,6 +126,7 @@ public struct Responder: Sendable {
         .filter { !$0.words.isEmpty }, by: { $0.words[0] }))
     disclaimer = knowledge.disclaimer
     disclaimerReminder = knowledge.disclaimerReminder
+    selectionWords = SelectionWords(knowledge.lexicon)
     titlesByDocument = titles
     var derived =
       compiled

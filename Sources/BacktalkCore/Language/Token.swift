@@ -31,6 +31,11 @@ public struct Token: Sendable, Equatable {
   public func isOne(of words: Set<String>) -> Bool {
     words.contains(typed ?? word) || words.contains(word)
   }
+
+  /// Whether the word, as typed or as folded by synonyms, is in a table of words.
+  func isOne(of words: WordTable<Bool>) -> Bool {
+    words.contains(typed ?? word) || words.contains(word)
+  }
 }
 
 /// A question turned into tokens, with a record of what was changed on the way.
