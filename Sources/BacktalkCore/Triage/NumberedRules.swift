@@ -5,8 +5,9 @@
 /// its combinations is; only such a rule is asked for its reason (`TriageRule.reason`), which
 /// then decides exactly as before.
 struct NumberedRules: Sendable {
-  /// The number of every rule id and every id a combination names.
-  let numbers: [String: Int]
+  /// The number of every rule id and every id a combination names, byte-hashed: triage looks
+  /// up each finding's.
+  let numbers: WordTable<Int>
   /// Each rule's id number, in the order of the rules.
   let ruleNumbers: [Int]
   /// Each rule's combinations as id numbers.
@@ -28,7 +29,7 @@ struct NumberedRules: Sendable {
     ruleNumbers = rules.map { number($0.id) }
     let combinations = rules.map { rule in rule.combinations.map { $0.map(number) } }
     self.combinations = combinations
-    self.numbers = numbers
+    self.numbers = WordTable(numbers)
     var byID = [[Int32]](repeating: [], count: numbers.count)
     for (index, ofRule) in combinations.enumerated() {
       for id in Set([ruleNumbers[index]] + ofRule.joined()) {
