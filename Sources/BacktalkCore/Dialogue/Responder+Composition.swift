@@ -25,8 +25,11 @@ extension Responder {
       blocks.append(Self.redFlagBlock(of: intent, flag, action: action))
       cited.append(intent.id)
     }
+    // Below an urgent level every answer may follow, so the intent is not copied out to ask.
     let shown = answered.filter { id in
-      intentsByID[id].map { allowsAnswer($0, at: triage.level) } ?? false
+      triage.level < .urgent
+        ? intentsByID.contains(id)
+        : intentsByID[id].map { allowsAnswer($0, at: triage.level) } ?? false
     }
     var heldBack: [String] = []
     for id in shown {

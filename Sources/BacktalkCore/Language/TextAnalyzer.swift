@@ -233,12 +233,15 @@ public struct TextAnalyzer: Sendable {
         var word = partFacts?.number ?? part
         var known = partFacts?.number == nil ? partFacts : wordFacts[word]
         var typed: String?
-        let neighbours = (
-          position > 0 ? allPieces[position - 1] : nil,
-          position + 1 < allPieces.count ? allPieces[position + 1] : nil
-        )
         // A word the vocabulary holds is never corrected.
-        if correcting, known?.count == nil, let fixed = correction(for: word, between: neighbours) {
+        if correcting, known?.count == nil,
+          let fixed = correction(
+            for: word,
+            between: (
+              position > 0 ? allPieces[position - 1] : nil,
+              position + 1 < allPieces.count ? allPieces[position + 1] : nil
+            ))
+        {
           // A correction of a real word is always into a red-flag word.
           let isCommonWord = lexicon.commonWords.contains(word)
           if isCommonWord && !correctingCommonWords {
