@@ -4,7 +4,11 @@
 /// A rule can fire on a side only when its own symptom is present there or every id of one of
 /// its combinations is; only such a rule is asked for its reason (`TriageRule.reason`), which
 /// then decides exactly as before.
-struct NumberedRules: Sendable {
+///
+/// A class, though nothing depends on its identity: `assess` and its closures hand it around
+/// several times a line, and a struct of seven tables was copied (every table retained and
+/// released) each time.
+final class NumberedRules: Sendable {
   /// The number of every rule id and every id a combination names, byte-hashed: triage looks
   /// up each finding's.
   let numbers: WordTable<Int>
@@ -26,7 +30,8 @@ struct NumberedRules: Sendable {
       numbers[id] = numbers.count
       return numbers.count - 1
     }
-    ruleNumbers = rules.map { number($0.id) }
+    let ruleNumbers = rules.map { number($0.id) }
+    self.ruleNumbers = ruleNumbers
     let combinations = rules.map { rule in rule.combinations.map { $0.map(number) } }
     self.combinations = combinations
     self.numbers = WordTable(numbers)

@@ -77,7 +77,9 @@ public struct TriageEngine: Sendable {
     // else's risk factor; the other side, everything said of someone else. Rules fire on
     // either side, and a rule that fired may take part in further combinations on its side
     // ("kidney stone + fever"): rules are applied until nothing new fires.
-    var spans: [String: [Range<Int>]] = [:]
+    // Room for every finding at once: the tables are only looked up, never walked, so their
+    // capacity changes nothing but the growing.
+    var spans = [String: [Range<Int>]](minimumCapacity: findings.count)
     var otherSpans: [String: [Range<Int>]] = [:]
     var fired: [(rule: TriageRule, reason: [String])] = []
     // The closures below read these locals, not `self`: capturing `self` copied the whole
@@ -130,11 +132,12 @@ public struct TriageEngine: Sendable {
       }
     }
     // The words each fired rule rests on; a rule named in a combination brings its own.
-    var words: [String: Set<Int>] = [:]
+    var words = [String: Set<Int>](minimumCapacity: fired.count)
     for (rule, reason) in fired {
       var covered = Set<Int>()
       for id in reason {
-        for span in (spans[id] ?? []) + (otherSpans[id] ?? []) { covered.formUnion(span) }
+        for span in spans[id] ?? [] { covered.formUnion(span) }
+        for span in otherSpans[id] ?? [] { covered.formUnion(span) }
         covered.formUnion(words[id] ?? [])
       }
       words[rule.id] = covered
