@@ -11,15 +11,15 @@ extension Responder {
     var steps: [String] = []
     let active = triage.active
 
-    for finding in active {
-      if let prepared = preparedBlock(
-        of: finding.intent, emergencyNumber: emergencyNumber, region: region)
-      {
+    // By index: binding each finding would copy it.
+    for index in active.indices {
+      let id = active[index].intent
+      if let prepared = preparedBlock(of: id, emergencyNumber: emergencyNumber, region: region) {
         blocks.append(prepared.text)
         cited.append(prepared.id)
         continue
       }
-      guard let intent = intentsByID[finding.intent], let flag = intent.redFlag else { continue }
+      guard let intent = intentsByID[id], let flag = intent.redFlag else { continue }
       let action = Region.fill(
         flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
       blocks.append(Self.redFlagBlock(of: intent, flag, action: action))
@@ -90,8 +90,8 @@ extension Responder {
       findings: triage.findings, explanation: explanation)
     reply.heldBack = heldBack
     // A plain loop: a lazy sequence's closure would hold a copy of the whole responder.
-    for finding in active {
-      if let confirms = intentsByID[finding.intent]?.redFlag?.confirms {
+    for index in active.indices {
+      if let confirms = intentsByID[active[index].intent]?.redFlag?.confirms {
         reply.asksAbout = confirms
         break
       }

@@ -68,8 +68,10 @@ extension Responder {
     if dropped > 0 || findings.contains(where: { !$0.range.isEmpty }) {
       // The positions a finding covers, one flag per token (a set hashed each position).
       var flagged = [Bool](repeating: false, count: analyzed.tokens.count)
-      for finding in findings {
-        for position in finding.range where position < flagged.count { flagged[position] = true }
+      for index in findings.indices {
+        for position in findings[index].range where position < flagged.count {
+          flagged[position] = true
+        }
       }
       var kept: [Token] = []
       kept.reserveCapacity(analyzed.tokens.count - dropped)

@@ -89,15 +89,18 @@ public struct TriageEngine: Sendable {
     let riskFindings = scanner.riskFindings
     let levels = self.levels
     numbered.withPresence { presence in
-      for finding in findings where finding.counts {
-        let isOther = finding.modifiers.contains(.otherPerson)
-        let number = numbered.numbers[finding.intent]
-        if !isOther || !riskFindings.contains(finding.intent) {
-          spans[finding.intent, default: []].append(finding.range)
+      // By index: binding each finding would copy it, its strings and set retained.
+      for index in findings.indices where findings[index].counts {
+        let intent = findings[index].intent
+        let range = findings[index].range
+        let isOther = findings[index].modifiers.contains(.otherPerson)
+        let number = numbered.numbers[intent]
+        if !isOther || !riskFindings.contains(intent) {
+          spans[intent, default: []].append(range)
           if let number { presence.insert(number, side: 0) }
         }
         if isOther {
-          otherSpans[finding.intent, default: []].append(finding.range)
+          otherSpans[intent, default: []].append(range)
           if let number { presence.insert(number, side: 1) }
         }
       }
@@ -163,12 +166,13 @@ public struct TriageEngine: Sendable {
     .sorted { $0.rule.level > $1.rule.level }
     let active = kept.map { entry in
       let words = entry.reason.compactMap { id in
-        findings.first { $0.intent == id && $0.counts }?.words
+        findings.firstIndex { $0.intent == id && $0.counts }.map { findings[$0].words }
       }
       return Finding(
         intent: entry.rule.id, level: entry.rule.level,
         modifiers: Self.otherPerson(entry.reason, findings), words: words.joined(separator: " + "),
-        range: findings.first { $0.intent == entry.rule.id }?.range ?? 0..<0)
+        range: findings.firstIndex { $0.intent == entry.rule.id }.map { findings[$0].range }
+          ?? 0..<0)
     }
     // Asked only of findings said not to hold, few and rarely any: the tables are searched
     // in place rather than copied into sets first.
@@ -185,7 +189,9 @@ public struct TriageEngine: Sendable {
 
   /// Whether the findings a rule rests on are about someone else.
   static func otherPerson(_ ids: [String], _ findings: [Finding]) -> Set<ContextModifier> {
-    let used = findings.filter { ids.contains($0.intent) && $0.counts }
-    return used.contains { $0.modifiers.contains(.otherPerson) } ? [.otherPerson] : []
+    let isOther = findings.contains {
+      ids.contains($0.intent) && $0.counts && $0.modifiers.contains(.otherPerson)
+    }
+    return isOther ? [.otherPerson] : []
   }
 }
