@@ -113,11 +113,15 @@ struct JSONWriter {
     needsComma[needsComma.count - 1] = true
   }
 
-  mutating func key(_ name: String) {
+  /// Writes an object key. Keys are the field names of `SPEC.md`, plain ASCII letters that
+  /// need no escape, so their bytes go straight in, quoted, as `string(_:)` would write them.
+  mutating func key(_ name: StaticString) {
     if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-    needsComma[needsComma.count - 1] = false
-    string(name)
+    bytes.append(UInt8(ascii: "\""))
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(UInt8(ascii: "\""))
     bytes.append(UInt8(ascii: ":"))
+    needsComma[needsComma.count - 1] = true
   }
 
   mutating func number(_ value: Double) {

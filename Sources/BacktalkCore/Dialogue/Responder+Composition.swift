@@ -11,20 +11,25 @@ extension Responder {
     var steps: [String] = []
     let active = triage.active
 
-    for finding in active {
-      guard let intent = intentsByID[finding.intent], let flag = intent.redFlag else { continue }
-      let action =
-        preparedAction(of: intent.id, emergencyNumber: emergencyNumber, region: region)
-        ?? Region.fill(
-          flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
-      var block = "\(Self.label(flag.level)): \(action)"
-      if let tell = flag.tell { block += "\nTell them: \(tell)" }
-      block += "\n" + intent.answer
-      blocks.append(block)
+    // By index: binding each finding would copy it.
+    for index in active.indices {
+      let id = active[index].intent
+      if let prepared = preparedBlock(of: id, emergencyNumber: emergencyNumber, region: region) {
+        blocks.append(prepared.text)
+        cited.append(prepared.id)
+        continue
+      }
+      guard let intent = intentsByID[id], let flag = intent.redFlag else { continue }
+      let action = Region.fill(
+        flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
+      blocks.append(Self.redFlagBlock(of: intent, flag, action: action))
       cited.append(intent.id)
     }
+    // Below an urgent level every answer may follow, so the intent is not copied out to ask.
     let shown = answered.filter { id in
-      intentsByID[id].map { allowsAnswer($0, at: triage.level) } ?? false
+      triage.level < .urgent
+        ? intentsByID.contains(id)
+        : intentsByID[id].map { allowsAnswer($0, at: triage.level) } ?? false
     }
     var heldBack: [String] = []
     for id in shown {
@@ -32,7 +37,7 @@ extension Responder {
       // In a conversation a long answer stops after its short part; "more" gives the rest. A
       // one-shot reply has no next line to ask with, so it prints the whole answer.
       let holdsBack = isConversation && intent.more != nil
-      let answer = holdsBack ? intent.answer : intent.fullAnswer
+      let answer = holdsBack ? intent.answer : fullAnswers[id] ?? intent.fullAnswer
       var block = shown.count > 1 ? "\(intent.title): \(answer)" : answer
       if holdsBack {
         block += "\n(More on this: type 'more'.)"
@@ -85,8 +90,8 @@ extension Responder {
       findings: triage.findings, explanation: explanation)
     reply.heldBack = heldBack
     // A plain loop: a lazy sequence's closure would hold a copy of the whole responder.
-    for finding in active {
-      if let confirms = intentsByID[finding.intent]?.redFlag?.confirms {
+    for index in active.indices {
+      if let confirms = intentsByID[active[index].intent]?.redFlag?.confirms {
         reply.asksAbout = confirms
         break
       }
@@ -107,6 +112,14 @@ extension Responder {
     }
   }
 
+  /// A red-flag intent's block of a reply: the action line, what to tell, and the answer.
+  static func redFlagBlock(of intent: Intent, _ flag: RedFlag, action: String) -> String {
+    var block = "\(label(flag.level)): \(action)"
+    if let tell = flag.tell { block += "\nTell them: \(tell)" }
+    block += "\n" + intent.answer
+    return block
+  }
+
   /// The word that heads an action line for a level.
   static func label(_ level: TriageLevel) -> String {
     switch level {
@@ -121,13 +134,15 @@ extension Responder {
 extension Responder {
   /// A red-flag action filled by `preparing(emergencyNumber:region:)`, when it was prepared for
   /// this number and region.
-  fileprivate func preparedAction(of id: String, emergencyNumber: String, region: String?)
-    -> String?
+  /// A red-flag intent's whole block, with its id, when the actions were prepared for this
+  /// number and region.
+  fileprivate func preparedBlock(of id: String, emergencyNumber: String, region: String?)
+    -> (id: String, text: String)?
   {
     guard let prepared = preparedActions, prepared.emergencyNumber == emergencyNumber,
       prepared.region == region
     else { return nil }
-    return prepared.actions[id]
+    return prepared.blocks[id]
   }
 
   /// Suggestions when unsure; else the closest corpus passage; else what Backtalk covers.

@@ -10,10 +10,6 @@ struct Selection {
   var asks: [String] = []
 }
 
-/// The kinds of question a line asks (`ask_kinds`), where each asking phrase starts, and the
-/// positions the phrases cover.
-typealias Asking = (kinds: Set<String>, starts: Set<Int>, covered: Set<Int>)
-
 extension Responder {
   /// The intent picked by answering "1", "2" or "yes" to open suggestions.
   func chosenSuggestion(_ analyzed: AnalyzedText, context: DialogueContext?) -> String? {
@@ -73,10 +69,25 @@ extension Responder {
     let hasMore = remaining.tokens[dropped...].contains { !index.stopwords.contains($0.stem) }
     if !hasMore { dropped = 0 }
     let otherSenses = otherSensePositions(analyzed.tokens)
-    var flagged = otherSenses
-    for finding in findings { flagged.formUnion(finding.range) }
-    remaining.tokens = analyzed.tokens.enumerated()
-      .filter { $0.offset >= dropped && !flagged.contains($0.offset) }.map(\.element)
+    // Most lines drop nothing and keep their tokens as they are.
+    if dropped > 0 || !otherSenses.isEmpty || findings.contains(where: { !$0.range.isEmpty }) {
+      // The positions a finding or another sense covers, one flag per token (a set hashed each
+      // position).
+      var flagged = [Bool](repeating: false, count: analyzed.tokens.count)
+      for position in otherSenses where position < flagged.count { flagged[position] = true }
+      for index in findings.indices {
+        for position in findings[index].range where position < flagged.count {
+          flagged[position] = true
+        }
+      }
+      var kept: [Token] = []
+      kept.reserveCapacity(analyzed.tokens.count - dropped)
+      for (offset, token) in analyzed.tokens.enumerated()
+      where offset >= dropped && !flagged[offset] {
+        kept.append(token)
+      }
+      remaining.tokens = kept
+    }
     var selection = select(remaining, context: context)
     if !otherSenses.isEmpty, !mentionsSymptoms,
       let unknownTopic = knowledge.lexicon.unknownTopicIntent,
@@ -161,8 +172,8 @@ extension Responder {
         let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
         defer { previous = stems }
         let asking = partKinds[position]
-        if asking.starts.isEmpty, tellsStory(part) || describesState(part),
-          partKinds[(position + 1)...].contains(where: { !$0.starts.isEmpty })
+        if !asking.hasStarts, tellsStory(part) || describesState(part),
+          partKinds[(position + 1)...].contains(where: \.hasStarts)
         {
           story += stems
           toldStory = true
@@ -178,7 +189,7 @@ extension Responder {
           guard var found = open.first else { return nil }
           found.confidence = index.confidence(of: found, over: open.dropFirst().first)
           return found.confidence >= Self.answerThreshold
-            && !Set(found.matchedStems).isDisjoint(with: stems) ? found : nil
+            && found.matchedStems.contains(where: stems.contains) ? found : nil
         }
         // A short part is asked together with the part before ("ice or heat? and how long?"
         // asks how long to ice), unless only on its own it asks something ("ice or heat and
@@ -254,7 +265,7 @@ extension Responder {
     // A line whose telling words are all unknown asks about something the knowledge does not
     // cover ("can i get a tattoo"): it gets the honest answer, and the guesses stay as offers.
     if let unknownTopic = knowledge.lexicon.unknownTopicIntent,
-      namesOnlyUnknownThings(analyzed, outside: asking.covered)
+      namesOnlyUnknownThings(analyzed, outside: asking)
     {
       selection.answered = [unknownTopic]
       selection.suggestions = Array(
@@ -266,9 +277,9 @@ extension Responder {
   /// Whether the words of a line that say what it is about, outside its asking phrases, hold
   /// one the knowledge has never seen and none it knows that tells one topic from another
   /// ("can i get a tattoo with a back spasm": "tattoo" unknown, "back" and "spasm" common).
-  func namesOnlyUnknownThings(_ analyzed: AnalyzedText, outside asking: Set<Int>) -> Bool {
+  func namesOnlyUnknownThings(_ analyzed: AnalyzedText, outside asking: Asking) -> Bool {
     let content = analyzed.tokens.enumerated().filter { position, token in
-      !token.isPunctuation && !asking.contains(position) && !index.stopwords.contains(token.stem)
+      !token.isPunctuation && !asking.covers(position) && !index.stopwords.contains(token.stem)
         && !token.stem.hasPrefix("#") && !token.stem.allSatisfy(\.isNumber)
     }.map(\.element.stem)
     return content.contains { !index.knows($0) } && !index.isInformative(content)
@@ -330,19 +341,15 @@ extension Responder {
 
   /// The kinds of question a line asks (`ask_kinds`), and where each asking phrase starts.
   func askKinds(in tokens: [Token]) -> Asking {
-    var kinds = Set<String>()
-    var starts = Set<Int>()
-    var covered = Set<Int>()
+    var asking = Asking()
     for start in tokens.indices {
       for cue in askCues[tokens[start].word] ?? [] where start + cue.words.count <= tokens.count {
         guard zip(cue.words, tokens[start..<start + cue.words.count]).allSatisfy({ $0 == $1.word })
         else { continue }
-        kinds.insert(cue.kind)
-        starts.insert(start)
-        covered.formUnion(start..<start + cue.words.count)
+        asking.add(cue.kind, at: start..<start + cue.words.count)
       }
     }
-    return (kinds, starts, covered)
+    return asking
   }
 
   /// Splits tokens into candidate questions at sentence punctuation, joining words, and where a
@@ -354,15 +361,20 @@ extension Responder {
     var parts: [[Token]] = [[]]
     var said = 0  // words of the current part that say something, outside asking phrases
     var partStart = 0
+    // A part holds at most the line's tokens, so one allocation serves it, where appending
+    // one by one grew it four or five times.
+    parts[0].reserveCapacity(tokens.count)
     func newPart() {
-      parts.append([])
+      var part: [Token] = []
+      part.reserveCapacity(tokens.count)
+      parts.append(part)
       said = 0
     }
     for (position, token) in tokens.enumerated() {
       // A comma parts clauses, not questions: where a question follows one, the phrase that
       // asks it splits the line below, exactly as it does when the comma is left out.
       if token.isComma { continue }
-      if token.isPunctuation || knowledge.lexicon.questionJoiners.contains(token.word) {
+      if token.isPunctuation || selectionWords.questionJoiners.contains(token.word) {
         if !(parts.last?.isEmpty ?? true) { newPart() }
         partStart = position + 1
         continue
@@ -370,18 +382,18 @@ extension Responder {
       // A statement followed by a question splits; two questions run together do not (the
       // line is too unclear to cut without its punctuation), unless an "or" offers the second
       // as another question ("is walking ok or should i stay in bed").
-      if asking.starts.contains(position) {
-        let partAsks = (partStart..<position).contains { asking.starts.contains($0) }
+      if asking.starts(at: position) {
+        let partAsks = (partStart..<position).contains { asking.starts(at: $0) }
         let offered =
           (partAsks || said >= 1) && position > partStart + 1
-          && knowledge.lexicon.alternativeJoiners.contains(tokens[position - 1].word)
+          && selectionWords.alternativeJoiners.contains(tokens[position - 1].word)
         if offered { parts[parts.count - 1].removeLast() }
         if said >= 2 && !partAsks || offered {
           newPart()
           partStart = position
         }
       }
-      if !asking.covered.contains(position) && index.isInformative(token.stem) { said += 1 }
+      if !asking.covers(position) && index.isInformative(token.stem) { said += 1 }
       parts[parts.count - 1].append(token)
     }
     return parts.filter { !$0.isEmpty }
@@ -392,11 +404,14 @@ extension Responder {
   /// ("lifted a box"). "my neck hurts too" and "i need to lift my toddler" say something to
   /// answer; "i took a muscle relaxant" sets the scene.
   func tellsStory(_ tokens: [Token]) -> Bool {
-    let lexicon = knowledge.lexicon
+    // The two sets are read where they stand: a copy of the whole lexicon would retain and
+    // release every one of its tables (about 6,000 instructions a call).
+    let storyWords = selectionWords.storyWords
+    let firstPerson = selectionWords.firstPerson
     guard let first = tokens.first(where: { !$0.isPunctuation }) else { return false }
-    return first.isOne(of: lexicon.storyWords)
-      || tokens.contains { $0.isOne(of: lexicon.contextCues.firstPerson) }
-        && tokens.contains { $0.isOne(of: lexicon.storyWords) }
+    return first.isOne(of: storyWords)
+      || tokens.contains { $0.isOne(of: firstPerson) }
+        && tokens.contains { $0.isOne(of: storyWords) }
   }
 
   /// Whether a part asks something (any of `ask_kinds`: "what is", "why does", "how long")
@@ -406,7 +421,7 @@ extension Responder {
   ) -> Bool {
     guard !asking.kinds.isEmpty else { return false }
     return tokens.enumerated().contains { position, token in
-      !asking.covered.contains(position) && !token.isPunctuation
+      !asking.covers(position) && !token.isPunctuation
         && !index.stopwords.contains(token.stem) && index.knows(token.stem)
     }
   }
@@ -415,11 +430,12 @@ extension Responder {
   /// says what is fine (`reassurance_words`: "no numbness, just stiff", "legs feel normal, no
   /// weakness"). A word that says fine at the very end asks whether it is ("hot tub ok").
   func describesState(_ tokens: [Token]) -> Bool {
-    let lexicon = knowledge.lexicon
+    let negationCues = selectionWords.negationCues
+    let reassuranceWords = selectionWords.reassuranceWords
     let words = tokens.filter { !$0.isPunctuation }
     return words.enumerated().contains { position, token in
-      lexicon.negationCues.contains(token.word)
-        || position < words.count - 1 && token.isOne(of: lexicon.reassuranceWords)
+      negationCues.contains(token.word)
+        || position < words.count - 1 && token.isOne(of: reassuranceWords)
     }
   }
 
@@ -431,9 +447,9 @@ extension Responder {
     else { return false }
     // A word outside the asking phrase that names a topic ("what about sleeping?") makes the
     // line a question of its own; "how long?" and "and then?" only build on the last one.
-    let asking = askKinds(in: analyzed.tokens).covered
+    let asking = askKinds(in: analyzed.tokens)
     return !analyzed.tokens.enumerated().contains { position, token in
-      !token.isPunctuation && !asking.contains(position)
+      !token.isPunctuation && !asking.covers(position)
         && !knowledge.lexicon.followUpCues.contains(token.word) && index.isInformative(token.stem)
         && index.matches(for: [token.stem], limit: 1).first.map {
           $0.confidence >= Self.answerThreshold

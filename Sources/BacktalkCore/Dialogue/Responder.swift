@@ -11,6 +11,8 @@ public struct Responder: Sendable {
   public let passageIndex: IntentIndex
   public let triage: TriageEngine
   let intentsByID: WordTable<Intent>
+  /// Each intent's answer with its longer part (`Intent.fullAnswer`), put together once.
+  let fullAnswers: WordTable<String>
   /// Document titles by document id, for the `sources` of a reply.
   let titlesByDocument: [String: String]
   /// The titles of the documents each intent cites, in order and without repeats.
@@ -25,6 +27,8 @@ public struct Responder: Sendable {
   let otherSenses: [(topic: [String], others: Set<String>)]
   /// Each exercise intent's walkthrough as text and numbered steps, rendered once.
   let walkthroughTexts: WordTable<(text: String, steps: [String])>
+  /// The lexicon's sets that selection reads for every token, as byte-hashed tables.
+  let selectionWords: SelectionWords
   /// Every red-flag action filled for one emergency number and region (see `preparing`), by
   /// intent id; nil until prepared.
   private(set) var preparedActions: PreparedActions?
@@ -33,7 +37,9 @@ public struct Responder: Sendable {
   struct PreparedActions: Sendable {
     var emergencyNumber: String
     var region: String?
-    var actions: WordTable<String>
+    /// Each red-flag intent's whole block of a reply, its action line, what to tell and its
+    /// answer, as `compose` puts it together, with the intent's id.
+    var blocks: WordTable<(id: String, text: String)>
   }
 
   // Confidences are calibrated probabilities (see `Calibration`); the thresholds come from the
@@ -97,6 +103,9 @@ public struct Responder: Sendable {
       compiled: compiled?.scanner)
     intentsByID = WordTable(
       Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+    fullAnswers = WordTable(
+      Dictionary(
+        knowledge.intents.map { ($0.id, $0.fullAnswer) }, uniquingKeysWith: { first, _ in first }))
     walkthroughTexts = WordTable(
       Dictionary(
         uniqueKeysWithValues: knowledge.intents.compactMap { intent in
@@ -126,6 +135,7 @@ public struct Responder: Sendable {
     .filter { !$0.topic.isEmpty }
     disclaimer = knowledge.disclaimer
     disclaimerReminder = knowledge.disclaimerReminder
+    selectionWords = SelectionWords(knowledge.lexicon)
     titlesByDocument = titles
     var derived =
       compiled
@@ -187,14 +197,15 @@ public struct Responder: Sendable {
   /// text instead of filling it again, any other number or region fills as before.
   public func preparing(emergencyNumber: String, region: String?) -> Responder {
     var prepared = self
-    var actions: [String: String] = [:]
+    var blocks: [String: (id: String, text: String)] = [:]
     for intent in knowledge.intents {
-      guard let flag = intent.redFlag, actions[intent.id] == nil else { continue }
-      actions[intent.id] = Region.fill(
+      guard let flag = intent.redFlag, blocks[intent.id] == nil else { continue }
+      let action = Region.fill(
         flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
+      blocks[intent.id] = (intent.id, Self.redFlagBlock(of: intent, flag, action: action))
     }
     prepared.preparedActions = PreparedActions(
-      emergencyNumber: emergencyNumber, region: region, actions: WordTable(actions))
+      emergencyNumber: emergencyNumber, region: region, blocks: WordTable(blocks))
     return prepared
   }
 

@@ -51,15 +51,23 @@ extension QuestionCleaner {
   /// The fast path for the common case: printable ASCII with single spaces needs only
   /// trimming and the length cut. Returns nil for anything else.
   fileprivate static func cleanPrintableASCII(_ line: Substring) -> String? {
-    var previousWasSpace = true
-    for byte in line.utf8 {
-      guard byte >= 0x20 && byte < 0x7F else { return nil }
-      if byte == 0x20 && previousWasSpace { return nil }
-      previousWasSpace = byte == 0x20
+    func isPlain<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+      var previousWasSpace = true
+      for byte in bytes {
+        guard byte >= 0x20 && byte < 0x7F else { return false }
+        if byte == 0x20 && previousWasSpace { return false }
+        previousWasSpace = byte == 0x20
+      }
+      return true
+    }
+    guard line.utf8.withContiguousStorageIfAvailable(isPlain) ?? isPlain(line.utf8) else {
+      return nil
     }
     var text = String(line)
-    if text.last == " " { text.removeLast() }
-    return text.count > maximumLength ? String(text.prefix(maximumLength)) : text
+    // Printable ASCII has one character per byte, so bytes count characters without the
+    // grapheme breaking that `count` and `last` do.
+    if text.utf8.last == 0x20 { text.removeLast() }
+    return text.utf8.count > maximumLength ? String(text.prefix(maximumLength)) : text
   }
 
   /// Skips the rest of an escape sequence whose ESC was just read: CSI (`ESC [ … final`),

@@ -27,6 +27,9 @@ public struct TextAnalyzer: Sendable {
   /// duration units and synonym starts by stem.
   let wordFacts: WordTable<WordFacts>
   let stemFacts: WordTable<StemFacts>
+  /// The lexicon's `duration_fractions` as words, in the order the lexicon's table gives
+  /// them, split once rather than at every duration.
+  let durationFractions: [(words: [String], value: Double)]
 
   /// A class, so a lookup hands over one reference instead of copying the strings.
   final class WordFacts: Sendable {
@@ -196,6 +199,9 @@ public struct TextAnalyzer: Sendable {
       stems[first, default: StemFacts()].synonymLengths |= StemFacts.bit(ofLength: variant.count)
     }
     stemFacts = WordTable(stems)
+    durationFractions = lexicon.durationFractions.map { phrase, value in
+      (phrase.split(separator: " ").map(String.init), value)
+    }
   }
 
   /// Analyses a question or a knowledge phrase into tokens.
@@ -222,21 +228,20 @@ public struct TextAnalyzer: Sendable {
         }
         continue
       }
-      // One lookup answers for the word, unless it is a contraction or a number word.
-      let facts = wordFacts[word]
-      // A number with letters run on to it ("62m") is read as two words (`Lexicon.expanded`).
-      let expanded = facts?.expansion ?? Lexicon.numberApart(word)
-      for part in expanded {
-        let partFacts = facts?.expansion == nil && expanded.count == 1 ? facts : wordFacts[part]
+      // Adds the tokens of one part of the word, with what the lookups said of it.
+      func add(_ part: String, _ partFacts: WordFacts?) {
         var word = partFacts?.number ?? part
         var known = partFacts?.number == nil ? partFacts : wordFacts[word]
         var typed: String?
-        let neighbours = (
-          position > 0 ? allPieces[position - 1] : nil,
-          position + 1 < allPieces.count ? allPieces[position + 1] : nil
-        )
         // A word the vocabulary holds is never corrected.
-        if correcting, known?.count == nil, let fixed = correction(for: word, between: neighbours) {
+        if correcting, known?.count == nil,
+          let fixed = correction(
+            for: word,
+            between: (
+              position > 0 ? allPieces[position - 1] : nil,
+              position + 1 < allPieces.count ? allPieces[position + 1] : nil
+            ))
+        {
           // A correction of a real word is always into a red-flag word.
           let isCommonWord = lexicon.commonWords.contains(word)
           if isCommonWord && !correctingCommonWords {
@@ -244,7 +249,7 @@ public struct TextAnalyzer: Sendable {
               Token(
                 word: word, stem: known?.stem ?? Stemmer.stem(word),
                 isBreak: known?.isBreak ?? false))
-            continue
+            return
           }
           result.correctedCommonWord = result.correctedCommonWord || isCommonWord
           result.corrections.append(Rewrite(from: word, to: fixed))
@@ -258,7 +263,7 @@ public struct TextAnalyzer: Sendable {
                   word: written, stem: facts?.stem ?? Stemmer.stem(written),
                   typed: index == 0 ? word : "", isBreak: facts?.isBreak ?? false))
             }
-            continue
+            return
           }
           typed = word
           word = fixed
@@ -269,12 +274,33 @@ public struct TextAnalyzer: Sendable {
             word: word, stem: known?.stem ?? Stemmer.stem(word), typed: typed,
             isBreak: known?.isBreak ?? false))
       }
+      // One lookup answers for the word, unless it is a contraction or a number word.
+      let facts = wordFacts[word]
+      if let expansion = facts?.expansion {
+        for part in expansion { add(part, wordFacts[part]) }
+      } else if Self.hasDigit(word) {
+        // A number with letters run on to it ("62m") is read as two words
+        // (`Lexicon.expanded`); a word with no digit is itself, without a one-word array.
+        let parts = Lexicon.numberApart(word)
+        for part in parts { add(part, parts.count == 1 ? facts : wordFacts[part]) }
+      } else {
+        add(word, facts)
+      }
     }
     tokens = markDurations(tokens)
     while tokens.first?.isPunctuation == true { tokens.removeFirst() }
     while tokens.last?.isPunctuation == true { tokens.removeLast() }
     result.tokens = applySynonyms(tokens, rewrites: &result.synonyms)
     return result
+  }
+
+  /// Whether a word holds a digit, read from its bytes in place.
+  static func hasDigit(_ word: String) -> Bool {
+    func hasDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      bytes.contains { $0 &- 0x30 < 10 }
+    }
+    return word.utf8.withContiguousStorageIfAvailable(hasDigit)
+      ?? word.utf8.contains { $0 &- 0x30 < 10 }
   }
 
   /// The folded words of a text, without expansion, correction or stemming.
@@ -529,22 +555,28 @@ extension TextAnalyzer {
   /// Replaces "2 weeks", "a month", "ten days" or "weeks" with one token, `#long` for a week or
   /// more and `#short` for less, so rules can speak of how long something has lasted.
   fileprivate func markDurations(_ tokens: [Token]) -> [Token] {
+    // Until the first duration unit the output is the tokens themselves: it is copied only
+    // there, so a line without one is returned as it came.
     var output: [Token] = []
-    output.reserveCapacity(tokens.count)
+    var isCopied = false
     var position = 0
     while position < tokens.count {
       let token = tokens[position]
       position += 1
       guard let unit = stemFacts[token.stem]?.durationUnit else {
-        output.append(token)
+        if isCopied { output.append(token) }
         continue
+      }
+      if !isCopied {
+        output.reserveCapacity(tokens.count)
+        output.append(contentsOf: tokens[..<(position - 1)])
+        isCopied = true
       }
       var count: Double? = token.word.hasSuffix("s") ? 2 : nil
       // "a week and a half", or "week and a half" with its "a" left out, is one and a half
       // (`duration_fractions`).
       var fraction: (words: Int, value: Double)?
-      for (phrase, value) in lexicon.durationFractions {
-        let words = phrase.split(separator: " ")
+      for (words, value) in durationFractions {
         guard position + words.count <= tokens.count else { continue }
         if zip(tokens[position..<position + words.count], words).allSatisfy({ $0.word == $1 }) {
           fraction = (words.count, value)
@@ -571,7 +603,7 @@ extension TextAnalyzer {
       let marker = Self.durationMarker(count: count, unitDays: unit)
       output.append(Token(word: marker, stem: marker, typed: token.word))
     }
-    return output
+    return isCopied ? output : tokens
   }
 
   /// The marker for a duration: `#older` for 50 to 120 years (an age: "72 years old"),
@@ -587,8 +619,10 @@ extension TextAnalyzer {
   /// Replaces the longest synonym variants, left to right, with their canonical words.
   fileprivate func applySynonyms(_ tokens: [Token], rewrites: inout [Rewrite]) -> [Token] {
     guard longestSynonym > 0 else { return tokens }
+    // Most lines hold no variant: the output is started only at the first one, with the
+    // tokens before it, so they are not copied one by one.
     var output: [Token] = []
-    output.reserveCapacity(tokens.count)
+    var isRewritten = false
     var index = 0
     while index < tokens.count {
       var replaced = false
@@ -607,6 +641,11 @@ extension TextAnalyzer {
           {
             let typed = window.map(\.word).joined(separator: " ")
             rewrites.append(Rewrite(from: typed, to: canonical.joined(separator: " ")))
+            if !isRewritten {
+              output.reserveCapacity(tokens.count + canonical.count)
+              output.append(contentsOf: tokens[..<index])
+              isRewritten = true
+            }
             for stem in canonical {
               output.append(Token(word: stem, stem: stem, typed: typed))
             }
@@ -618,10 +657,10 @@ extension TextAnalyzer {
         }
       }
       if !replaced {
-        output.append(tokens[index])
+        if isRewritten { output.append(tokens[index]) }
         index += 1
       }
     }
-    return output
+    return isRewritten ? output : tokens
   }
 }

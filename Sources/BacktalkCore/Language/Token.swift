@@ -31,6 +31,11 @@ public struct Token: Sendable, Equatable {
   public func isOne(of words: Set<String>) -> Bool {
     words.contains(typed ?? word) || words.contains(word)
   }
+
+  /// Whether the word, as typed or as folded by synonyms, is in a table of words.
+  func isOne(of words: WordTable<Bool>) -> Bool {
+    words.contains(typed ?? word) || words.contains(word)
+  }
 }
 
 /// A question turned into tokens, with a record of what was changed on the way.
@@ -51,7 +56,13 @@ public struct AnalyzedText: Sendable, Equatable {
   }
 
   /// The stems of the word tokens, in order, without breaks.
-  public var stems: [String] { tokens.filter { !$0.isPunctuation }.map(\.stem) }
+  public var stems: [String] {
+    // One pass, without the array of tokens a `filter` would copy first.
+    var stems: [String] = []
+    stems.reserveCapacity(tokens.count)
+    for token in tokens where !token.isPunctuation { stems.append(token.stem) }
+    return stems
+  }
 }
 
 /// One change made while analysing a question: what was typed and what it became.

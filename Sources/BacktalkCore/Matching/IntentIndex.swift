@@ -31,6 +31,18 @@ public struct IntentIndex: Sendable {
   /// For each example, its intent (by position) and the summed weight of its stems.
   let exampleIntent: [Int]
   let exampleWeight: [Double]
+  /// For stem *s*, each intent with an example holding it, and the least summed weight of
+  /// those examples: `closestStarts[s]..<closestStarts[s + 1]` of `closestIntents` and
+  /// `closestWeights`. A question with one known stem overlaps each such example by that
+  /// stem's weight alone, so its closest example in an intent is the lightest one, and the
+  /// intent's entry stands for all of its examples.
+  let closestStarts: [Int]
+  let closestIntents: [Int]
+  let closestWeights: [Double]
+  /// The stems (by number) of example *e*, each once:
+  /// `exampleStemIDs[exampleStemStarts[e]..<exampleStemStarts[e + 1]]`.
+  let exampleStemStarts: [Int]
+  let exampleStemIDs: [Int]
   /// Accumulators reused across questions.
   let scratch: ScratchPool
   /// Learned weights that rank the intents; BM25 still decides the confidence.
@@ -197,6 +209,29 @@ public struct IntentIndex: Sendable {
     self.exampleStarts = examplesByStem.reduce(into: [0]) { $0.append($0.last! + $1.count) }
     self.exampleIntent = exampleIntent
     self.exampleWeight = exampleWeight
+    // Examples are numbered intent by intent, so a stem's examples of one intent are adjacent.
+    var closestStarts = [0]
+    var closestIntents: [Int] = []
+    var closestWeights: [Double] = []
+    for examples in examplesByStem {
+      for example in examples {
+        if closestIntents.count > closestStarts[closestStarts.count - 1],
+          closestIntents[closestIntents.count - 1] == exampleIntent[example]
+        {
+          closestWeights[closestWeights.count - 1] = min(
+            closestWeights[closestWeights.count - 1], exampleWeight[example])
+        } else {
+          closestIntents.append(exampleIntent[example])
+          closestWeights.append(exampleWeight[example])
+        }
+      }
+      closestStarts.append(closestIntents.count)
+    }
+    self.closestStarts = closestStarts
+    self.exampleStemIDs = exampleStems.flatMap { $0 }
+    self.exampleStemStarts = exampleStems.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    self.closestIntents = closestIntents
+    self.closestWeights = closestWeights
     let sortedIDs = Array(Set(intentIDs)).sorted()
     let ranks = Dictionary(uniqueKeysWithValues: sortedIDs.enumerated().map { ($1, $0) })
     self.idRank = intentIDs.map { ranks[$0]! }
@@ -341,24 +376,29 @@ public struct IntentIndex: Sendable {
     // The closest single example adds its overlap (a Dice coefficient weighted by IDF), so a
     // question worded like one example is not drowned by an intent with many loose examples.
     var queryWeight = 0.0
-    examplePostings.withUnsafeBufferPointer { examplePostings in
-      for (stemID, weight) in known {
-        queryWeight += weight
-        for example in examplePostings[exampleStarts[stemID]..<exampleStarts[stemID + 1]] {
-          if overlap[example] == 0 {
-            overlapping[overlappingCount] = example
-            overlappingCount += 1
+    for (_, weight) in known { queryWeight += weight }
+    if known.count <= 64 {
+      setClosest(known, queryWeight: queryWeight, scratch)
+    } else {
+      // Too many stems for the bits `setClosest` marks them by: one pass per stem.
+      examplePostings.withUnsafeBufferPointer { examplePostings in
+        for (stemID, weight) in known {
+          for example in examplePostings[exampleStarts[stemID]..<exampleStarts[stemID + 1]] {
+            if overlap[example] == 0 {
+              overlapping[overlappingCount] = example
+              overlappingCount += 1
+            }
+            overlap[example] += weight
           }
-          overlap[example] += weight
         }
       }
-    }
-    exampleIntent.withUnsafeBufferPointer { exampleIntent in
-      exampleWeight.withUnsafeBufferPointer { exampleWeight in
-        for example in overlapping[..<overlappingCount] {
-          let dice = 2 * overlap[example] / (queryWeight + exampleWeight[example])
-          overlap[example] = 0
-          closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
+      exampleIntent.withUnsafeBufferPointer { exampleIntent in
+        exampleWeight.withUnsafeBufferPointer { exampleWeight in
+          for example in overlapping[..<overlappingCount] {
+            let dice = 2 * overlap[example] / (queryWeight + exampleWeight[example])
+            overlap[example] = 0
+            closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
+          }
         }
       }
     }

@@ -16,6 +16,10 @@ extension LinearClassifier {
     isWanted: UnsafeMutableBufferPointer<Bool>, into scores: UnsafeMutableBufferPointer<Double>
   ) {
     for label in classes { scores[label] = bias[label] }
+    if hasPlainRows {
+      addPlainRows(features, isWanted: isWanted, into: scores)
+      return
+    }
     rowStarts.withUnsafeBufferPointer { rowStarts in
       weightClasses.withUnsafeBufferPointer { weightClasses in
         weightValues.withUnsafeBufferPointer { weightValues in
@@ -28,6 +32,26 @@ extension LinearClassifier {
               guard label != previous, isWanted[Int(label)] else { continue }
               let weight = Double(weightValues[entry])
               if weight != 0 { scores[Int(label)] += feature.value * weight }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The loop of `setScores` for rows whose classes strictly increase and whose weights are
+  /// not 0 (`hasPlainRows`): the repeats and zeros it skips cannot occur, so it tests neither.
+  private func addPlainRows(
+    _ features: [(feature: Int, value: Double)], isWanted: UnsafeMutableBufferPointer<Bool>,
+    into scores: UnsafeMutableBufferPointer<Double>
+  ) {
+    rowStarts.withUnsafeBufferPointer { rowStarts in
+      weightClasses.withUnsafeBufferPointer { weightClasses in
+        weightValues.withUnsafeBufferPointer { weightValues in
+          for feature in features {
+            for entry in rowStarts[feature.feature]..<rowStarts[feature.feature + 1] {
+              let label = Int(weightClasses[entry])
+              if isWanted[label] { scores[label] += feature.value * Double(weightValues[entry]) }
             }
           }
         }

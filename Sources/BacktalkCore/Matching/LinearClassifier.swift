@@ -36,6 +36,9 @@ public struct LinearClassifier: Sendable, Equatable {
   let ids: [String: Int]
   let pairIDs: [UInt64: Int]
   let isPair: [Bool]
+  /// Whether every row's classes strictly increase and no stored weight is 0, as both
+  /// initialisers make them, so scoring need not skip repeats or zeros.
+  let hasPlainRows: Bool
 
   public var classCount: Int { bias.count }
 
@@ -99,6 +102,18 @@ public struct LinearClassifier: Sendable, Equatable {
     self.ids = ids
     self.pairIDs = pairIDs
     isPair = vocabulary.map(\.isPair)
+    hasPlainRows = Self.arePlain(rowStarts: rowStarts, classes: weightClasses, values: weightValues)
+  }
+
+  /// Whether each row's classes strictly increase and none of its weights is 0.
+  static func arePlain(rowStarts: [Int], classes: [Int32], values: [Float]) -> Bool {
+    for row in rowStarts.indices.dropLast() {
+      for entry in rowStarts[row]..<rowStarts[row + 1] {
+        if values[entry] == 0 || values[entry].isNaN { return false }
+        if entry > rowStarts[row] && classes[entry] <= classes[entry - 1] { return false }
+      }
+    }
+    return true
   }
 
   /// Each feature's name: a stem, or a pair's two stems with a space between.

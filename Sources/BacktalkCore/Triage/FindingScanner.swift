@@ -243,10 +243,17 @@ public struct FindingScanner: Sendable {
       {
         modifiers.insert(.negated)
       }
+      // The words as typed, joined by spaces, without the arrays a map, a filter and a join
+      // would build.
+      var words = ""
+      for token in tokens[span.range] {
+        let word = token.typed ?? token.word
+        guard !word.isEmpty else { continue }
+        if !words.isEmpty { words.append(" ") }
+        words.append(word)
+      }
       return Finding(
-        intent: pattern.id, level: pattern.level, modifiers: modifiers,
-        words: tokens[span.range].map { $0.typed ?? $0.word }.filter { !$0.isEmpty }
-          .joined(separator: " "),
+        intent: pattern.id, level: pattern.level, modifiers: modifiers, words: words,
         range: span.range)
     }
   }

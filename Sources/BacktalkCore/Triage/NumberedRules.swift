@@ -4,9 +4,14 @@
 /// A rule can fire on a side only when its own symptom is present there or every id of one of
 /// its combinations is; only such a rule is asked for its reason (`TriageRule.reason`), which
 /// then decides exactly as before.
-struct NumberedRules: Sendable {
-  /// The number of every rule id and every id a combination names.
-  let numbers: [String: Int]
+///
+/// A class, though nothing depends on its identity: `assess` and its closures hand it around
+/// several times a line, and a struct of seven tables was copied (every table retained and
+/// released) each time.
+final class NumberedRules: Sendable {
+  /// The number of every rule id and every id a combination names, byte-hashed: triage looks
+  /// up each finding's.
+  let numbers: WordTable<Int>
   /// Each rule's id number, in the order of the rules.
   let ruleNumbers: [Int]
   /// Each rule's combinations as id numbers.
@@ -25,10 +30,11 @@ struct NumberedRules: Sendable {
       numbers[id] = numbers.count
       return numbers.count - 1
     }
-    ruleNumbers = rules.map { number($0.id) }
+    let ruleNumbers = rules.map { number($0.id) }
+    self.ruleNumbers = ruleNumbers
     let combinations = rules.map { rule in rule.combinations.map { $0.map(number) } }
     self.combinations = combinations
-    self.numbers = numbers
+    self.numbers = WordTable(numbers)
     var byID = [[Int32]](repeating: [], count: numbers.count)
     for (index, ofRule) in combinations.enumerated() {
       for id in Set([ruleNumbers[index]] + ofRule.joined()) {

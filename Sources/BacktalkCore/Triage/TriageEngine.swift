@@ -103,19 +103,30 @@ public struct TriageEngine: Sendable {
     // else's risk factor; the other side, everything said of someone else. Rules fire on
     // either side, and a rule that fired may take part in further combinations on its side
     // ("kidney stone + fever"): rules are applied until nothing new fires.
-    var spans: [String: [Range<Int>]] = [:]
+    // Room for every finding at once: the tables are only looked up, never walked, so their
+    // capacity changes nothing but the growing.
+    var spans = [String: [Range<Int>]](minimumCapacity: findings.count)
     var otherSpans: [String: [Range<Int>]] = [:]
     var fired: [(rule: TriageRule, reason: [String])] = []
+    // The closures below read these locals, not `self`: capturing `self` copied the whole
+    // engine, scanner and rules included, about 1,000 instructions each time.
+    let numbered = self.numbered
+    let rules = self.rules
+    let riskFindings = scanner.riskFindings
+    let levels = self.levels
     numbered.withPresence { presence in
-      for finding in findings where finding.counts {
-        let isOther = finding.modifiers.contains(.otherPerson)
-        let number = numbered.numbers[finding.intent]
-        if !isOther || !scanner.riskFindings.contains(finding.intent) {
-          spans[finding.intent, default: []].append(finding.range)
+      // By index: binding each finding would copy it, its strings and set retained.
+      for index in findings.indices where findings[index].counts {
+        let intent = findings[index].intent
+        let range = findings[index].range
+        let isOther = findings[index].modifiers.contains(.otherPerson)
+        let number = numbered.numbers[intent]
+        if !isOther || !riskFindings.contains(intent) {
+          spans[intent, default: []].append(range)
           if let number { presence.insert(number, side: 0) }
         }
         if isOther {
-          otherSpans[finding.intent, default: []].append(finding.range)
+          otherSpans[intent, default: []].append(range)
           if let number { presence.insert(number, side: 1) }
         }
       }
@@ -149,13 +160,13 @@ public struct TriageEngine: Sendable {
         }
       }
     }
-    let present = Set(spans.keys).union(otherSpans.keys)
     // The words each fired rule rests on; a rule named in a combination brings its own.
-    var words: [String: Set<Int>] = [:]
+    var words = [String: Set<Int>](minimumCapacity: fired.count)
     for (rule, reason) in fired {
       var covered = Set<Int>()
       for id in reason {
-        for span in (spans[id] ?? []) + (otherSpans[id] ?? []) { covered.formUnion(span) }
+        for span in spans[id] ?? [] { covered.formUnion(span) }
+        for span in otherSpans[id] ?? [] { covered.formUnion(span) }
         covered.formUnion(words[id] ?? [])
       }
       words[rule.id] = covered
@@ -180,19 +191,23 @@ public struct TriageEngine: Sendable {
     }
     .sorted { $0.rule.level > $1.rule.level }
     let active = kept.map { entry in
-      let words = entry.reason.flatMap { id in
-        findings.filter { $0.intent == id && $0.counts }.prefix(1).map(\.words)
+      let words = entry.reason.compactMap { id in
+        findings.firstIndex { $0.intent == id && $0.counts }.map { findings[$0].words }
       }
       return Finding(
         intent: entry.rule.id, level: entry.rule.level,
         modifiers: Self.otherPerson(entry.reason, findings), words: words.joined(separator: " + "),
-        range: findings.first { $0.intent == entry.rule.id }?.range ?? 0..<0)
+        range: findings.firstIndex { $0.intent == entry.rule.id }.map { findings[$0].range }
+          ?? 0..<0)
     }
-    let firedIDs = Set(fired.map(\.rule.id))
+    // Asked only of findings said not to hold, few and rarely any: the tables are searched
+    // in place rather than copied into sets first.
     var seen: Set<String> = []
     let negated = findings.filter { finding in
-      !finding.counts && levels[finding.intent] != nil && !firedIDs.contains(finding.intent)
-        && !present.contains(finding.intent) && !finding.modifiers.contains(.animal)
+      !finding.counts && levels[finding.intent] != nil
+        && !fired.contains { $0.rule.id == finding.intent }
+        && spans[finding.intent] == nil && otherSpans[finding.intent] == nil
+        && !finding.modifiers.contains(.animal)
     }.filter { seen.insert($0.intent).inserted }
     return TriageResult(
       findings: findings, active: active, negated: negated,
@@ -201,7 +216,9 @@ public struct TriageEngine: Sendable {
 
   /// Whether the findings a rule rests on are about someone else.
   static func otherPerson(_ ids: [String], _ findings: [Finding]) -> Set<ContextModifier> {
-    let used = findings.filter { ids.contains($0.intent) && $0.counts }
-    return used.contains { $0.modifiers.contains(.otherPerson) } ? [.otherPerson] : []
+    let isOther = findings.contains {
+      ids.contains($0.intent) && $0.counts && $0.modifiers.contains(.otherPerson)
+    }
+    return isOther ? [.otherPerson] : []
   }
 }

@@ -1,0 +1,21 @@
+/// The lexicon's word sets that selection asks about token after token, as byte-hashed tables
+/// (`WordTable`), which answer as the sets do at a fraction of the cost of hashing a `String`.
+struct SelectionWords: Sendable {
+  /// `question_joiners`, which part two questions.
+  let questionJoiners: WordTable<Bool>
+  /// `alternative_joiners`, which offer a second question.
+  let alternativeJoiners: WordTable<Bool>
+  let storyWords: WordTable<Bool>
+  let firstPerson: WordTable<Bool>
+  let negationCues: WordTable<Bool>
+  let reassuranceWords: WordTable<Bool>
+
+  init(_ lexicon: Lexicon) {
+    questionJoiners = WordTable(lexicon.questionJoiners)
+    alternativeJoiners = WordTable(lexicon.alternativeJoiners)
+    storyWords = WordTable(lexicon.storyWords)
+    firstPerson = WordTable(lexicon.contextCues.firstPerson)
+    negationCues = WordTable(lexicon.negationCues)
+    reassuranceWords = WordTable(lexicon.reassuranceWords)
+  }
+}
