@@ -212,7 +212,18 @@ extension Responder {
           $0.confidence >= Self.answerThreshold && !answered.contains($0.intent)
             && ($0.confidence >= Self.sureThreshold || $0.confidence >= (confidences.max() ?? 0))
         } ?? false
-      if answered.count > 1 && !wholeIsOwnTopic || toldStory && !answered.isEmpty {
+      // After a story, a bare question ("... out of the crib is agony. any tips?") that its own
+      // words answer less surely than the whole line's sure answer asks about the story; a
+      // question about something not covered ("what chemicals do i need") stays so.
+      let storyIsTheTopic =
+        toldStory && answered.count == 1 && answered[0] != knowledge.lexicon.unknownTopicIntent
+        && top.map { top in
+          top.confidence >= Self.sureThreshold && top.confidence > (confidences.max() ?? 0)
+            && !answered.contains(top.intent)
+        } ?? false
+      if answered.count > 1 && !wholeIsOwnTopic
+        || toldStory && !answered.isEmpty && !storyIsTheTopic
+      {
         selection.answered = answered
         selection.confidence = confidences.min() ?? 0
         selection.parts = parts.map {
