@@ -296,8 +296,8 @@ extension Responder {
     return content.contains { !index.knows($0) } && !index.isInformative(content)
   }
 
-  /// The two topics a line offers as alternatives ("physio or chiro", "windshield wipers or
-  /// knee to chest, which first"): the words either side of an "or" (`alternative_joiners`)
+  /// The two topics a line offers as alternatives ("massage or a hot tub", "cat stretch or knee
+  /// to chest"): the words either side of an "or" (`alternative_joiners`)
   /// within their clause, each answered confidently on its own words by a different intent,
   /// and the whole line's answer not explaining telling words of both sides (as "ice or heat"
   /// does).
