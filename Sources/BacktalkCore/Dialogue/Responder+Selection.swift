@@ -55,7 +55,7 @@ extension Responder {
   /// A topic word used in another sense ("ice skates") counts for nothing; when the line then
   /// names no topic's keyword and no symptom (`mentionsSymptoms`), it is about something else.
   func select(
-    _ analyzed: AnalyzedText, excluding findings: [Finding], mentionsSymptoms: Bool = true,
+    _ analyzed: AnalyzedText, excluding findings: [Finding], mentionsSymptoms: Bool,
     context: DialogueContext?
   ) -> Selection {
     var remaining = analyzed

@@ -528,7 +528,10 @@ extension IntentIndex {
   /// Whether the stems hold some intent's keyword phrase whole ("drive", "hot tub").
   public func holdsKeyword(_ stems: [String]) -> Bool {
     // Keyword phrases are held without their stopwords ("make an ice pack" as make ice pack).
-    let numbers = stems.filter { !(terms[$0]?.isStopword ?? false) }.map { terms[$0]?.stem ?? -1 }
+    let numbers = stems.compactMap { stem -> Int? in
+      let term = terms[stem]
+      return term?.isStopword == true ? nil : term?.stem ?? -1
+    }
     return numbers.indices.contains { offset in
       numbers[offset] >= 0
         && (isSingleKeyword[numbers[offset]]

@@ -53,13 +53,11 @@ public struct TriageEngine: Sendable {
     {
       let answer = tokens[position + 1]
       let filler = Token(word: answer.word, stem: answer.stem, typed: "")
-      var next = position + 2
-      if next < tokens.count, tokens[next].isComma {
-        result[next] = filler
-        next += 1
-      }
+      let comma = position + 2 < tokens.count && tokens[position + 2].isComma
+      let next = position + (comma ? 3 : 2)
       guard next < tokens.count, !tokens[next].isBreak else { continue }
       result[position] = filler
+      if comma { result[position + 2] = filler }
     }
     return result
   }
