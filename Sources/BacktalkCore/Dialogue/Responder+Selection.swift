@@ -305,32 +305,33 @@ extension Responder {
   func alternativeTopics(
     _ tokens: [Token], kinds: Set<String>, whole: Match?
   ) -> [(intent: String, confidence: Double, part: String)]? {
-    let lexicon = knowledge.lexicon
-    func isEdge(_ token: Token) -> Bool {
-      token.isBreak || lexicon.alternativeJoiners.contains(token.word)
-    }
+    let joiners = selectionWords.alternativeJoiners
+    let negations = selectionWords.negationCues
+    // Most lines hold no "or": they are told by one pass, before anything is built.
+    guard tokens.contains(where: { joiners.contains($0.word) }) else { return nil }
+    func isEdge(_ token: Token) -> Bool { token.isBreak || joiners.contains(token.word) }
     let explained = Set(whole?.matchedStems.filter(index.isInformative) ?? [])
     func telling(_ side: ArraySlice<Token>) -> Set<String> {
       Set(side.map(\.stem).filter { index.isInformative($0) && !$0.allSatisfy(\.isNumber) })
     }
-    for joint in tokens.indices where lexicon.alternativeJoiners.contains(tokens[joint].word) {
+    for joint in tokens.indices where joiners.contains(tokens[joint].word) {
       var start = joint
       while start > 0 && !isEdge(tokens[start - 1]) { start -= 1 }
       var end = joint + 1
       while end < tokens.count && !isEdge(tokens[end]) { end += 1 }
       let sides = [tokens[start..<joint], tokens[(joint + 1)..<end]]
       guard
-        sides.allSatisfy({ side in !side.contains { lexicon.negationCues.contains($0.word) } }),
+        sides.allSatisfy({ side in !side.contains { negations.contains($0.word) } }),
         sides.contains(where: { telling($0).isDisjoint(with: explained) })
       else { continue }
       var found: [(intent: String, confidence: Double, part: String)] = []
       for side in sides {
         let stems = side.map(\.stem)
-        let telling = telling(side)
-        guard !telling.isEmpty else { break }
+        let words = telling(side)
+        guard !words.isEmpty else { break }
         let open = index.matches(for: stems, limit: 2, kinds: kinds)
         guard var best = open.first, !found.contains(where: { $0.intent == best.intent }),
-          !telling.isDisjoint(with: best.matchedStems)
+          !words.isDisjoint(with: best.matchedStems)
         else { break }
         best.confidence = index.confidence(of: best, over: open.dropFirst().first)
         guard best.confidence >= Self.answerThreshold else { break }
