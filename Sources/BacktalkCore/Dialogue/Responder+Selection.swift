@@ -96,6 +96,12 @@ extension Responder {
       selection.answered = [unknownTopic]
       selection.suggestions = []
     }
+    if !mentionsSymptoms, let unknownTopic = knowledge.lexicon.unknownTopicIntent,
+      isAboutSomethingElse(remaining.tokens)
+    {
+      selection.answered = [unknownTopic]
+      selection.suggestions = []
+    }
     // Beside a red flag, only a confident answer to words that say something ("my back is in
     // spasm" says nothing the warning does not) is worth the reader's time.
     if findings.contains(where: \.counts),
@@ -283,6 +289,40 @@ extension Responder {
         selection.suggestions.filter { $0 != unknownTopic }.prefix(Self.alternativeCount))
     }
     return selection
+  }
+
+  /// Whether a line shares a topic word with the knowledge but is about something else: none
+  /// of its words is of the back spasm's world (`on_topic_words`), and the real words neither
+  /// the examples nor the articles hold ("pitcher", "margaritas"; at least two) are as many as
+  /// the known words that tell topics apart ("ice"). "can i drive?" holds no unknown word; "hot tub ok
+  /// with a spasm?" holds "spasm".
+  func isAboutSomethingElse(_ tokens: [Token]) -> Bool {
+    // Counted in halves, so that a word of no list can count half.
+    let onTopic = selectionWords.onTopicWords
+    var unknown = 0
+    var telling = 0
+    for token in tokens where !token.isPunctuation {
+      if token.isOne(of: onTopic) { return false }
+      if index.stopwords.contains(token.stem) || token.stem.allSatisfy(\.isNumber) { continue }
+      if index.knows(token.stem) {
+        if index.isTelling(token.stem) { telling += 1 }
+      } else if !passageIndex.knows(token.stem) {
+        // A word of no list counts half: a slip of a real word ("scrathy") still says
+        // something else, a short one ("tbh", "hrs") is most likely slang.
+        let typed = token.typed ?? token.word
+        if isRealWord(typed) {
+          unknown += 2
+        } else if typed.utf8.count >= Self.slipLength {
+          unknown += 1
+        }
+      }
+    }
+    return unknown >= 4 && unknown >= 2 * telling
+  }
+
+  /// Whether a word is in the real-word lists (`Lexicon/*.txt`): a word of English, not a typo.
+  func isRealWord(_ word: String) -> Bool {
+    knowledge.lexicon.realWords.contains(word) || knowledge.lexicon.commonWords.contains(word)
   }
 
   /// Whether the words of a line that say what it is about, outside its asking phrases, hold

@@ -52,6 +52,8 @@ public struct Responder: Sendable {
   public static let sureThreshold = 0.8
   /// How far from a topic word a neighbour can show it used in another sense.
   static let otherSenseReach = 2
+  /// The shortest unknown word that may be a slip of a real one (see `isAboutSomethingElse`).
+  static let slipLength = 5
   /// How many intents "Or did you mean" offers at most.
   static let alternativeCount = 2
   /// At or above this confidence an intent is worth a suggestion.

@@ -9,6 +9,8 @@ struct SelectionWords: Sendable {
   let firstPerson: WordTable<Bool>
   let negationCues: WordTable<Bool>
   let reassuranceWords: WordTable<Bool>
+  /// `on_topic_words`, which keep a line in the back spasm's world.
+  let onTopicWords: WordTable<Bool>
 
   init(_ lexicon: Lexicon) {
     questionJoiners = WordTable(lexicon.questionJoiners)
@@ -17,5 +19,6 @@ struct SelectionWords: Sendable {
     firstPerson = WordTable(lexicon.contextCues.firstPerson)
     negationCues = WordTable(lexicon.negationCues)
     reassuranceWords = WordTable(lexicon.reassuranceWords)
+    onTopicWords = WordTable(lexicon.onTopicWords)
   }
 }

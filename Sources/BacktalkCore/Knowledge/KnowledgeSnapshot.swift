@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x0C]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x0D]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -367,6 +367,7 @@ struct Writer {
       writer.string(entry.key)
       writer.strings(entry.value)
     }
+    set(lexicon.onTopicWords)
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -584,6 +585,7 @@ struct Reader {
       try array { reader throws(KnowledgeSnapshot.FormatError) in
         (try reader.string(), try reader.strings())
       }, uniquingKeysWith: { first, _ in first })
+    lexicon.onTopicWords = try set()
     return lexicon
   }
 }

@@ -90,6 +90,11 @@ public struct Lexicon: Sendable, Equatable {
   /// "ice" beside "skates", "heat" beside "pump". Such a topic word says nothing about the
   /// topic, so it does not count towards an answer.
   public var otherSenses: [String: [String]] = [:]
+  /// Words that put a line in the back spasm's own world ("back", "spasm", "pain";
+  /// `on_topic_words:`). A line with none of them, whose words are mostly real words the
+  /// knowledge has never seen, is about something else, whatever topic word it shares ("how
+  /// much ice for a pitcher of margaritas").
+  public var onTopicWords: Set<String> = []
 
   /// A folded word with its contraction written out ("cant" is "can not"), or with a number
   /// and the letters run on to it apart ("62m" is "62 m", "10hrs" is "10 hrs", "x3" is "x 3"),

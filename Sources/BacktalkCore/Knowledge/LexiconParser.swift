@@ -16,6 +16,7 @@ enum LexiconParser {
     "story_words", "reassurance_words", "alternative_joiners", "unknown_topic_intent",
     "animal_topic_intent",
     "answer_blockers", "resolved_cues", "counts_when_passed", "ability_questions", "other_senses",
+    "on_topic_words",
   ]
 
   static func parse(
@@ -59,6 +60,7 @@ enum LexiconParser {
     lexicon.selfCareIntents.formUnion(fields.strings("self_care_intents"))
     lexicon.storyWords.formUnion(set("story_words"))
     lexicon.reassuranceWords.formUnion(set("reassurance_words"))
+    lexicon.onTopicWords.formUnion(set("on_topic_words"))
     lexicon.alternativeJoiners.formUnion(set("alternative_joiners"))
     if let node = fields.node("answer_words") {
       if let kinds = node.mapping {

@@ -18,6 +18,8 @@ public struct IntentIndex: Sendable {
   let postingStarts: [Int]
   let postings: [Posting]
   let idf: [Double]
+  /// See `isTelling(_:)`.
+  static let tellingIDF = 2.0
   /// The keyword phrases that start with each stem.
   let phrases: [[Phrase]]
   /// Whether each stem is a keyword of one word on its own ("drive").
@@ -551,6 +553,13 @@ extension IntentIndex {
   public func isInformative(_ stem: String) -> Bool {
     guard let stemID = terms[stem]?.stem, stemID >= 0 else { return false }
     return idf[stemID] >= 1.0
+  }
+
+  /// Whether a stem belongs to a few topics only (an inverse document frequency of at least
+  /// `tellingIDF`, about one intent in seven or fewer): "ice", "setting", "tub", not "need".
+  public func isTelling(_ stem: String) -> Bool {
+    guard let stemID = terms[stem]?.stem, stemID >= 0 else { return false }
+    return idf[stemID] >= Self.tellingIDF
   }
 }
 
