@@ -241,6 +241,13 @@ extension Responder {
 
     // "physio or chiro" asks about both, each a topic of its own; "ice or heat" stays one
     // topic, which the whole line's answer explains on both sides.
+    if parts.count <= 1, let listed = listedTopics(analyzed.tokens, kinds: asking.kinds, whole: top)
+    {
+      selection.answered = listed.map(\.intent)
+      selection.confidence = listed.map(\.confidence).min() ?? 0
+      selection.parts = listed.map(\.part)
+      return selection
+    }
     if parts.count <= 1,
       let pair = alternativeTopics(analyzed.tokens, kinds: asking.kinds, whole: top)
     {
@@ -381,6 +388,52 @@ extension Responder {
       if found.count == 2 { return found }
     }
     return nil
+  }
+
+  /// The topics a line lists clause by clause ("heat or ice, walking or resting?", "overhead
+  /// reach reps, knee lift reps"): every clause with telling words answered confidently on its
+  /// own words by an intent of its own, and the whole line's answer not explaining all the
+  /// telling words of every clause. A clause with words that say something, tell a story or say what
+  /// is fine ("no numbness, just stiff") makes the line one question.
+  func listedTopics(
+    _ tokens: [Token], kinds: Set<String>, whole: Match?
+  ) -> [(intent: String, confidence: Double, part: String)]? {
+    guard tokens.contains(where: \.isComma) else { return nil }
+    var clauses: [ArraySlice<Token>] = []
+    var start = 0
+    for position in tokens.indices where tokens[position].isBreak {
+      if position > start { clauses.append(tokens[start..<position]) }
+      start = position + 1
+    }
+    if start < tokens.count { clauses.append(tokens[start...]) }
+    func telling(_ clause: ArraySlice<Token>) -> Set<String> {
+      Set(clause.map(\.stem).filter { index.isInformative($0) && !$0.allSatisfy(\.isNumber) })
+    }
+    let asked = clauses.filter { !telling($0).isEmpty }
+    guard asked.count >= 2 else { return nil }
+    let explained = Set(whole?.matchedStems ?? [])
+    if asked.allSatisfy({ telling($0).isSubset(of: explained) }) { return nil }
+    var found: [(intent: String, confidence: Double, part: String)] = []
+    for clause in asked {
+      let words = Array(clause)
+      // Each clause names its topics and nothing more: alternatives ("heat or ice") or bare
+      // words ("knee lift reps"); a clause that says something ("coughing makes it worse")
+      // belongs with the rest of the line.
+      let joiners = selectionWords.alternativeJoiners
+      guard
+        words.allSatisfy({ !index.stopwords.contains($0.stem) || joiners.contains($0.word) }),
+        !tellsStory(words), !describesState(words)
+      else { return nil }
+      let open = index.matches(for: words.map(\.stem), limit: 2, kinds: kinds)
+      guard var best = open.first, !found.contains(where: { $0.intent == best.intent }),
+        !telling(clause).isDisjoint(with: best.matchedStems)
+      else { return nil }
+      best.confidence = index.confidence(of: best, over: open.dropFirst().first)
+      guard best.confidence >= Self.answerThreshold else { return nil }
+      found.append(
+        (best.intent, best.confidence, words.map { $0.typed ?? $0.word }.joined(separator: " ")))
+    }
+    return found
   }
 
   /// What an answer that is not sure offers beside it ("Or did you mean"): the next intents
