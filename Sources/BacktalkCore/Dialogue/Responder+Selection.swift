@@ -165,11 +165,15 @@ extension Responder {
       var toldStory = false
       // A part is tried when its words tell topics apart, or when it asks something in words
       // the knowledge knows, however common ("what is a spasm and why does it hurt").
-      for (position, part) in parts.enumerated()
-      where index.isInformative(part.map(\.stem)) || asksAboutKnownWords(part, partKinds[position])
-      {
+      for (position, part) in parts.enumerated() {
+        // Told from the tokens in place, as `isInformative` of their stems tells it, without
+        // a throwaway array of stems.
+        guard
+          part.contains(where: { index.isInformative($0.stem) })
+            || asksAboutKnownWords(part, partKinds[position])
+        else { continue }
         let stems = part.map(\.stem)
-        let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
+        let isShort = stems.count(where: { !index.stopwords.contains($0) }) <= 3
         defer { previous = stems }
         let asking = partKinds[position]
         if !asking.hasStarts, tellsStory(part) || describesState(part),

@@ -93,21 +93,28 @@ extension WordTable {
       high |= byte
     }
     guard high < 0x80 else { return nil }
-    let mask = slots.count - 1
-    var slot = Int(hash) & mask
-    while true {
-      let entry = Int(slots[slot])
-      guard entry >= 0 else { return -1 }
-      let start = Int(keyStarts[entry])
-      let end = Int(keyStarts[entry + 1])
-      if end - start == bytes.count
-        && keyBytes.withUnsafeBufferPointer({ keys in
-          (0..<bytes.count).allSatisfy { keys[start + $0] == bytes[$0] }
-        })
-      {
-        return entry
+    // Read in place, so the probe loop makes no bounds checks.
+    return slots.withUnsafeBufferPointer { slots in
+      keyStarts.withUnsafeBufferPointer { keyStarts in
+        keyBytes.withUnsafeBufferPointer { keys in
+          let mask = slots.count - 1
+          var slot = Int(hash) & mask
+          while true {
+            let entry = Int(slots[slot])
+            guard entry >= 0 else { return -1 }
+            let start = Int(keyStarts[entry])
+            if Int(keyStarts[entry + 1]) - start == bytes.count {
+              var same = true
+              for offset in 0..<bytes.count where keys[start + offset] != bytes[offset] {
+                same = false
+                break
+              }
+              if same { return entry }
+            }
+            slot = (slot + 1) & mask
+          }
+        }
       }
-      slot = (slot + 1) & mask
     }
   }
 
