@@ -98,7 +98,7 @@ extension Responder {
     }
     // Beside a red flag, only a confident answer to words that say something ("my back is in
     // spasm" says nothing the warning does not) is worth the reader's time.
-    if findings.contains(where: \.counts),
+    if findings.contains(where: { $0.counts }),
       selection.confidence < Self.besideRedFlagThreshold || !index.isInformative(remaining.stems)
     {
       selection.answered = []

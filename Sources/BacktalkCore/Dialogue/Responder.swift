@@ -274,7 +274,7 @@ public struct Responder: Sendable {
         analyzed.correctedCommonWord
         ? analyzer.analyze(question, correctingCommonWords: false) : analyzed
       let selection = select(
-        matched, excluding: triage.findings.filter(\.isRuleSymptom),
+        matched, excluding: triage.findings.filter { $0.isRuleSymptom },
         mentionsSymptoms: !triage.findings.isEmpty, context: context)
       if explaining {
         explanation.candidates = selection.candidates

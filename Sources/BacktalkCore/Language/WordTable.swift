@@ -72,6 +72,17 @@ struct WordTable<Value: Sendable>: Sendable {
     }
   }
 
+  /// What `body` makes of a word's value, read where it stands in the table: `self[word]`
+  /// copies the value out, which for a large struct retains and releases every field.
+  func withValue<Result>(of word: String, _ body: (Value) -> Result) -> Result? {
+    guard isASCII else { return dictionary[word].map(body) }
+    let found = word.utf8.withContiguousStorageIfAvailable { entry(of: $0) }
+    switch found {
+    case .some(.some(let entry)): return entry >= 0 ? body(values[entry]) : nil
+    case .some(.none), .none: return dictionary[word].map(body)
+    }
+  }
+
   var count: Int { dictionary.count }
 }
 
