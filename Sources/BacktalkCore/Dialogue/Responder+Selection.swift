@@ -6,8 +6,9 @@ struct Selection {
   var confidence = 0.0
   var candidates: [Match] = []
   var parts: [String] = []
-  /// The kinds of question the line asks, which ranked the intents, in order of name.
-  var asks: [String] = []
+  /// The kinds of question the line asks, which ranked the intents; sorted by name only
+  /// for an explanation (`asks`), as most replies have none.
+  var askKinds: Set<String> = []
 }
 
 extension Responder {
@@ -147,7 +148,7 @@ extension Responder {
     let whole = analyzed.stems
     var selection = Selection()
     let asking = askKinds(in: analyzed.tokens)
-    selection.asks = asking.kinds.sorted()
+    selection.askKinds = asking.kinds
     let matches = index.matches(for: whole, kinds: asking.kinds)
     selection.candidates = Array(matches.prefix(3))
     let top = matches.first

@@ -279,7 +279,7 @@ public struct Responder: Sendable {
       if explaining {
         explanation.candidates = selection.candidates
         explanation.parts = selection.parts
-        explanation.asks = selection.asks
+        explanation.asks = selection.askKinds.sorted()
       }
       answered = selection.answered
       suggestions = selection.suggestions
