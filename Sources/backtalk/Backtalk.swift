@@ -192,7 +192,7 @@ struct Ask: ParsableCommand {
   ) {
     let reply = session.reply(to: question)
     if json {
-      Output.write(reply.jsonLine(explain: explain) + "\n")
+      Output.write(reply.jsonLine(explain: explain, endingLine: true))
     } else if isatty(STDOUT_FILENO) == 1 {
       Terminal(useColor: useColor).say(
         Terminal(useColor: useColor).render(

@@ -92,7 +92,7 @@ extension PipeMode {
 
   fileprivate func render(_ reply: Reply) -> String {
     json
-      ? reply.jsonLine(explain: explain) + "\n"
+      ? reply.jsonLine(explain: explain, endingLine: true)
       : "> \(reply.question)\n" + Render.plain(reply, session: session, explain: explain) + "\n\n"
   }
 

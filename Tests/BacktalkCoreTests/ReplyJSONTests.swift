@@ -28,6 +28,17 @@ import Testing
     #expect(positions == positions.sorted())
   }
 
+  @Test func endsTheLineInTheSameBytesWhenAsked() {
+    let reply = responder.reply(to: "can i drvie")
+    for explain in [false, true] {
+      #expect(
+        reply.jsonLine(explain: explain, endingLine: true) == reply.jsonLine(explain: explain)
+          + "\n")
+      #expect(
+        reply.jsonLine(explain: explain, endingLine: false) == reply.jsonLine(explain: explain))
+    }
+  }
+
   @Test func addsExplainOnlyWhenAsked() throws {
     let reply = responder.reply(to: "can i drvie")
     #expect(try object(reply.jsonLine())["explain"] == nil)

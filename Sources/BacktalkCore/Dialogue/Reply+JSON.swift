@@ -4,6 +4,12 @@ extension Reply {
   ///
   /// - Parameter explain: whether to add the `explain` field.
   public func jsonLine(explain: Bool = false) -> String {
+    jsonLine(explain: explain, endingLine: false)
+  }
+
+  /// Returns the reply as one line of JSON, ended by a newline when `endingLine` is set:
+  /// written into the same bytes, where appending "\n" to the line copied it again.
+  public func jsonLine(explain: Bool, endingLine: Bool) -> String {
     var writer = JSONWriter()
     writer.open()
     writer.key("confidence")
@@ -33,6 +39,7 @@ extension Reply {
     writer.key("triage")
     writer.string(triage.rawValue)
     writer.close()
+    if endingLine { writer.raw("\n") }
     return writer.output
   }
 }

@@ -33,12 +33,20 @@ extension Responder {
     }
     var heldBack: [String] = []
     for id in shown {
-      guard let intent = intentsByID[id] else { continue }
       // In a conversation a long answer stops after its short part; "more" gives the rest. A
-      // one-shot reply has no next line to ask with, so it prints the whole answer.
-      let holdsBack = isConversation && intent.more != nil
-      let answer = holdsBack ? intent.answer : fullAnswers[id] ?? intent.fullAnswer
-      var block = shown.count > 1 ? "\(intent.title): \(answer)" : answer
+      // one-shot reply has no next line to ask with, so it prints the whole answer. The
+      // intent is read in place, not copied out of its table, by a closure that reads only
+      // locals (one reading `self` would copy the whole responder).
+      let full = fullAnswers[id]
+      let found = intentsByID.withValue(of: id) { intent in
+        let holdsBack = isConversation && intent.more != nil
+        return (
+          title: intent.title, holdsBack: holdsBack,
+          answer: holdsBack ? intent.answer : full ?? intent.fullAnswer
+        )
+      }
+      guard let (title, holdsBack, answer) = found else { continue }
+      var block = shown.count > 1 ? "\(title): \(answer)" : answer
       if holdsBack {
         block += "\n(More on this: type 'more'.)"
         heldBack.append(id)
@@ -53,7 +61,7 @@ extension Responder {
     // An answer that is not sure offers the next intents on one line, answerable by number.
     if !shown.isEmpty && !suggestions.isEmpty && active.isEmpty {
       let options = suggestions.enumerated().map { offset, id in
-        "\(offset + 1)) \(intentsByID[id]?.title ?? id)"
+        "\(offset + 1)) \(intentsByID.withValue(of: id) { $0.title } ?? id)"
       }
       blocks.append("Or did you mean: \(options.joined(separator: "  "))? (answer with the number)")
     }

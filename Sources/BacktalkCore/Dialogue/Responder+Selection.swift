@@ -6,8 +6,9 @@ struct Selection {
   var confidence = 0.0
   var candidates: [Match] = []
   var parts: [String] = []
-  /// The kinds of question the line asks, which ranked the intents, in order of name.
-  var asks: [String] = []
+  /// The kinds of question the line asks, which ranked the intents; sorted by name only
+  /// for an explanation (`asks`), as most replies have none.
+  var askKinds: Set<String> = []
 }
 
 extension Responder {
@@ -104,7 +105,7 @@ extension Responder {
     }
     // Beside a red flag, only a confident answer to words that say something ("my back is in
     // spasm" says nothing the warning does not) is worth the reader's time.
-    if findings.contains(where: \.counts),
+    if findings.contains(where: { $0.counts }),
       selection.confidence < Self.besideRedFlagThreshold || !index.isInformative(remaining.stems)
     {
       selection.answered = []
@@ -153,7 +154,7 @@ extension Responder {
     let whole = analyzed.stems
     var selection = Selection()
     let asking = askKinds(in: analyzed.tokens)
-    selection.asks = asking.kinds.sorted()
+    selection.askKinds = asking.kinds
     let matches = index.matches(for: whole, kinds: asking.kinds)
     selection.candidates = Array(matches.prefix(3))
     let top = matches.first
@@ -171,11 +172,15 @@ extension Responder {
       var toldStory = false
       // A part is tried when its words tell topics apart, or when it asks something in words
       // the knowledge knows, however common ("what is a spasm and why does it hurt").
-      for (position, part) in parts.enumerated()
-      where index.isInformative(part.map(\.stem)) || asksAboutKnownWords(part, partKinds[position])
-      {
+      for (position, part) in parts.enumerated() {
+        // Told from the tokens in place, as `isInformative` of their stems tells it, without
+        // a throwaway array of stems.
+        guard
+          part.contains(where: { index.isInformative($0.stem) })
+            || asksAboutKnownWords(part, partKinds[position])
+        else { continue }
         let stems = part.map(\.stem)
-        let isShort = stems.filter { !index.stopwords.contains($0) }.count <= 3
+        let isShort = stems.count(where: { !index.stopwords.contains($0) }) <= 3
         defer { previous = stems }
         let asking = partKinds[position]
         if !asking.hasStarts, tellsStory(part) || describesState(part),

@@ -276,12 +276,12 @@ public struct Responder: Sendable {
         analyzed.correctedCommonWord
         ? analyzer.analyze(question, correctingCommonWords: false) : analyzed
       let selection = select(
-        matched, excluding: triage.findings.filter(\.isRuleSymptom),
+        matched, excluding: triage.findings.filter { $0.isRuleSymptom },
         mentionsSymptoms: !triage.findings.isEmpty, context: context)
       if explaining {
         explanation.candidates = selection.candidates
         explanation.parts = selection.parts
-        explanation.asks = selection.asks
+        explanation.asks = selection.askKinds.sorted()
       }
       answered = selection.answered
       suggestions = selection.suggestions

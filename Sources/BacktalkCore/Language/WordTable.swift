@@ -72,6 +72,17 @@ struct WordTable<Value: Sendable>: Sendable {
     }
   }
 
+  /// What `body` makes of a word's value, read where it stands in the table: `self[word]`
+  /// copies the value out, which for a large struct retains and releases every field.
+  func withValue<Result>(of word: String, _ body: (Value) -> Result) -> Result? {
+    guard isASCII else { return dictionary[word].map(body) }
+    let found = word.utf8.withContiguousStorageIfAvailable { entry(of: $0) }
+    switch found {
+    case .some(.some(let entry)): return entry >= 0 ? body(values[entry]) : nil
+    case .some(.none), .none: return dictionary[word].map(body)
+    }
+  }
+
   var count: Int { dictionary.count }
 }
 
@@ -93,21 +104,28 @@ extension WordTable {
       high |= byte
     }
     guard high < 0x80 else { return nil }
-    let mask = slots.count - 1
-    var slot = Int(hash) & mask
-    while true {
-      let entry = Int(slots[slot])
-      guard entry >= 0 else { return -1 }
-      let start = Int(keyStarts[entry])
-      let end = Int(keyStarts[entry + 1])
-      if end - start == bytes.count
-        && keyBytes.withUnsafeBufferPointer({ keys in
-          (0..<bytes.count).allSatisfy { keys[start + $0] == bytes[$0] }
-        })
-      {
-        return entry
+    // Read in place, so the probe loop makes no bounds checks.
+    return slots.withUnsafeBufferPointer { slots in
+      keyStarts.withUnsafeBufferPointer { keyStarts in
+        keyBytes.withUnsafeBufferPointer { keys in
+          let mask = slots.count - 1
+          var slot = Int(hash) & mask
+          while true {
+            let entry = Int(slots[slot])
+            guard entry >= 0 else { return -1 }
+            let start = Int(keyStarts[entry])
+            if Int(keyStarts[entry + 1]) - start == bytes.count {
+              var same = true
+              for offset in 0..<bytes.count where keys[start + offset] != bytes[offset] {
+                same = false
+                break
+              }
+              if same { return entry }
+            }
+            slot = (slot + 1) & mask
+          }
+        }
       }
-      slot = (slot + 1) & mask
     }
   }
 

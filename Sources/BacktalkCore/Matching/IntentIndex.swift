@@ -49,6 +49,9 @@ public struct IntentIndex: Sendable {
   let scratch: ScratchPool
   /// Learned weights that rank the intents; BM25 still decides the confidence.
   public let classifier: LinearClassifier?
+  /// Whether there is a classifier, told without `classifier != nil`, which copies the whole
+  /// classifier (retaining and releasing each of its tables, about 700 instructions a call).
+  let hasClassifier: Bool
   /// Turns coverage and lead into the chance the intent is right; without it, the confidence
   /// is the coverage raised a little by the lead.
   public let calibration: Calibration?
@@ -253,6 +256,7 @@ public struct IntentIndex: Sendable {
       self.classifier = LinearClassifier(
         lines: lines, classCount: examples.count, cost: Self.classifierCost)
     }
+    self.hasClassifier = self.classifier != nil
     var terms: [String: Term] = [:]
     terms.reserveCapacity(stemIDs.count + stopwords.count + (self.classifier?.ids.count ?? 0))
     for (stem, stemID) in stemIDs { terms[stem, default: Term()].stem = stemID }
@@ -508,7 +512,7 @@ extension IntentIndex {
   /// How far a first score leads the runner-up's, from 0 to 1: by the classifier margin over
   /// `leadScale`, or without a classifier by the share of the first score.
   func lead(of score: Double, over runnerUp: Double) -> Double {
-    if classifier != nil { return min(1, max(0, (score - runnerUp) / Self.leadScale)) }
+    if hasClassifier { return min(1, max(0, (score - runnerUp) / Self.leadScale)) }
     return score > 0 ? 1 - runnerUp / score : 0
   }
 

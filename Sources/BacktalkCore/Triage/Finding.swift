@@ -26,7 +26,13 @@ public struct Finding: Sendable, Equatable {
   public var isNegated: Bool { modifiers.contains(.negated) }
 
   /// Whether it counts now: not negated, historical, hypothetical or explained away.
-  public var counts: Bool { !modifiers.contains { $0.blocks } }
+  public var counts: Bool { Self.counts(modifiers) }
+
+  /// Whether a finding with these modifiers counts, as `counts` tells: asked of an array's
+  /// finding by its modifiers alone, where the getter copied the whole finding.
+  static func counts(_ modifiers: Set<ContextModifier>) -> Bool {
+    !modifiers.contains { $0.blocks }
+  }
 
   /// Whether it is a red-flag rule's own symptom (not a named finding, which only counts
   /// in combinations) and not explained away: its words are the warning's, not a question's.

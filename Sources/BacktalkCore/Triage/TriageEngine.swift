@@ -96,6 +96,8 @@ public struct TriageEngine: Sendable {
   public func assess(_ tokens: [Token]) -> TriageResult {
     let findings = scanner.scan(readingYes(readingAnswers(tokens)))
     guard !findings.isEmpty else { return TriageResult(findings: []) }
+    // Whether each finding counts, told once: asking a finding in the array copied it.
+    let counting = findings.indices.map { Finding.counts(findings[$0].modifiers) }
     // A combination joins findings about one person: "my aunt had cancer" does not combine
     // with "my back hurts". The writer's side holds every finding not said to be someone
     // else's risk factor; the other side, everything said of someone else. Rules fire on
@@ -114,7 +116,7 @@ public struct TriageEngine: Sendable {
     let levels = self.levels
     numbered.withPresence { presence in
       // By index: binding each finding would copy it, its strings and set retained.
-      for index in findings.indices where findings[index].counts {
+      for index in findings.indices where counting[index] {
         let intent = findings[index].intent
         let range = findings[index].range
         let isOther = findings[index].modifiers.contains(.otherPerson)
@@ -190,11 +192,14 @@ public struct TriageEngine: Sendable {
     .sorted { $0.rule.level > $1.rule.level }
     let active = kept.map { entry in
       let words = entry.reason.compactMap { id in
-        findings.firstIndex { $0.intent == id && $0.counts }.map { findings[$0].words }
+        findings.indices.first { findings[$0].intent == id && counting[$0] }.map {
+          findings[$0].words
+        }
       }
       return Finding(
         intent: entry.rule.id, level: entry.rule.level,
-        modifiers: Self.otherPerson(entry.reason, findings), words: words.joined(separator: " + "),
+        modifiers: Self.otherPerson(entry.reason, findings, counting: counting),
+        words: words.joined(separator: " + "),
         range: findings.firstIndex { $0.intent == entry.rule.id }.map { findings[$0].range }
           ?? 0..<0)
     }
@@ -213,9 +218,13 @@ public struct TriageEngine: Sendable {
   }
 
   /// Whether the findings a rule rests on are about someone else.
-  static func otherPerson(_ ids: [String], _ findings: [Finding]) -> Set<ContextModifier> {
-    let isOther = findings.contains {
-      ids.contains($0.intent) && $0.counts && $0.modifiers.contains(.otherPerson)
+  /// - Parameter counting: whether each finding counts (`Finding.counts`).
+  static func otherPerson(
+    _ ids: [String], _ findings: [Finding], counting: [Bool]
+  ) -> Set<ContextModifier> {
+    let isOther = findings.indices.contains {
+      ids.contains(findings[$0].intent) && counting[$0]
+        && findings[$0].modifiers.contains(.otherPerson)
     }
     return isOther ? [.otherPerson] : []
   }
