@@ -538,11 +538,19 @@ extension Responder {
 
   /// Whether words describe how the writer is, asking nothing: a negation or a word that
   /// says what is fine (`reassurance_words`: "no numbness, just stiff", "legs feel normal, no
-  /// weakness"). A word that says fine at the very end asks whether it is ("hot tub ok").
+  /// weakness"). A word that says fine at the very end asks whether it is ("hot tub ok"), and
+  /// so does a part that opens as a yes-or-no question (`yes_no_openers`: "is sex ok with this").
   func describesState(_ tokens: [Token]) -> Bool {
     let negationCues = selectionWords.negationCues
     let reassuranceWords = selectionWords.reassuranceWords
     let words = tokens.filter { !$0.isPunctuation }
+    // "is sex ok with this" asks, however fine its words; "don't want to make it worse" (read
+    // as "do not") does not.
+    if let first = words.first, first.isOne(of: selectionWords.yesNoOpeners),
+      words.count < 2 || !negationCues.contains(words[1].word)
+    {
+      return false
+    }
     return words.enumerated().contains { position, token in
       negationCues.contains(token.word)
         || position < words.count - 1 && token.isOne(of: reassuranceWords)

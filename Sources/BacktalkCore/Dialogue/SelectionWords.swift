@@ -11,6 +11,8 @@ struct SelectionWords: Sendable {
   let reassuranceWords: WordTable<Bool>
   /// `on_topic_words`, which keep a line in the back spasm's world.
   let onTopicWords: WordTable<Bool>
+  /// `yes_no_openers`, which start a question.
+  let yesNoOpeners: WordTable<Bool>
 
   init(_ lexicon: Lexicon) {
     questionJoiners = WordTable(lexicon.questionJoiners)
@@ -20,5 +22,6 @@ struct SelectionWords: Sendable {
     negationCues = WordTable(lexicon.negationCues)
     reassuranceWords = WordTable(lexicon.reassuranceWords)
     onTopicWords = WordTable(lexicon.onTopicWords)
+    yesNoOpeners = WordTable(lexicon.yesNoOpeners)
   }
 }

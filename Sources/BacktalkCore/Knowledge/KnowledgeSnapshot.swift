@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x0D]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x0E]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -368,6 +368,7 @@ struct Writer {
       writer.strings(entry.value)
     }
     set(lexicon.onTopicWords)
+    set(lexicon.yesNoOpeners)
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -586,6 +587,7 @@ struct Reader {
         (try reader.string(), try reader.strings())
       }, uniquingKeysWith: { first, _ in first })
     lexicon.onTopicWords = try set()
+    lexicon.yesNoOpeners = try set()
     return lexicon
   }
 }

@@ -95,6 +95,9 @@ public struct Lexicon: Sendable, Equatable {
   /// knowledge has never seen, is about something else, whatever topic word it shares ("how
   /// much ice for a pitcher of margaritas").
   public var onTopicWords: Set<String> = []
+  /// Words that open a yes-or-no question ("is", "can", "should"; `yes_no_openers:`): a part of
+  /// a line that starts with one asks something, however fine its words ("is sex ok with this").
+  public var yesNoOpeners: Set<String> = []
 
   /// A folded word with its contraction written out ("cant" is "can not"), or with a number
   /// and the letters run on to it apart ("62m" is "62 m", "10hrs" is "10 hrs", "x3" is "x 3"),

@@ -16,7 +16,7 @@ enum LexiconParser {
     "story_words", "reassurance_words", "alternative_joiners", "unknown_topic_intent",
     "animal_topic_intent",
     "answer_blockers", "resolved_cues", "counts_when_passed", "ability_questions", "other_senses",
-    "on_topic_words",
+    "on_topic_words", "yes_no_openers",
   ]
 
   static func parse(
@@ -61,6 +61,7 @@ enum LexiconParser {
     lexicon.storyWords.formUnion(set("story_words"))
     lexicon.reassuranceWords.formUnion(set("reassurance_words"))
     lexicon.onTopicWords.formUnion(set("on_topic_words"))
+    lexicon.yesNoOpeners.formUnion(set("yes_no_openers"))
     lexicon.alternativeJoiners.formUnion(set("alternative_joiners"))
     if let node = fields.node("answer_words") {
       if let kinds = node.mapping {
