@@ -19,6 +19,21 @@ enum Output {
     if buffer.count >= 1 << 16 { flush() }
   }
 
+  /// Writes bytes already rendered, such as a work unit's answers, and leaves `bytes` empty
+  /// (its capacity kept). A block that would fill the buffer is written from where it is,
+  /// after what is buffered, so it is never copied and the buffer never grows past 64 KB.
+  static func write(_ bytes: inout [UInt8]) {
+    if buffer.count + bytes.count < 1 << 16 {
+      buffer.append(contentsOf: bytes)
+    } else {
+      flush()
+      swap(&buffer, &bytes)
+      flush()
+      swap(&buffer, &bytes)
+    }
+    bytes.removeAll(keepingCapacity: true)
+  }
+
   /// The exit status when stdin cannot be read or stdout cannot be written.
   static let ioFailureStatus: Int32 = 4
 

@@ -9,8 +9,26 @@ struct PipeMode: Sendable {
   let conversation: Bool
   let explain: Bool
 
-  /// Below this many lines in one read, answering on one thread is quicker than sharing out.
-  static let parallelThreshold = 64
+  /// What a line weighs in sharing out work besides its bytes: a short question costs about
+  /// as much as this many bytes more of a long one.
+  static let lineWeight = 512
+
+  /// Below this weight beside a round's heaviest line, answering on one thread is quicker
+  /// than sharing out: a huge line with a short one is answered no sooner on two cores, and a
+  /// second thread costs a megabyte or two of memory.
+  static let parallelWeight = 8 * lineWeight
+
+  /// The most weight answered at once: a 64 KB read holds some 360,000 of short lines, and
+  /// answering it in parts keeps fewer answers waiting in memory for the slowest unit.
+  static let roundWeight = 128 * 1024
+
+  /// How many cores answer at once: asked of the system, as `ProcessInfo`'s first use costs
+  /// a megabyte of memory.
+  static let workers = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+
+  /// How many work units each core gets: more than one, so a core that finishes early takes
+  /// another unit while a unit holding a huge line is still being answered.
+  static let unitsPerWorker = 4
 
   func run() {
     Output.prepare()
@@ -54,7 +72,7 @@ struct PipeMode: Sendable {
           Output.write(render(reply))
         }
       } else {
-        for text in answerIndependently(lines.map(\.text)) { Output.write(text) }
+        answerIndependently(lines.map(\.text))
       }
     }
     while true {
@@ -86,8 +104,19 @@ extension PipeMode {
     return !text.contains { !$0.isWhitespace }
   }
 
-  fileprivate func answerLine(_ line: String) -> String {
-    isBlank(line) ? "" : render(session.reply(to: line, explaining: explain))
+  /// Appends the answer to a line to `bytes` (nothing for a blank line).
+  fileprivate func appendAnswer(to line: String, into bytes: inout [UInt8]) {
+    guard !isBlank(line) else { return }
+    let reply = session.reply(to: line, explaining: explain)
+    if json {
+      reply.appendJSONLine(explain: explain, to: &bytes)
+    } else {
+      bytes.append(contentsOf: "> ".utf8)
+      bytes.append(contentsOf: reply.question.utf8)
+      bytes.append(UInt8(ascii: "\n"))
+      bytes.append(contentsOf: Render.plain(reply, session: session, explain: explain).utf8)
+      bytes.append(contentsOf: "\n\n".utf8)
+    }
   }
 
   fileprivate func render(_ reply: Reply) -> String {
@@ -96,24 +125,54 @@ extension PipeMode {
       : "> \(reply.question)\n" + Render.plain(reply, session: session, explain: explain) + "\n\n"
   }
 
-  /// Answers lines that do not depend on each other, on every core when there are many, and
-  /// returns the output in input order (nothing for a blank line).
-  fileprivate func answerIndependently(_ lines: [String]) -> [String] {
-    guard lines.count >= Self.parallelThreshold else { return lines.map(answerLine) }
-    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let results = UnsafeMutableBufferPointer<String>.allocate(capacity: lines.count)
-    results.initialize(repeating: "")
-    defer {
-      _ = results.deinitialize()
-      results.deallocate()
-    }
-    nonisolated(unsafe) let shared = results
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      // Each worker takes every workers-th line, so each slot is written by one thread only.
-      for index in stride(from: worker, to: lines.count, by: workers) {
-        shared[index] = answerLine(lines[index])
+  /// Answers lines that do not depend on each other and writes the answers in input order,
+  /// a round of at most `roundWeight` at a time (a heavier line is a round of its own).
+  fileprivate func answerIndependently(_ lines: [String]) {
+    let weights = lines.map { $0.utf8.count + Self.lineWeight }
+    var start = 0
+    while start < lines.count {
+      var end = start + 1
+      var weight = weights[start]
+      while end < lines.count && weight + weights[end] <= Self.roundWeight {
+        weight += weights[end]
+        end += 1
       }
+      answerRound(lines[start..<end], weights: weights[start..<end], weight: weight)
+      start = end
     }
-    return Array(results)
+  }
+
+  /// Answers a round of lines: on every core when it is heavy enough, the lines cut by their
+  /// bytes into work units (a few huge lines weigh as much as many short ones), each unit
+  /// rendered into its own byte buffer, the buffers written in order.
+  fileprivate func answerRound(_ lines: ArraySlice<String>, weights: ArraySlice<Int>, weight: Int) {
+    let beside = weight - (weights.max() ?? 0)
+    guard lines.count > 1, beside >= Self.parallelWeight, Self.workers > 1 else {
+      var bytes: [UInt8] = []
+      for line in lines {
+        appendAnswer(to: line, into: &bytes)
+        Output.write(&bytes)
+      }
+      return
+    }
+    let lines = Array(lines)
+    let units = WorkSplit.ranges(weights: Array(weights), parts: Self.workers * Self.unitsPerWorker)
+    let buffers = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: units.count)
+    buffers.initialize(repeating: [])
+    defer {
+      _ = buffers.deinitialize()
+      buffers.deallocate()
+    }
+    nonisolated(unsafe) let shared = buffers
+    DispatchQueue.concurrentPerform(iterations: units.count) { unit in
+      // Each unit's buffer is written by the one thread that answers the unit.
+      var bytes: [UInt8] = []
+      for index in units[unit] { appendAnswer(to: lines[index], into: &bytes) }
+      shared[unit] = bytes
+    }
+    for unit in buffers.indices {
+      Output.write(&buffers[unit])
+      buffers[unit] = []  // its memory goes back before the next unit is written
+    }
   }
 }

@@ -39,6 +39,17 @@ import Testing
     }
   }
 
+  @Test func appendsTheSameBytesAsTheEndedLineAfterWhatIsThere() {
+    let reply = responder.reply(to: "can i drvie")
+    for explain in [false, true] {
+      var bytes = Array("before\n".utf8)
+      reply.appendJSONLine(explain: explain, to: &bytes)
+      reply.appendJSONLine(explain: explain, to: &bytes)
+      let line = reply.jsonLine(explain: explain, endingLine: true)
+      #expect(bytes == Array(("before\n" + line + line).utf8))
+    }
+  }
+
   @Test func addsExplainOnlyWhenAsked() throws {
     let reply = responder.reply(to: "can i drvie")
     #expect(try object(reply.jsonLine())["explain"] == nil)

@@ -11,6 +11,21 @@ extension Reply {
   /// written into the same bytes, where appending "\n" to the line copied it again.
   public func jsonLine(explain: Bool, endingLine: Bool) -> String {
     var writer = JSONWriter()
+    write(to: &writer, explain: explain)
+    if endingLine { writer.raw("\n") }
+    return writer.output
+  }
+
+  /// Appends the reply as one line of JSON, newline included, to `bytes`: the same bytes as
+  /// `jsonLine(explain:endingLine:)`, with no `String` made, for a buffer a worker reuses.
+  public func appendJSONLine(explain: Bool, to bytes: inout [UInt8]) {
+    var writer = JSONWriter(taking: &bytes)
+    write(to: &writer, explain: explain)
+    writer.raw("\n")
+    writer.give(to: &bytes)
+  }
+
+  private func write(to writer: inout JSONWriter, explain: Bool) {
     writer.open()
     writer.key("confidence")
     writer.number(confidence)
@@ -39,8 +54,6 @@ extension Reply {
     writer.key("triage")
     writer.string(triage.rawValue)
     writer.close()
-    if endingLine { writer.raw("\n") }
-    return writer.output
   }
 }
 
@@ -96,6 +109,16 @@ struct JSONWriter {
 
   init() {
     bytes.reserveCapacity(2048)
+  }
+
+  /// A writer that appends to `buffer`, which it holds (left empty) until `give(to:)`.
+  init(taking buffer: inout [UInt8]) {
+    swap(&bytes, &buffer)
+  }
+
+  /// Hands the bytes written so far back to `buffer`, without copying them.
+  mutating func give(to buffer: inout [UInt8]) {
+    swap(&bytes, &buffer)
   }
 
   var output: String { String(decoding: bytes, as: UTF8.self) }
