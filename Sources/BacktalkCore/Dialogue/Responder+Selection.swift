@@ -414,24 +414,24 @@ extension Responder {
     func telling(_ clause: ArraySlice<Token>) -> Set<String> {
       Set(clause.map(\.stem).filter { index.isInformative($0) && !$0.allSatisfy(\.isNumber) })
     }
-    let asked = clauses.filter { !telling($0).isEmpty }
+    let asked = clauses.map { (clause: $0, telling: telling($0)) }.filter { !$0.telling.isEmpty }
     guard asked.count >= 2 else { return nil }
     let explained = Set(whole?.matchedStems ?? [])
-    if asked.allSatisfy({ telling($0).isSubset(of: explained) }) { return nil }
+    if asked.allSatisfy({ $0.telling.isSubset(of: explained) }) { return nil }
+    let joiners = selectionWords.alternativeJoiners
     var found: [(intent: String, confidence: Double, part: String)] = []
-    for clause in asked {
+    for (clause, tellingWords) in asked {
       let words = Array(clause)
       // Each clause names its topics and nothing more: alternatives ("heat or ice") or bare
       // words ("knee lift reps"); a clause that says something ("coughing makes it worse")
       // belongs with the rest of the line.
-      let joiners = selectionWords.alternativeJoiners
       guard
         words.allSatisfy({ !index.stopwords.contains($0.stem) || joiners.contains($0.word) }),
         !tellsStory(words), !describesState(words)
       else { return nil }
       let open = index.matches(for: words.map(\.stem), limit: 2, kinds: kinds)
       guard var best = open.first, !found.contains(where: { $0.intent == best.intent }),
-        !telling(clause).isDisjoint(with: best.matchedStems)
+        !tellingWords.isDisjoint(with: best.matchedStems)
       else { return nil }
       best.confidence = index.confidence(of: best, over: open.dropFirst().first)
       guard best.confidence >= Self.answerThreshold else { return nil }
