@@ -161,6 +161,26 @@ import Testing
     #expect(lines.last?.contains("\"triage\":\"emergency\"") == true)
   }
 
+  @Test func aRealWordAloneIsNotReadAsARedFlagWord() throws {
+    // Each of these real words is one slip from a red-flag word ("confusing" and
+    // "convulsing", "remaining" and "retaining", "fill" and "fell"); alone it is only itself.
+    // A misspelling the words around it complete still escalates.
+    let result = try Self.run(
+      ["--json"],
+      input: """
+        this is confusing, ice or heat?
+        I have 3 days remaining of sick leave, should I go back to work
+        help me fill in my tax return
+        lost control of my bowls
+        i need to pee but noting comes out
+
+        """)
+    let levels = result.stdout.split(separator: "\n").map { line in
+      ["none", "urgent", "emergency"].first { line.contains("\"triage\":\"\($0)\"") }
+    }
+    #expect(levels == ["none", "none", "none", "emergency", "emergency"])
+  }
+
   @Test func unknownFlagIsAUsageError() throws {
     let result = try Self.run(["--frobnicate"])
     #expect(result.status == 2)

@@ -214,7 +214,34 @@ public struct Responder: Sendable {
   /// The triage level of a line on its own, for prompts that expect a short answer (a
   /// walkthrough's "next" or pain check): a red flag there is a new question.
   public func triageLevel(of line: String) -> TriageLevel {
-    triage.assess(analyzer.analyze(QuestionCleaner.clean(line)).tokens).level
+    assess(analyzer.analyze(QuestionCleaner.clean(line))).level
+  }
+
+  /// The triage of an analysed line, not trusting a finding that rests on one real word read
+  /// as a red-flag word and nothing else: "3 days remaining" is not "retaining", "fill in a
+  /// form" is not "fell", "this is confusing" is not "convulsing". A misspelling the words
+  /// around it complete ("lost control of my bowls") still counts, and so does another form of
+  /// the same word ("tingled" for "tingle").
+  func assess(_ analyzed: AnalyzedText) -> TriageResult {
+    let result = triage.assess(analyzed.tokens)
+    guard !analyzed.corrections.isEmpty else { return result }
+    let lexicon = knowledge.lexicon
+    var tokens = analyzed.tokens
+    var doubted = false
+    for finding in result.findings where finding.range.count == 1 {
+      let position = finding.range.lowerBound
+      let token = tokens[position]
+      // The correction behind the token: a synonym read after it shows the corrected word.
+      guard let shown = token.typed,
+        !result.findings.contains(where: { $0.range.count > 1 && $0.range.contains(position) }),
+        let rewrite = analyzed.corrections.first(where: { $0.from == shown || $0.to == shown }),
+        lexicon.realWords.contains(rewrite.from) || lexicon.commonWords.contains(rewrite.from),
+        Stemmer.stem(rewrite.from) != Stemmer.stem(rewrite.to)
+      else { continue }
+      tokens[position] = Token(word: rewrite.from, stem: Stemmer.stem(rewrite.from))
+      doubted = true
+    }
+    return doubted ? triage.assess(tokens) : result
   }
 
   /// One finding as `why` shows it: its id, the words, and its modifiers.
@@ -239,7 +266,7 @@ public struct Responder: Sendable {
   ) -> Reply {
     let question = QuestionCleaner.clean(line)
     let analyzed = analyzer.analyze(question)
-    var triage = self.triage.assess(analyzed.tokens)
+    var triage = assess(analyzed)
     // "yes" to the question a hint asked ("can you control your bladder?") is the finding.
     if let asked = context?.askedAbout, let level = intentsByID[asked]?.redFlag?.level,
       triage.level < level, isAffirmative(analyzed)
