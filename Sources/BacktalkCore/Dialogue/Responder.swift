@@ -218,26 +218,31 @@ public struct Responder: Sendable {
   }
 
   /// The triage of an analysed line, not trusting a finding that rests on one real word read
-  /// as a red-flag word and nothing else: "3 days remaining" is not "retaining", "fill in a
-  /// form" is not "fell", "this is confusing" is not "convulsing". A misspelling the words
-  /// around it complete ("lost control of my bowls") still counts, and so does another form of
-  /// the same word ("tingled" for "tingle").
+  /// as a red-flag word and nothing else but small words: "3 days remaining" is not
+  /// "retaining", "fill it from the kettle" is not "fell from", "this is confusing" is not
+  /// "convulsing". A misspelling the words around it complete ("lost control of my bowls")
+  /// still counts, and so does another form of the same word ("tingled" for "tingle").
   func assess(_ analyzed: AnalyzedText) -> TriageResult {
     let result = triage.assess(analyzed.tokens)
-    guard !analyzed.corrections.isEmpty else { return result }
+    guard !analyzed.corrections.isEmpty, !result.findings.isEmpty else { return result }
     let lexicon = knowledge.lexicon
     var tokens = analyzed.tokens
     var doubted = false
-    for finding in result.findings where finding.range.count == 1 {
-      let position = finding.range.lowerBound
-      let token = tokens[position]
+    for position in tokens.indices {
       // The correction behind the token: a synonym read after it shows the corrected word.
-      guard let shown = token.typed,
-        !result.findings.contains(where: { $0.range.count > 1 && $0.range.contains(position) }),
+      guard let shown = tokens[position].typed,
         let rewrite = analyzed.corrections.first(where: { $0.from == shown || $0.to == shown }),
         lexicon.realWords.contains(rewrite.from) || lexicon.commonWords.contains(rewrite.from),
         Stemmer.stem(rewrite.from) != Stemmer.stem(rewrite.to)
       else { continue }
+      let covering = result.findings.filter { $0.range.contains(position) }
+      let alone = covering.allSatisfy { finding in
+        finding.range.allSatisfy { other in
+          other == position || tokens[other].isBreak
+            || lexicon.stopwords.contains(tokens[other].word)
+        }
+      }
+      guard !covering.isEmpty, alone else { continue }
       tokens[position] = Token(word: rewrite.from, stem: Stemmer.stem(rewrite.from))
       doubted = true
     }
