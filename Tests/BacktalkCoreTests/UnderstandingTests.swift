@@ -105,6 +105,58 @@ import Testing
     #expect(Self.plain.reply(to: "can i get a tattoo").intents.isEmpty)
   }
 
+  /// The small intents with an out-of-scope answer and one for what the articles don't cover.
+  static let withUncovered =
+    withElsewhere + """
+
+      - intent: uncovered
+        title: Not in the articles
+        examples: [do magnets help]
+        answer: The articles don't cover that.
+      """
+
+  static let uncoveredLexicon =
+    Fixture.smallLexicon + """
+
+      unknown_topic_intent: elsewhere
+      uncovered_topic_intent: uncovered
+      yes_no_openers: [does, do, is, can, could]
+      effect_words: [help, helps, stop, good, worse]
+      on_topic_words: [back, spasm, pain]
+      weak_on_topic_words: [back]
+      first_person_words: [i, my]
+      """
+
+  @Test func aQuestionAboutWhatAnUnnamedThingDoesGetsTheUncoveredAnswer() throws {
+    let responder = try Fixture.responder(
+      intents: Self.withUncovered, lexicon: Self.uncoveredLexicon)
+    // The thing asked about is a word neither the examples nor the articles hold, whatever
+    // the line's other words match ("drive" is a topic).
+    #expect(responder.reply(to: "does turmeric help a spasm when i drive").intents == ["uncovered"])
+    #expect(responder.reply(to: "could orthotic insoles stop the pain").intents == ["uncovered"])
+    // A thing the knowledge names, a kind of a topic, or no effect asked: the usual answer.
+    #expect(responder.reply(to: "does the hot tub help a spasm").intents == ["hot_tub"])
+    #expect(responder.reply(to: "is a hot tub turmeric good").intents == ["hot_tub"])
+    #expect(
+      responder.reply(to: "does turmeric help a spasm and can i drive").intents
+        == ["uncovered", "driving"])
+    // Without a word of the back spasm's world (or with only "back"), it is out of scope.
+    #expect(responder.reply(to: "does turmeric help a hangover").intents == ["elsewhere"])
+    #expect(responder.reply(to: "can i get a tattoo on my back").intents == ["uncovered"])
+    #expect(responder.reply(to: "can i get my tattoo money back").intents == ["elsewhere"])
+  }
+
+  @Test func anUncoveredTopicIntentThatDoesNotExistIsALoadError() {
+    let errors = Fixture.loadErrors([
+      KnowledgeFile(path: "Intents/test.yml", text: Fixture.smallIntents),
+      KnowledgeFile(path: "Corpus/doc.md", text: Fixture.smallCorpus),
+      KnowledgeFile(
+        path: "Lexicon/language.yml",
+        text: Fixture.smallLexicon + "\nuncovered_topic_intent: nope\n"),
+    ])
+    #expect(errors.contains { $0.problem.contains("'uncovered_topic_intent' names intent 'nope'") })
+  }
+
   @Test func aTopicWordUsedInAnotherSenseCountsForNoTopic() throws {
     let intents = Self.withElsewhere
     let lexicon =

@@ -173,6 +173,15 @@ extension Responder {
       // A part is tried when its words tell topics apart, or when it asks something in words
       // the knowledge knows, however common ("what is a spasm and why does it hurt").
       for (position, part) in parts.enumerated() {
+        // A part asking what a thing the articles never name does gets the honest answer.
+        if knowledge.lexicon.uncoveredTopicIntent != nil, asksAboutAnUnnamedThing(part),
+          let uncovered = unknownThingIntent(analyzed.tokens), !answered.contains(uncovered)
+        {
+          answered.append(uncovered)
+          confidences.append(1)
+          story = []
+          continue
+        }
         // Told from the tokens in place, as `isInformative` of their stems tells it, without
         // a throwaway array of stems.
         guard
@@ -228,6 +237,7 @@ extension Responder {
       // question about something not covered ("what chemicals do i need") stays so.
       let storyIsTheTopic =
         toldStory && answered.count == 1 && answered[0] != knowledge.lexicon.unknownTopicIntent
+        && answered[0] != knowledge.lexicon.uncoveredTopicIntent
         && top.map { top in
           top.confidence >= Self.sureThreshold && top.confidence > (confidences.max() ?? 0)
             && !answered.contains(top.intent)
@@ -259,6 +269,18 @@ extension Responder {
       selection.answered = pair.map(\.intent)
       selection.confidence = pair.map(\.confidence).min() ?? 0
       selection.parts = pair.map(\.part)
+      return selection
+    }
+    // "does turmeric help with back spasms": the thing asked about is one the articles never
+    // name, so they don't cover it, whatever its other words match; the match stays an offer.
+    if parts.count <= 1, knowledge.lexicon.uncoveredTopicIntent != nil,
+      asksAboutAnUnnamedThing(analyzed.tokens), let uncovered = unknownThingIntent(analyzed.tokens)
+    {
+      selection.answered = [uncovered]
+      selection.confidence = top?.confidence ?? 0
+      selection.suggestions = Array(
+        matches.filter { $0.confidence >= Self.suggestThreshold && $0.intent != uncovered }
+          .prefix(Self.alternativeCount).map(\.intent))
       return selection
     }
     if let top, top.confidence >= Self.answerThreshold, !isBareFollowUp(analyzed, context) {
@@ -293,7 +315,7 @@ extension Responder {
       .map(\.intent)
     // A line whose telling words are all unknown asks about something the knowledge does not
     // cover ("can i get a tattoo"): it gets the honest answer, and the guesses stay as offers.
-    if let unknownTopic = knowledge.lexicon.unknownTopicIntent,
+    if let unknownTopic = unknownThingIntent(analyzed.tokens),
       namesOnlyUnknownThings(analyzed, outside: asking)
     {
       selection.answered = [unknownTopic]
@@ -330,6 +352,73 @@ extension Responder {
       }
     }
     return unknown >= 4 && unknown >= 2 * telling
+  }
+
+  /// The intent for a line that names things the knowledge has no word for: the
+  /// uncovered-topic answer when the line is in the back spasm's world ("can i get a tattoo
+  /// with a back spasm"), the out-of-scope one otherwise ("can i get a tattoo", "how do i get
+  /// my deposit back": `weak_on_topic_words` alone don't count).
+  func unknownThingIntent(_ tokens: [Token]) -> String? {
+    let lexicon = knowledge.lexicon
+    // "my back" is the body's, whatever else "back" can mean.
+    if let uncovered = lexicon.uncoveredTopicIntent,
+      tokens.indices.contains(where: { position in
+        tokens[position].isOne(of: selectionWords.strongOnTopicWords)
+          || tokens[position].isOne(of: selectionWords.onTopicWords) && position > 0
+            && tokens[position - 1].isOne(of: selectionWords.firstPerson)
+      })
+    {
+      return uncovered
+    }
+    return lexicon.unknownTopicIntent
+  }
+
+  /// Whether a line asks what a thing the articles never name does to the back: "does
+  /// turmeric help with back spasms", "could orthotic insoles in my shoes stop my back going
+  /// into spasm". The thing is the first run of words after a yes-or-no opener, up to a small
+  /// word ("in", "at", "that"); an effect word (`effect_words`) must follow it in its clause,
+  /// and one of its words must be one neither the examples nor the articles hold, a real word
+  /// or a long name, not a slip of one, nor a word naming a kind of the topic word before it
+  /// ("a thermacare wrap" is heat).
+  func asksAboutAnUnnamedThing(_ tokens: [Token]) -> Bool {
+    // "should i chuck a sickie" asks about doing something, not what a thing does.
+    guard let first = tokens.firstIndex(where: { !$0.isPunctuation }),
+      tokens[first].isOne(of: selectionWords.yesNoOpeners), first + 1 < tokens.count,
+      !tokens[first + 1].isOne(of: selectionWords.firstPerson)
+    else { return false }
+    var position = first + 1
+    while position < tokens.count, !tokens[position].isBreak,
+      index.stopwords.contains(tokens[position].stem)
+    {
+      position += 1
+    }
+    var unnamed = false
+    var head: Token?
+    while position < tokens.count, !tokens[position].isBreak,
+      !index.stopwords.contains(tokens[position].stem),
+      !tokens[position].isOne(of: selectionWords.effectWords)
+    {
+      let token = tokens[position]
+      if !index.isInformative(tokens[position - 1].stem), isUnnamedThing(token) { unnamed = true }
+      head = token
+      position += 1
+    }
+    // A topic's keyword ends the thing, so it is a kind of that topic: "a wonky pelvis".
+    guard unnamed, let head, !index.holdsKeyword([head.stem]) else { return false }
+    return tokens[position...].prefix { !$0.isBreak }.contains {
+      $0.isOne(of: selectionWords.effectWords)
+    }
+  }
+
+  /// Whether a token is a word that neither the examples nor the articles hold: a real word
+  /// or a name long enough not to be slang ("turmeric", "botox"), not a number or a slip the
+  /// analyzer corrected.
+  func isUnnamedThing(_ token: Token) -> Bool {
+    guard !token.isBreak, token.typed == nil, !index.stopwords.contains(token.stem),
+      token.word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+      !index.knows(token.stem), !passageIndex.knows(token.stem)
+    else { return false }
+    return isRealWord(token.word) || token.word.utf8.count >= Self.slipLength
   }
 
   /// Whether a word is in the real-word lists (`Lexicon/*.txt`): a word of English, not a typo.

@@ -13,6 +13,11 @@ struct SelectionWords: Sendable {
   let onTopicWords: WordTable<Bool>
   /// `yes_no_openers`, which start a question.
   let yesNoOpeners: WordTable<Bool>
+  /// `effect_words`, which ask what a thing does ("help", "cause", "worse").
+  let effectWords: WordTable<Bool>
+  /// `on_topic_words` less `weak_on_topic_words`: words that put a line in the back spasm's
+  /// world on their own.
+  let strongOnTopicWords: WordTable<Bool>
 
   init(_ lexicon: Lexicon) {
     questionJoiners = WordTable(lexicon.questionJoiners)
@@ -23,5 +28,7 @@ struct SelectionWords: Sendable {
     reassuranceWords = WordTable(lexicon.reassuranceWords)
     onTopicWords = WordTable(lexicon.onTopicWords)
     yesNoOpeners = WordTable(lexicon.yesNoOpeners)
+    effectWords = WordTable(lexicon.effectWords)
+    strongOnTopicWords = WordTable(lexicon.onTopicWords.subtracting(lexicon.weakOnTopicWords))
   }
 }

@@ -234,6 +234,7 @@ extension KnowledgeLoader {
     }
     for (section, id, answering) in [
       ("unknown_topic_intent", lexicon.unknownTopicIntent, "off-topic questions"),
+      ("uncovered_topic_intent", lexicon.uncoveredTopicIntent, "what the articles don't cover"),
       ("animal_topic_intent", lexicon.animalTopicIntent, "questions about pets"),
     ] {
       guard let id, !intents.isEmpty, firstByID[id] == nil else { continue }

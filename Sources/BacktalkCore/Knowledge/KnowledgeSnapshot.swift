@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x0E]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x0F]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -369,6 +369,9 @@ struct Writer {
     }
     set(lexicon.onTopicWords)
     set(lexicon.yesNoOpeners)
+    string(lexicon.uncoveredTopicIntent ?? "")
+    set(lexicon.effectWords)
+    set(lexicon.weakOnTopicWords)
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -588,6 +591,10 @@ struct Reader {
       }, uniquingKeysWith: { first, _ in first })
     lexicon.onTopicWords = try set()
     lexicon.yesNoOpeners = try set()
+    let uncoveredTopic = try string()
+    lexicon.uncoveredTopicIntent = uncoveredTopic.isEmpty ? nil : uncoveredTopic
+    lexicon.effectWords = try set()
+    lexicon.weakOnTopicWords = try set()
     return lexicon
   }
 }

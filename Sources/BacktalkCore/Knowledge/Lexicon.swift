@@ -78,6 +78,19 @@ public struct Lexicon: Sendable, Equatable {
   /// get a tattoo", "how do i fix my wifi"; `unknown_topic_intent:`), instead of a menu of
   /// guesses; nil to offer the menu.
   public var unknownTopicIntent: String?
+  /// The intent that answers a question in the back spasm's world about something the
+  /// articles never name ("does turmeric help a back spasm", "can i get a tattoo with a back
+  /// spasm"; `uncovered_topic_intent:`): they don't cover it, ask a provider. Nil to answer such
+  /// lines as `unknownTopicIntent` does.
+  public var uncoveredTopicIntent: String?
+  /// Words that ask what something does to the back ("help", "stop", "cause", "worse";
+  /// `effect_words:`): in "does X help", the words between the opener and the effect word are
+  /// the thing asked about.
+  public var effectWords: Set<String> = []
+  /// On-topic words that also have everyday senses ("back": "get my deposit back";
+  /// `weak_on_topic_words:`): alone they don't put a question about an unknown thing in the back
+  /// spasm's world, so it gets the out-of-scope answer rather than the uncovered one.
+  public var weakOnTopicWords: Set<String> = []
   /// The intent that answers a line about an animal's back (`animal_topic_intent:`; see
   /// `animal_cues`), whose findings are a vet's to weigh; nil to answer it as any other line.
   public var animalTopicIntent: String?

@@ -16,7 +16,8 @@ enum LexiconParser {
     "story_words", "reassurance_words", "alternative_joiners", "unknown_topic_intent",
     "animal_topic_intent",
     "answer_blockers", "resolved_cues", "counts_when_passed", "ability_questions", "other_senses",
-    "on_topic_words", "yes_no_openers",
+    "on_topic_words", "yes_no_openers", "uncovered_topic_intent", "effect_words",
+    "weak_on_topic_words",
   ]
 
   static func parse(
@@ -62,6 +63,8 @@ enum LexiconParser {
     lexicon.reassuranceWords.formUnion(set("reassurance_words"))
     lexicon.onTopicWords.formUnion(set("on_topic_words"))
     lexicon.yesNoOpeners.formUnion(set("yes_no_openers"))
+    lexicon.effectWords.formUnion(set("effect_words"))
+    lexicon.weakOnTopicWords.formUnion(set("weak_on_topic_words"))
     lexicon.alternativeJoiners.formUnion(set("alternative_joiners"))
     if let node = fields.node("answer_words") {
       if let kinds = node.mapping {
@@ -129,6 +132,7 @@ enum LexiconParser {
       lexicon.findings += parseFindings(node, fields: &fields, known: lexicon.findings)
     }
     if let name = fields.string("unknown_topic_intent") { lexicon.unknownTopicIntent = name }
+    if let name = fields.string("uncovered_topic_intent") { lexicon.uncoveredTopicIntent = name }
     if let name = fields.string("animal_topic_intent") { lexicon.animalTopicIntent = name }
     if let name = fields.string("default_emergency_number") {
       lexicon.defaultEmergencyNumber = name
