@@ -11,8 +11,9 @@ public struct Responder: Sendable {
   public let passageIndex: IntentIndex
   public let triage: TriageEngine
   let intentsByID: WordTable<Intent>
-  /// Each intent's answer with its longer part (`Intent.fullAnswer`), put together once.
-  let fullAnswers: WordTable<String>
+  /// Each intent's answer with its longer part (`Intent.fullAnswer`), put together and
+  /// escaped once.
+  let fullAnswers: WordTable<ReplyFragment>
   /// Document titles by document id, for the `sources` of a reply.
   let titlesByDocument: [String: String]
   /// The titles of the documents each intent cites, in order and without repeats.
@@ -20,13 +21,15 @@ public struct Responder: Sendable {
   /// The full medical disclaimer and its one-line reminder, looked up once.
   public let disclaimer: String
   public let disclaimerReminder: String
+  /// The disclaimer escaped for a JSON line.
+  let escapedDisclaimer: [UInt8]
   /// The phrases that ask each kind of question, as cleaned words, by their first word.
   let askCues: WordTable<[(kind: String, words: [String])]>
   /// Topic words as stems, each with the stems of the neighbours that show another sense
   /// (`other_senses`: "ice" beside "skates").
   let otherSenses: [(topic: [String], others: Set<String>)]
   /// Each exercise intent's walkthrough as text and numbered steps, rendered once.
-  let walkthroughTexts: WordTable<(text: String, steps: [String])>
+  let walkthroughTexts: WordTable<(text: ReplyFragment, steps: [String])>
   /// The lexicon's sets that selection reads for every token, as byte-hashed tables.
   let selectionWords: SelectionWords
   /// Every red-flag action filled for one emergency number and region (see `preparing`), by
@@ -39,7 +42,7 @@ public struct Responder: Sendable {
     var region: String?
     /// Each red-flag intent's whole block of a reply, its action line, what to tell and its
     /// answer, as `compose` puts it together, with the intent's id.
-    var blocks: WordTable<(id: String, text: String)>
+    var blocks: WordTable<(id: String, text: ReplyFragment)>
   }
 
   // Confidences are calibrated probabilities (see `Calibration`); the thresholds come from the
@@ -107,13 +110,15 @@ public struct Responder: Sendable {
       Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
     fullAnswers = WordTable(
       Dictionary(
-        knowledge.intents.map { ($0.id, $0.fullAnswer) }, uniquingKeysWith: { first, _ in first }))
+        knowledge.intents.map { ($0.id, ReplyFragment($0.fullAnswer)) },
+        uniquingKeysWith: { first, _ in first }))
     walkthroughTexts = WordTable(
       Dictionary(
         uniqueKeysWithValues: knowledge.intents.compactMap { intent in
           intent.exercise.map { exercise in
             let steps = ExerciseRenderer.numberedSteps(exercise)
-            return (intent.id, (ExerciseRenderer.render(exercise, steps: steps), steps))
+            let text = ExerciseRenderer.render(exercise, steps: steps)
+            return (intent.id, (ReplyFragment(text), steps))
           }
         }))
     let titles = Dictionary(
@@ -136,6 +141,7 @@ public struct Responder: Sendable {
     }
     .filter { !$0.topic.isEmpty }
     disclaimer = knowledge.disclaimer
+    escapedDisclaimer = ReplyFragment(disclaimer).escaped
     disclaimerReminder = knowledge.disclaimerReminder
     selectionWords = SelectionWords(knowledge.lexicon)
     titlesByDocument = titles
@@ -199,12 +205,14 @@ public struct Responder: Sendable {
   /// text instead of filling it again, any other number or region fills as before.
   public func preparing(emergencyNumber: String, region: String?) -> Responder {
     var prepared = self
-    var blocks: [String: (id: String, text: String)] = [:]
+    var blocks: [String: (id: String, text: ReplyFragment)] = [:]
     for intent in knowledge.intents {
       guard let flag = intent.redFlag, blocks[intent.id] == nil else { continue }
       let action = Region.fill(
         flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
-      blocks[intent.id] = (intent.id, Self.redFlagBlock(of: intent, flag, action: action))
+      blocks[intent.id] = (
+        intent.id, ReplyFragment(Self.redFlagBlock(of: intent, flag, action: action))
+      )
     }
     prepared.preparedActions = PreparedActions(
       emergencyNumber: emergencyNumber, region: region, blocks: WordTable(blocks))
