@@ -194,61 +194,69 @@ struct JSONWriter {
 
   /// Appends the contents of `value` as a JSON string, without the quotes, to `bytes`.
   static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
-    var value = value
-    value.withUTF8 { utf8 in
-      var runStart = 0
-      var index = 0
-      func flush(_ end: Int) {
-        if end > runStart {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end]))
-        }
-      }
-      while index < utf8.count {
-        // Eight plain bytes at a time: most of a reply needs no escape.
-        while index + 8 <= utf8.count,
-          isPlain(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
-        {
-          index += 8
-        }
-        guard index < utf8.count else { break }
-        let byte = utf8[index]
-        if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte < 0x7F {
-          index += 1
-          continue
-        }
-        if byte >= 0x80 {
-          // C1 controls are C2 80...C2 9F; U+2028/2029 are E2 80 A8/A9.
-          if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) {
-            flush(index)
-            appendEscape(UInt32(utf8[index + 1]), to: &bytes)
-            index += 2
-            runStart = index
-          } else if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80,
-            utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9
-          {
-            flush(index)
-            appendEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &bytes)
-            index += 3
-            runStart = index
-          } else {
-            index += 1
-          }
-          continue
-        }
-        flush(index)
-        switch byte {
-        case 0x22: append("\\\"", to: &bytes)
-        case 0x5C: append("\\\\", to: &bytes)
-        case 0x0A: append("\\n", to: &bytes)
-        case 0x0D: append("\\r", to: &bytes)
-        case 0x09: append("\\t", to: &bytes)
-        default: appendEscape(UInt32(byte), to: &bytes)
-        }
-        index += 1
-        runStart = index
-      }
-      flush(utf8.count)
+    // Read in place; `withUTF8` needs a mutable copy, which retains the string and releases it.
+    let done: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+      appendEscaped(utf8: utf8, to: &bytes)
     }
+    if done == nil {
+      var value = value
+      value.withUTF8 { appendEscaped(utf8: $0, to: &bytes) }
+    }
+  }
+
+  private static func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    var runStart = 0
+    var index = 0
+    func flush(_ end: Int) {
+      if end > runStart {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end]))
+      }
+    }
+    while index < utf8.count {
+      // Eight plain bytes at a time: most of a reply needs no escape.
+      while index + 8 <= utf8.count,
+        isPlain(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+      {
+        index += 8
+      }
+      guard index < utf8.count else { break }
+      let byte = utf8[index]
+      if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte < 0x7F {
+        index += 1
+        continue
+      }
+      if byte >= 0x80 {
+        // C1 controls are C2 80...C2 9F; U+2028/2029 are E2 80 A8/A9.
+        if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) {
+          flush(index)
+          appendEscape(UInt32(utf8[index + 1]), to: &bytes)
+          index += 2
+          runStart = index
+        } else if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80,
+          utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9
+        {
+          flush(index)
+          appendEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &bytes)
+          index += 3
+          runStart = index
+        } else {
+          index += 1
+        }
+        continue
+      }
+      flush(index)
+      switch byte {
+      case 0x22: append("\\\"", to: &bytes)
+      case 0x5C: append("\\\\", to: &bytes)
+      case 0x0A: append("\\n", to: &bytes)
+      case 0x0D: append("\\r", to: &bytes)
+      case 0x09: append("\\t", to: &bytes)
+      default: appendEscape(UInt32(byte), to: &bytes)
+      }
+      index += 1
+      runStart = index
+    }
+    flush(utf8.count)
   }
 
   /// Whether none of eight bytes needs attention: each is from 0x20 to 0x7E and neither a

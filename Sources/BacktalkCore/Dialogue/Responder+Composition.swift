@@ -34,29 +34,19 @@ extension Responder {
     var heldBack: [String] = []
     for id in shown {
       // In a conversation a long answer stops after its short part; "more" gives the rest. A
-      // one-shot reply has no next line to ask with, so it prints the whole answer. The
-      // intent is read in place, not copied out of its table, by a closure that reads only
-      // locals (one reading `self` would copy the whole responder).
-      let full = fullAnswers[id]
-      let found = intentsByID.withValue(of: id) { intent in
-        let holdsBack = isConversation && intent.more != nil
-        return (
-          title: intent.title, holdsBack: holdsBack,
-          answer: holdsBack
-            ? ReplyFragment(intent.answer) : full ?? ReplyFragment(intent.fullAnswer)
-        )
-      }
-      guard let (title, holdsBack, answer) = found else { continue }
-      var block = answer
+      // one-shot reply has no next line to ask with, so it prints the whole answer.
+      guard let answer = answers[id] else { continue }
+      let short = isConversation ? answer.short : nil
+      var block = short ?? answer.full
       if shown.count > 1 {
-        block = ReplyFragment("\(title): ")
-        block.append(answer)
+        block = ReplyFragment("\(answer.title): ")
+        block.append(short ?? answer.full)
       }
-      if holdsBack {
+      if short != nil {
         block.append(Self.moreNote)
         heldBack.append(id)
       }
-      if let walkthrough = walkthroughTexts[id] {
+      if let walkthrough = answer.walkthrough {
         steps += walkthrough.steps
         block.append(Self.lineBreak)
         block.append(walkthrough.text)

@@ -11,9 +11,9 @@ public struct Responder: Sendable {
   public let passageIndex: IntentIndex
   public let triage: TriageEngine
   let intentsByID: WordTable<Intent>
-  /// Each intent's answer with its longer part (`Intent.fullAnswer`), put together and
+  /// Each intent's title, answer and walkthrough as a reply gives them, put together and
   /// escaped once.
-  let fullAnswers: WordTable<ReplyFragment>
+  let answers: WordTable<AnswerText>
   /// Document titles by document id, for the `sources` of a reply.
   let titlesByDocument: [String: String]
   /// The titles of the documents each intent cites, in order and without repeats.
@@ -28,13 +28,22 @@ public struct Responder: Sendable {
   /// Topic words as stems, each with the stems of the neighbours that show another sense
   /// (`other_senses`: "ice" beside "skates").
   let otherSenses: [(topic: [String], others: Set<String>)]
-  /// Each exercise intent's walkthrough as text and numbered steps, rendered once.
-  let walkthroughTexts: WordTable<(text: ReplyFragment, steps: [String])>
   /// The lexicon's sets that selection reads for every token, as byte-hashed tables.
   let selectionWords: SelectionWords
   /// Every red-flag action filled for one emergency number and region (see `preparing`), by
   /// intent id; nil until prepared.
   private(set) var preparedActions: PreparedActions?
+
+  /// What a reply gives of an intent, read without copying the intent out of its table.
+  struct AnswerText: Sendable {
+    var title: String
+    /// The whole answer, with its longer part (`Intent.fullAnswer`).
+    var full: ReplyFragment
+    /// The answer without its longer part, which a conversation gives first, when there is one.
+    var short: ReplyFragment?
+    /// An exercise's walkthrough as text and numbered steps.
+    var walkthrough: (text: ReplyFragment, steps: [String])?
+  }
 
   /// Red-flag actions filled for the emergency number and region a run answers with.
   struct PreparedActions: Sendable {
@@ -108,19 +117,18 @@ public struct Responder: Sendable {
       compiled: compiled?.scanner)
     intentsByID = WordTable(
       Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
-    fullAnswers = WordTable(
+    answers = WordTable(
       Dictionary(
-        knowledge.intents.map { ($0.id, ReplyFragment($0.fullAnswer)) },
-        uniquingKeysWith: { first, _ in first }))
-    walkthroughTexts = WordTable(
-      Dictionary(
-        uniqueKeysWithValues: knowledge.intents.compactMap { intent in
-          intent.exercise.map { exercise in
+        knowledge.intents.map { intent in
+          let walkthrough = intent.exercise.map { exercise in
             let steps = ExerciseRenderer.numberedSteps(exercise)
-            let text = ExerciseRenderer.render(exercise, steps: steps)
-            return (intent.id, (ReplyFragment(text), steps))
+            return (ReplyFragment(ExerciseRenderer.render(exercise, steps: steps)), steps)
           }
-        }))
+          let answer = AnswerText(
+            title: intent.title, full: ReplyFragment(intent.fullAnswer),
+            short: intent.more.map { _ in ReplyFragment(intent.answer) }, walkthrough: walkthrough)
+          return (intent.id, answer)
+        }, uniquingKeysWith: { first, _ in first }))
     let titles = Dictionary(
       knowledge.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     sourceTitles = WordTable(
