@@ -97,12 +97,9 @@ extension Responder {
       findings: triage.findings, explanation: explanation)
     reply.escaped = Reply.EscapedFields(text: text.escaped, disclaimer: escapedDisclaimer)
     reply.heldBack = heldBack
-    // A plain loop: a lazy sequence's closure would hold a copy of the whole responder. The
-    // intent is read in place, not copied out to ask one field.
+    // A plain loop: a lazy sequence's closure would hold a copy of the whole responder.
     for index in active.indices {
-      if let confirms = intentsByID.withValue(of: active[index].intent, { $0.redFlag?.confirms })
-        ?? nil
-      {
+      if let confirms = confirmations[active[index].intent] {
         reply.asksAbout = confirms
         break
       }
@@ -155,10 +152,11 @@ extension Responder {
   fileprivate func preparedBlock(of id: String, emergencyNumber: String, region: String?)
     -> (id: String, text: ReplyFragment)?
   {
-    guard let prepared = preparedActions, prepared.emergencyNumber == emergencyNumber,
-      prepared.region == region
+    // Read through the optional in place: binding it would copy the tables it holds.
+    guard let number = preparedActions?.emergencyNumber, number == emergencyNumber,
+      preparedActions?.region == region
     else { return nil }
-    return prepared.blocks[id]
+    return preparedActions?.blocks[id]
   }
 
   /// Suggestions when unsure; else the closest corpus passage; else what Backtalk covers.

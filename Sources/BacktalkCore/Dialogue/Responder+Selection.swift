@@ -119,12 +119,13 @@ extension Responder {
   /// clause, stopwords not counted ("best ice skates", "is my heat pump worth servicing").
   func otherSensePositions(_ tokens: [Token]) -> Set<Int> {
     var positions = Set<Int>()
-    guard !otherSenses.isEmpty else { return positions }
-    for (topic, others) in otherSenses {
-      var start = 0
-      while start + topic.count <= tokens.count {
-        defer { start += 1 }
-        guard tokens[start].stem == topic[0],
+    guard otherSenses.count > 0 else { return positions }
+    // Each position tries only the topics that start with its stem; the positions gather in a
+    // set, so the order they are found in makes no difference.
+    for start in tokens.indices {
+      guard let senses = otherSenses[tokens[start].stem] else { continue }
+      for (topic, others) in senses {
+        guard start + topic.count <= tokens.count,
           zip(topic.indices, start...).allSatisfy({ tokens[$1].stem == topic[$0] })
         else { continue }
         let end = start + topic.count

@@ -14,6 +14,8 @@ public struct Responder: Sendable {
   /// Each intent's title, answer and walkthrough as a reply gives them, put together and
   /// escaped once.
   let answers: WordTable<AnswerText>
+  /// The red-flag rule each red flag's reply asks about (`RedFlag.confirms`), by intent id.
+  let confirmations: WordTable<String>
   /// Document titles by document id, for the `sources` of a reply.
   let titlesByDocument: [String: String]
   /// The titles of the documents each intent cites, in order and without repeats.
@@ -27,7 +29,9 @@ public struct Responder: Sendable {
   let askCues: WordTable<[(kind: String, words: [String])]>
   /// Topic words as stems, each with the stems of the neighbours that show another sense
   /// (`other_senses`: "ice" beside "skates").
-  let otherSenses: [(topic: [String], others: Set<String>)]
+  /// They are filed by their first stem, so a line looks up each of its stems once instead
+  /// of comparing every topic at every position.
+  let otherSenses: WordTable<[(topic: [String], others: Set<String>)]>
   /// The lexicon's sets that selection reads for every token, as byte-hashed tables.
   let selectionWords: SelectionWords
   /// Every red-flag action filled for one emergency number and region (see `preparing`), by
@@ -117,6 +121,7 @@ public struct Responder: Sendable {
       compiled: compiled?.scanner)
     intentsByID = WordTable(
       Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+    confirmations = WordTable(intentsByID.dictionary.compactMapValues { $0.redFlag?.confirms })
     answers = WordTable(
       Dictionary(
         knowledge.intents.map { intent in
@@ -144,10 +149,12 @@ public struct Responder: Sendable {
           }
         }
         .filter { !$0.words.isEmpty }, by: { $0.words[0] }))
-    otherSenses = knowledge.lexicon.otherSenses.sorted { $0.key < $1.key }.map { topic, others in
-      (stems(topic), Set(others.flatMap(stems.callAsFunction)))
-    }
-    .filter { !$0.topic.isEmpty }
+    otherSenses = WordTable(
+      Dictionary(
+        grouping: knowledge.lexicon.otherSenses.sorted { $0.key < $1.key }.map { topic, others in
+          (topic: stems(topic), others: Set(others.flatMap(stems.callAsFunction)))
+        }
+        .filter { !$0.topic.isEmpty }, by: { $0.topic[0] }))
     disclaimer = knowledge.disclaimer
     escapedDisclaimer = ReplyFragment(disclaimer).escaped
     disclaimerReminder = knowledge.disclaimerReminder
