@@ -114,7 +114,7 @@ extension PipeMode {
       bytes.append(contentsOf: "> ".utf8)
       bytes.append(contentsOf: reply.question.utf8)
       bytes.append(UInt8(ascii: "\n"))
-      bytes.append(contentsOf: Render.plain(reply, session: session, explain: explain).utf8)
+      Render.appendPlain(reply, session: session, explain: explain, to: &bytes)
       bytes.append(contentsOf: "\n\n".utf8)
     }
   }
@@ -156,7 +156,8 @@ extension PipeMode {
       return
     }
     let lines = Array(lines)
-    let units = WorkSplit.ranges(weights: Array(weights), parts: Self.workers * Self.unitsPerWorker)
+    let weights = Array(weights)
+    let units = WorkSplit.ranges(weights: weights, parts: Self.workers * Self.unitsPerWorker)
     let buffers = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: units.count)
     buffers.initialize(repeating: [])
     defer {
@@ -166,7 +167,10 @@ extension PipeMode {
     nonisolated(unsafe) let shared = buffers
     DispatchQueue.concurrentPerform(iterations: units.count) { unit in
       // Each unit's buffer is written by the one thread that answers the unit.
+      // Room for the usual answers at once (a JSON line is about twice its line's weight):
+      // grown from empty, the buffer was copied again at every doubling.
       var bytes: [UInt8] = []
+      bytes.reserveCapacity(units[unit].reduce(0) { $0 + weights[$1] } * 3)
       for index in units[unit] { appendAnswer(to: lines[index], into: &bytes) }
       shared[unit] = bytes
     }

@@ -5,13 +5,30 @@ import Foundation
 enum Render {
   /// A reply as a person reads it, with the disclaimer reminder under it.
   static func plain(_ reply: Reply, session: Session, explain: Bool = false) -> String {
-    var text = reply.text
+    var bytes: [UInt8] = []
+    appendPlain(reply, session: session, explain: explain, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the bytes of `plain(reply)` to `bytes`, with no `String` made on the way.
+  static func appendPlain(
+    _ reply: Reply, session: Session, explain: Bool = false, to bytes: inout [UInt8]
+  ) {
+    bytes += reply.text.utf8
     if !reply.sources.isEmpty {
-      text += "\nSources: " + reply.sources.joined(separator: "; ")
+      bytes += "\nSources: ".utf8
+      for (offset, source) in reply.sources.enumerated() {
+        if offset > 0 { bytes += "; ".utf8 }
+        bytes += source.utf8
+      }
     }
-    text += "\n(" + session.responder.disclaimerReminder + ")"
-    if explain { text += "\n" + explanation(reply) }
-    return text
+    bytes += "\n(".utf8
+    bytes += session.responder.disclaimerReminder.utf8
+    bytes += ")".utf8
+    if explain {
+      bytes += "\n".utf8
+      bytes += explanation(reply).utf8
+    }
   }
 
   /// The date and time now, for the summary ("2026-05-14 09:30").

@@ -75,4 +75,24 @@ import Testing
     #expect(line.contains(#"a\u001b[2J\u009bb\u2028c\u0000"#))
     #expect(try object(line)["reply"] as? String == reply.text)
   }
+
+  /// A composed reply carries its text and disclaimer escaped ahead; its line is the one
+  /// escaping them afresh gives, and setting the fields drops what was escaped.
+  @Test(arguments: [
+    "hot tub ok?", "can i drive and is the hot tub ok", "I wet myself and my legs are numb",
+    "no numbness, can i drive", "show me the cat cow stretch", "xylophone", "3",
+  ])
+  func writesTheTextEscapedAheadAsEscapingItAfresh(_ line: String) {
+    let prepared = Fixture.responder.preparing(emergencyNumber: "999", region: "GB")
+    for responder in [Fixture.responder, prepared] {
+      let reply = responder.reply(to: line, emergencyNumber: "999", region: "GB")
+      var afresh = reply
+      afresh.text = reply.text
+      afresh.disclaimer = reply.disclaimer
+      #expect(afresh == reply)
+      for explain in [false, true] {
+        #expect(reply.jsonLine(explain: explain) == afresh.jsonLine(explain: explain), "\(line)")
+      }
+    }
+  }
 }

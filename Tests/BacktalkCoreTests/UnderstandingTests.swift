@@ -175,6 +175,18 @@ import Testing
     #expect(responder.reply(to: "the hot tub filter is broken, can i drive").intents == ["driving"])
   }
 
+  /// Topics are filed by their first stem: two that start alike are each tried.
+  @Test func topicsThatStartAlikeAreEachTriedForAnotherSense() throws {
+    let lexicon =
+      Fixture.smallLexicon
+      + "\nunknown_topic_intent: elsewhere\nother_senses:\n  hot: [sauce]\n  hot tub: [filter]\n"
+    let responder = try Fixture.responder(intents: Self.withElsewhere, lexicon: lexicon)
+    #expect(
+      responder.reply(to: "how often should the hot tub filter be changed").intents == ["elsewhere"]
+    )
+    #expect(responder.reply(to: "how often should i use the hot tub").intents == ["hot_tub"])
+  }
+
   @Test func anUnknownTopicIntentThatDoesNotExistIsALoadError() {
     let errors = Fixture.loadErrors([
       KnowledgeFile(path: "Intents/test.yml", text: Fixture.smallIntents),

@@ -30,7 +30,7 @@ extension Reply {
     writer.key("confidence")
     writer.number(confidence)
     writer.key("disclaimer")
-    writer.string(disclaimer)
+    writer.string(disclaimer, escaped: escaped.disclaimer)
     if explain {
       writer.key("explain")
       explanation.write(to: &writer)
@@ -40,7 +40,7 @@ extension Reply {
     writer.key("question")
     writer.string(question)
     writer.key("reply")
-    writer.string(text)
+    writer.string(text, escaped: escaped.text)
     writer.key("sources")
     writer.strings(sources)
     if !steps.isEmpty {
@@ -105,7 +105,9 @@ extension Explanation {
 /// UTF-8 bytes directly: JSON Lines output is on the per-question hot path.
 struct JSONWriter {
   private(set) var bytes: [UInt8] = []
-  private var needsComma = [false]
+  /// Whether the next key or value at each open level needs a comma before it, the innermost
+  /// level in the lowest bit: a reply nests three levels deep, far from the 64 this holds.
+  private var needsComma: UInt64 = 0
 
   init() {
     bytes.reserveCapacity(2048)
@@ -129,36 +131,36 @@ struct JSONWriter {
 
   /// Notes that a value was written by hand (with `raw`), so the next key gets a comma.
   mutating func markValueWritten() {
-    needsComma[needsComma.count - 1] = true
+    needsComma |= 1
   }
 
   mutating func open() {
     bytes.append(UInt8(ascii: "{"))
-    needsComma.append(false)
+    needsComma <<= 1
   }
 
   mutating func close() {
     bytes.append(UInt8(ascii: "}"))
-    needsComma.removeLast()
-    needsComma[needsComma.count - 1] = true
+    needsComma >>= 1
+    needsComma |= 1
   }
 
   /// Writes an object key. Keys are the field names of `SPEC.md`, plain ASCII letters that
   /// need no escape, so their bytes go straight in, quoted, as `string(_:)` would write them.
   mutating func key(_ name: StaticString) {
-    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+    if needsComma & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
     bytes.append(UInt8(ascii: "\""))
     name.withUTF8Buffer { bytes.append(contentsOf: $0) }
     bytes.append(UInt8(ascii: "\""))
     bytes.append(UInt8(ascii: ":"))
-    needsComma[needsComma.count - 1] = true
+    needsComma |= 1
   }
 
   mutating func number(_ value: Double) {
     let rounded = (value * 1000).rounded() / 1000
     let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     bytes.append(contentsOf: text.utf8)
-    needsComma[needsComma.count - 1] = true
+    needsComma |= 1
   }
 
   mutating func strings(_ values: [String]) {
@@ -168,70 +170,93 @@ struct JSONWriter {
       string(value)
     }
     bytes.append(UInt8(ascii: "]"))
-    needsComma[needsComma.count - 1] = true
+    needsComma |= 1
   }
 
   /// Writes a JSON string: quotes, backslashes and control characters escaped, and the
   /// C1 controls and line separators too, so no output line can carry a terminal escape.
   mutating func string(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
-    var value = value
-    value.withUTF8 { utf8 in
-      var runStart = 0
-      var index = 0
-      func flush(_ end: Int) {
-        if end > runStart {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end]))
-        }
-      }
-      while index < utf8.count {
-        // Eight plain bytes at a time: most of a reply needs no escape.
-        while index + 8 <= utf8.count,
-          Self.isPlain(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
-        {
-          index += 8
-        }
-        guard index < utf8.count else { break }
-        let byte = utf8[index]
-        if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte < 0x7F {
-          index += 1
-          continue
-        }
-        if byte >= 0x80 {
-          // C1 controls are C2 80...C2 9F; U+2028/2029 are E2 80 A8/A9.
-          if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) {
-            flush(index)
-            appendEscape(UInt32(utf8[index + 1]))
-            index += 2
-            runStart = index
-          } else if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80,
-            utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9
-          {
-            flush(index)
-            appendEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-            index += 3
-            runStart = index
-          } else {
-            index += 1
-          }
-          continue
-        }
-        flush(index)
-        switch byte {
-        case 0x22: raw("\\\"")
-        case 0x5C: raw("\\\\")
-        case 0x0A: raw("\\n")
-        case 0x0D: raw("\\r")
-        case 0x09: raw("\\t")
-        default: appendEscape(UInt32(byte))
-        }
-        index += 1
-        runStart = index
-      }
-      flush(utf8.count)
-    }
+    Self.appendEscaped(value, to: &bytes)
     bytes.append(UInt8(ascii: "\""))
-    needsComma[needsComma.count - 1] = true
+    needsComma |= 1
+  }
+
+  /// Writes a JSON string from its escape when one was made ahead (see `ReplyFragment`), the
+  /// same bytes as `string(value)`, or escapes `value` when none was.
+  mutating func string(_ value: String, escaped: [UInt8]?) {
+    guard let escaped else { return string(value) }
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(contentsOf: escaped)
+    bytes.append(UInt8(ascii: "\""))
+    needsComma |= 1
+  }
+
+  /// Appends the contents of `value` as a JSON string, without the quotes, to `bytes`.
+  static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
+    // Read in place; `withUTF8` needs a mutable copy, which retains the string and releases it.
+    let done: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+      appendEscaped(utf8: utf8, to: &bytes)
+    }
+    if done == nil {
+      var value = value
+      value.withUTF8 { appendEscaped(utf8: $0, to: &bytes) }
+    }
+  }
+
+  private static func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    var runStart = 0
+    var index = 0
+    func flush(_ end: Int) {
+      if end > runStart {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end]))
+      }
+    }
+    while index < utf8.count {
+      // Eight plain bytes at a time: most of a reply needs no escape.
+      while index + 8 <= utf8.count,
+        isPlain(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+      {
+        index += 8
+      }
+      guard index < utf8.count else { break }
+      let byte = utf8[index]
+      if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte < 0x7F {
+        index += 1
+        continue
+      }
+      if byte >= 0x80 {
+        // C1 controls are C2 80...C2 9F; U+2028/2029 are E2 80 A8/A9.
+        if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) {
+          flush(index)
+          appendEscape(UInt32(utf8[index + 1]), to: &bytes)
+          index += 2
+          runStart = index
+        } else if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80,
+          utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9
+        {
+          flush(index)
+          appendEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &bytes)
+          index += 3
+          runStart = index
+        } else {
+          index += 1
+        }
+        continue
+      }
+      flush(index)
+      switch byte {
+      case 0x22: append("\\\"", to: &bytes)
+      case 0x5C: append("\\\\", to: &bytes)
+      case 0x0A: append("\\n", to: &bytes)
+      case 0x0D: append("\\r", to: &bytes)
+      case 0x09: append("\\t", to: &bytes)
+      default: appendEscape(UInt32(byte), to: &bytes)
+      }
+      index += 1
+      runStart = index
+    }
+    flush(utf8.count)
   }
 
   /// Whether none of eight bytes needs attention: each is from 0x20 to 0x7E and neither a
@@ -249,9 +274,13 @@ struct JSONWriter {
       && !hasZero(word ^ (0x7F &* ones))
   }
 
-  private mutating func appendEscape(_ value: UInt32) {
+  private static func append(_ text: StaticString, to bytes: inout [UInt8]) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  private static func appendEscape(_ value: UInt32, to bytes: inout [UInt8]) {
     let hex = Array("0123456789abcdef".utf8)
-    raw("\\u")
+    append("\\u", to: &bytes)
     for shift in stride(from: 12, through: 0, by: -4) {
       bytes.append(hex[Int((value >> UInt32(shift)) & 0xF)])
     }

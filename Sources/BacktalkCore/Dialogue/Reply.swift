@@ -7,11 +7,11 @@ public struct Reply: Sendable, Equatable {
   /// Intent ids behind the reply, red flags first, then answers in question order.
   public var intents: [String]
   /// The whole reply in plain text, exactly what a person reads.
-  public var text: String
+  public var text: String { didSet { escaped.text = nil } }
   /// Titles of the source documents behind the reply.
   public var sources: [String]
   /// The full medical disclaimer.
-  public var disclaimer: String
+  public var disclaimer: String { didSet { escaped.disclaimer = nil } }
   /// How sure the matcher is of the answer, from 0 to 1 (1 for a red flag).
   public var confidence: Double
   /// The numbered steps when the reply is an exercise walkthrough.
@@ -26,6 +26,19 @@ public struct Reply: Sendable, Equatable {
   public var asksAbout: String?
   /// Answered intents whose details were held back for "more".
   public var heldBack: [String] = []
+  /// The text and disclaimer already escaped for JSON, when they were put together from
+  /// fragments; setting either field drops its escape.
+  var escaped = EscapedFields()
+
+  /// Fields of a reply escaped ahead for its JSON line (see `ReplyFragment`).
+  ///
+  /// They only repeat the fields they escape, so they play no part in equality.
+  struct EscapedFields: Sendable, Equatable {
+    var text: [UInt8]?
+    var disclaimer: [UInt8]?
+
+    static func == (_: EscapedFields, _: EscapedFields) -> Bool { true }
+  }
 
   public init(
     question: String, triage: TriageLevel, intents: [String], text: String, sources: [String],

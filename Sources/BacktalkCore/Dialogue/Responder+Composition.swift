@@ -6,7 +6,7 @@ extension Responder {
     confidence: Double, emergencyNumber: String, region: String? = nil,
     explanation: Explanation, isBareAnswer: Bool = false, isConversation: Bool = false
   ) -> Reply {
-    var blocks: [String] = []
+    var blocks: [ReplyFragment] = []
     var cited: [String] = []  // intent ids whose sources the reply rests on
     var steps: [String] = []
     let active = triage.active
@@ -22,7 +22,7 @@ extension Responder {
       guard let intent = intentsByID[id], let flag = intent.redFlag else { continue }
       let action = Region.fill(
         flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
-      blocks.append(Self.redFlagBlock(of: intent, flag, action: action))
+      blocks.append(ReplyFragment(Self.redFlagBlock(of: intent, flag, action: action)))
       cited.append(intent.id)
     }
     // Below an urgent level every answer may follow, so the intent is not copied out to ask.
@@ -34,26 +34,22 @@ extension Responder {
     var heldBack: [String] = []
     for id in shown {
       // In a conversation a long answer stops after its short part; "more" gives the rest. A
-      // one-shot reply has no next line to ask with, so it prints the whole answer. The
-      // intent is read in place, not copied out of its table, by a closure that reads only
-      // locals (one reading `self` would copy the whole responder).
-      let full = fullAnswers[id]
-      let found = intentsByID.withValue(of: id) { intent in
-        let holdsBack = isConversation && intent.more != nil
-        return (
-          title: intent.title, holdsBack: holdsBack,
-          answer: holdsBack ? intent.answer : full ?? intent.fullAnswer
-        )
+      // one-shot reply has no next line to ask with, so it prints the whole answer.
+      guard let answer = answers[id] else { continue }
+      let short = isConversation ? answer.short : nil
+      var block = short ?? answer.full
+      if shown.count > 1 {
+        block = ReplyFragment("\(answer.title): ")
+        block.append(short ?? answer.full)
       }
-      guard let (title, holdsBack, answer) = found else { continue }
-      var block = shown.count > 1 ? "\(title): \(answer)" : answer
-      if holdsBack {
-        block += "\n(More on this: type 'more'.)"
+      if short != nil {
+        block.append(Self.moreNote)
         heldBack.append(id)
       }
-      if let walkthrough = walkthroughTexts[id] {
+      if let walkthrough = answer.walkthrough {
         steps += walkthrough.steps
-        block += "\n" + walkthrough.text
+        block.append(Self.lineBreak)
+        block.append(walkthrough.text)
       }
       blocks.append(block)
       cited.append(id)
@@ -63,13 +59,16 @@ extension Responder {
       let options = suggestions.enumerated().map { offset, id in
         "\(offset + 1)) \(intentsByID.withValue(of: id) { $0.title } ?? id)"
       }
-      blocks.append("Or did you mean: \(options.joined(separator: "  "))? (answer with the number)")
+      blocks.append(
+        ReplyFragment(
+          "Or did you mean: \(options.joined(separator: "  "))? (answer with the number)"))
     }
     for finding in triage.negated {
       guard let intent = intentsByID[finding.intent], let flag = intent.redFlag,
         let watch = flag.watch
       else { continue }
-      blocks.append(finding.isNegated ? "You said no \(flag.symptom). \(watch)" : watch)
+      blocks.append(
+        ReplyFragment(finding.isNegated ? "You said no \(flag.symptom). \(watch)" : watch))
       cited.append(intent.id)
     }
     var titles: [String] = []
@@ -84,28 +83,34 @@ extension Responder {
             + "Ask me a question about your back spasm, or type 'topics' to see what I can "
             + "answer.", citations: [String]()
         ) : fallbackBlock(question: question, suggestions: suggestions)
-      blocks.append(fallback.text)
+      blocks.append(ReplyFragment(fallback.text))
       for title in Self.documentTitles(of: fallback.citations, in: titlesByDocument)
       where !titles.contains(title) {
         titles.append(title)
       }
     }
+    let text = ReplyFragment.joined(blocks, separator: Self.paragraphBreak)
     var reply = Reply(
       question: question, triage: triage.level, intents: active.map(\.intent) + shown,
-      text: blocks.count == 1 ? blocks[0] : blocks.joined(separator: "\n\n"), sources: titles,
-      disclaimer: disclaimer,
+      text: text.text, sources: titles, disclaimer: disclaimer,
       confidence: (confidence * 100).rounded() / 100, steps: steps, suggestions: suggestions,
       findings: triage.findings, explanation: explanation)
+    reply.escaped = Reply.EscapedFields(text: text.escaped, disclaimer: escapedDisclaimer)
     reply.heldBack = heldBack
     // A plain loop: a lazy sequence's closure would hold a copy of the whole responder.
     for index in active.indices {
-      if let confirms = intentsByID[active[index].intent]?.redFlag?.confirms {
+      if let confirms = confirmations[active[index].intent] {
         reply.asksAbout = confirms
         break
       }
     }
     return reply
   }
+
+  /// What goes between the blocks of a reply, within a block and after a held-back answer.
+  static let paragraphBreak = ReplyFragment("\n\n")
+  static let lineBreak = ReplyFragment("\n")
+  static let moreNote = ReplyFragment("\n(More on this: type 'more'.)")
 
   /// Whether an answer may follow a red flag of this level: after an emergency nothing does;
   /// after an urgent one, no exercise and nothing from the self-care groups the lexicon names
@@ -145,12 +150,13 @@ extension Responder {
   /// A red-flag intent's whole block, with its id, when the actions were prepared for this
   /// number and region.
   fileprivate func preparedBlock(of id: String, emergencyNumber: String, region: String?)
-    -> (id: String, text: String)?
+    -> (id: String, text: ReplyFragment)?
   {
-    guard let prepared = preparedActions, prepared.emergencyNumber == emergencyNumber,
-      prepared.region == region
+    // Read through the optional in place: binding it would copy the tables it holds.
+    guard let number = preparedActions?.emergencyNumber, number == emergencyNumber,
+      preparedActions?.region == region
     else { return nil }
-    return prepared.blocks[id]
+    return preparedActions?.blocks[id]
   }
 
   /// Suggestions when unsure; else the closest corpus passage; else what Backtalk covers.

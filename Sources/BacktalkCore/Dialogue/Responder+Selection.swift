@@ -119,12 +119,13 @@ extension Responder {
   /// clause, stopwords not counted ("best ice skates", "is my heat pump worth servicing").
   func otherSensePositions(_ tokens: [Token]) -> Set<Int> {
     var positions = Set<Int>()
-    guard !otherSenses.isEmpty else { return positions }
-    for (topic, others) in otherSenses {
-      var start = 0
-      while start + topic.count <= tokens.count {
-        defer { start += 1 }
-        guard tokens[start].stem == topic[0],
+    guard otherSenses.count > 0 else { return positions }
+    // Each position tries only the topics that start with its stem; the positions gather in a
+    // set, so the order they are found in makes no difference.
+    for start in tokens.indices {
+      guard let senses = otherSenses[tokens[start].stem] else { continue }
+      for (topic, others) in senses {
+        guard start + topic.count <= tokens.count,
           zip(topic.indices, start...).allSatisfy({ tokens[$1].stem == topic[$0] })
         else { continue }
         let end = start + topic.count
@@ -542,10 +543,17 @@ extension Responder {
   func askKinds(in tokens: [Token]) -> Asking {
     var asking = Asking()
     for start in tokens.indices {
-      for cue in askCues[tokens[start].word] ?? [] where start + cue.words.count <= tokens.count {
-        guard zip(cue.words, tokens[start..<start + cue.words.count]).allSatisfy({ $0 == $1.word })
-        else { continue }
-        asking.add(cue.kind, at: start..<start + cue.words.count)
+      // The cues are read where they stand and compared word by word: binding each cue copied
+      // its kind and words, and `zip` retained both sides, about 250 instructions a cue.
+      _ = askCues.withValue(of: tokens[start].word) { cues in
+        for cue in cues.indices where start + cues[cue].words.count <= tokens.count {
+          let count = cues[cue].words.count
+          var offset = 0
+          while offset < count && cues[cue].words[offset] == tokens[start + offset].word {
+            offset += 1
+          }
+          if offset == count { asking.add(cues[cue].kind, at: start..<start + count) }
+        }
       }
     }
     return asking
@@ -632,17 +640,21 @@ extension Responder {
   func describesState(_ tokens: [Token]) -> Bool {
     let negationCues = selectionWords.negationCues
     let reassuranceWords = selectionWords.reassuranceWords
-    let words = tokens.filter { !$0.isPunctuation }
+    // The words' places among the tokens, where a filtered copy of the tokens retained and
+    // released every string they hold.
+    var words: [Int] = []
+    words.reserveCapacity(tokens.count)
+    for place in tokens.indices where !tokens[place].isPunctuation { words.append(place) }
     // "is sex ok with this" asks, however fine its words; "don't want to make it worse" (read
     // as "do not") does not.
-    if let first = words.first, first.isOne(of: selectionWords.yesNoOpeners),
-      words.count < 2 || !negationCues.contains(words[1].word)
+    if let first = words.first, tokens[first].isOne(of: selectionWords.yesNoOpeners),
+      words.count < 2 || !negationCues.contains(tokens[words[1]].word)
     {
       return false
     }
-    return words.enumerated().contains { position, token in
-      negationCues.contains(token.word)
-        || position < words.count - 1 && token.isOne(of: reassuranceWords)
+    return words.indices.contains { position in
+      negationCues.contains(tokens[words[position]].word)
+        || position < words.count - 1 && tokens[words[position]].isOne(of: reassuranceWords)
     }
   }
 

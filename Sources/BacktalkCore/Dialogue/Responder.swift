@@ -11,8 +11,11 @@ public struct Responder: Sendable {
   public let passageIndex: IntentIndex
   public let triage: TriageEngine
   let intentsByID: WordTable<Intent>
-  /// Each intent's answer with its longer part (`Intent.fullAnswer`), put together once.
-  let fullAnswers: WordTable<String>
+  /// Each intent's title, answer and walkthrough as a reply gives them, put together and
+  /// escaped once.
+  let answers: WordTable<AnswerText>
+  /// The red-flag rule each red flag's reply asks about (`RedFlag.confirms`), by intent id.
+  let confirmations: WordTable<String>
   /// Document titles by document id, for the `sources` of a reply.
   let titlesByDocument: [String: String]
   /// The titles of the documents each intent cites, in order and without repeats.
@@ -20,18 +23,31 @@ public struct Responder: Sendable {
   /// The full medical disclaimer and its one-line reminder, looked up once.
   public let disclaimer: String
   public let disclaimerReminder: String
+  /// The disclaimer escaped for a JSON line.
+  let escapedDisclaimer: [UInt8]
   /// The phrases that ask each kind of question, as cleaned words, by their first word.
   let askCues: WordTable<[(kind: String, words: [String])]>
   /// Topic words as stems, each with the stems of the neighbours that show another sense
   /// (`other_senses`: "ice" beside "skates").
-  let otherSenses: [(topic: [String], others: Set<String>)]
-  /// Each exercise intent's walkthrough as text and numbered steps, rendered once.
-  let walkthroughTexts: WordTable<(text: String, steps: [String])>
+  /// They are filed by their first stem, so a line looks up each of its stems once instead
+  /// of comparing every topic at every position.
+  let otherSenses: WordTable<[(topic: [String], others: Set<String>)]>
   /// The lexicon's sets that selection reads for every token, as byte-hashed tables.
   let selectionWords: SelectionWords
   /// Every red-flag action filled for one emergency number and region (see `preparing`), by
   /// intent id; nil until prepared.
   private(set) var preparedActions: PreparedActions?
+
+  /// What a reply gives of an intent, read without copying the intent out of its table.
+  struct AnswerText: Sendable {
+    var title: String
+    /// The whole answer, with its longer part (`Intent.fullAnswer`).
+    var full: ReplyFragment
+    /// The answer without its longer part, which a conversation gives first, when there is one.
+    var short: ReplyFragment?
+    /// An exercise's walkthrough as text and numbered steps.
+    var walkthrough: (text: ReplyFragment, steps: [String])?
+  }
 
   /// Red-flag actions filled for the emergency number and region a run answers with.
   struct PreparedActions: Sendable {
@@ -39,7 +55,7 @@ public struct Responder: Sendable {
     var region: String?
     /// Each red-flag intent's whole block of a reply, its action line, what to tell and its
     /// answer, as `compose` puts it together, with the intent's id.
-    var blocks: WordTable<(id: String, text: String)>
+    var blocks: WordTable<(id: String, text: ReplyFragment)>
   }
 
   // Confidences are calibrated probabilities (see `Calibration`); the thresholds come from the
@@ -105,17 +121,19 @@ public struct Responder: Sendable {
       compiled: compiled?.scanner)
     intentsByID = WordTable(
       Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
-    fullAnswers = WordTable(
+    confirmations = WordTable(intentsByID.dictionary.compactMapValues { $0.redFlag?.confirms })
+    answers = WordTable(
       Dictionary(
-        knowledge.intents.map { ($0.id, $0.fullAnswer) }, uniquingKeysWith: { first, _ in first }))
-    walkthroughTexts = WordTable(
-      Dictionary(
-        uniqueKeysWithValues: knowledge.intents.compactMap { intent in
-          intent.exercise.map { exercise in
+        knowledge.intents.map { intent in
+          let walkthrough = intent.exercise.map { exercise in
             let steps = ExerciseRenderer.numberedSteps(exercise)
-            return (intent.id, (ExerciseRenderer.render(exercise, steps: steps), steps))
+            return (ReplyFragment(ExerciseRenderer.render(exercise, steps: steps)), steps)
           }
-        }))
+          let answer = AnswerText(
+            title: intent.title, full: ReplyFragment(intent.fullAnswer),
+            short: intent.more.map { _ in ReplyFragment(intent.answer) }, walkthrough: walkthrough)
+          return (intent.id, answer)
+        }, uniquingKeysWith: { first, _ in first }))
     let titles = Dictionary(
       knowledge.documents.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     sourceTitles = WordTable(
@@ -131,11 +149,14 @@ public struct Responder: Sendable {
           }
         }
         .filter { !$0.words.isEmpty }, by: { $0.words[0] }))
-    otherSenses = knowledge.lexicon.otherSenses.sorted { $0.key < $1.key }.map { topic, others in
-      (stems(topic), Set(others.flatMap(stems.callAsFunction)))
-    }
-    .filter { !$0.topic.isEmpty }
+    otherSenses = WordTable(
+      Dictionary(
+        grouping: knowledge.lexicon.otherSenses.sorted { $0.key < $1.key }.map { topic, others in
+          (topic: stems(topic), others: Set(others.flatMap(stems.callAsFunction)))
+        }
+        .filter { !$0.topic.isEmpty }, by: { $0.topic[0] }))
     disclaimer = knowledge.disclaimer
+    escapedDisclaimer = ReplyFragment(disclaimer).escaped
     disclaimerReminder = knowledge.disclaimerReminder
     selectionWords = SelectionWords(knowledge.lexicon)
     titlesByDocument = titles
@@ -199,12 +220,14 @@ public struct Responder: Sendable {
   /// text instead of filling it again, any other number or region fills as before.
   public func preparing(emergencyNumber: String, region: String?) -> Responder {
     var prepared = self
-    var blocks: [String: (id: String, text: String)] = [:]
+    var blocks: [String: (id: String, text: ReplyFragment)] = [:]
     for intent in knowledge.intents {
       guard let flag = intent.redFlag, blocks[intent.id] == nil else { continue }
       let action = Region.fill(
         flag.action, emergencyNumber: emergencyNumber, region: region, in: knowledge.lexicon)
-      blocks[intent.id] = (intent.id, Self.redFlagBlock(of: intent, flag, action: action))
+      blocks[intent.id] = (
+        intent.id, ReplyFragment(Self.redFlagBlock(of: intent, flag, action: action))
+      )
     }
     prepared.preparedActions = PreparedActions(
       emergencyNumber: emergencyNumber, region: region, blocks: WordTable(blocks))
