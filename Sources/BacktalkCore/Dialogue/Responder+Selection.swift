@@ -333,11 +333,10 @@ extension Responder {
   /// with a spasm?" holds "spasm".
   func isAboutSomethingElse(_ tokens: [Token]) -> Bool {
     // Counted in halves, so that a word of no list can count half.
-    let onTopic = selectionWords.onTopicWords
     var unknown = 0
     var telling = 0
-    for token in tokens where !token.isPunctuation {
-      if token.isOne(of: onTopic) { return false }
+    for (position, token) in tokens.enumerated() where !token.isPunctuation {
+      if isOnTopic(tokens, at: position) { return false }
       if index.stopwords.contains(token.stem) || token.stem.allSatisfy(\.isNumber) { continue }
       if index.knows(token.stem) {
         if index.isTelling(token.stem) { telling += 1 }
@@ -361,17 +360,22 @@ extension Responder {
   /// my deposit back": `weak_on_topic_words` alone don't count).
   func unknownThingIntent(_ tokens: [Token]) -> String? {
     let lexicon = knowledge.lexicon
-    // "my back" is the body's, whatever else "back" can mean.
     if let uncovered = lexicon.uncoveredTopicIntent,
-      tokens.indices.contains(where: { position in
-        tokens[position].isOne(of: selectionWords.strongOnTopicWords)
-          || tokens[position].isOne(of: selectionWords.onTopicWords) && position > 0
-            && tokens[position - 1].isOne(of: selectionWords.firstPerson)
-      })
+      tokens.indices.contains(where: { isOnTopic(tokens, at: $0) })
     {
       return uncovered
     }
     return lexicon.unknownTopicIntent
+  }
+
+  /// Whether the token at a position puts its line in the back spasm's world: an on-topic
+  /// word (`on_topic_words`), but one with an everyday sense as well (`weak_on_topic_words`:
+  /// "back taxes") only as the writer's ("my back").
+  func isOnTopic(_ tokens: [Token], at position: Int) -> Bool {
+    let token = tokens[position]
+    return token.isOne(of: selectionWords.strongOnTopicWords)
+      || token.isOne(of: selectionWords.onTopicWords) && position > 0
+        && tokens[position - 1].isOne(of: selectionWords.firstPerson)
   }
 
   /// Whether a line asks what a thing the articles never name does to the back: "does
