@@ -333,10 +333,11 @@ extension Responder {
   /// with a spasm?" holds "spasm".
   func isAboutSomethingElse(_ tokens: [Token]) -> Bool {
     // Counted in halves, so that a word of no list can count half.
+    let onTopic = selectionWords.onTopicWords
     var unknown = 0
     var telling = 0
-    for (position, token) in tokens.enumerated() where !token.isPunctuation {
-      if isOnTopic(tokens, at: position) { return false }
+    for token in tokens where !token.isPunctuation {
+      if token.isOne(of: onTopic) { return false }
       if index.stopwords.contains(token.stem) || token.stem.allSatisfy(\.isNumber) { continue }
       if index.knows(token.stem) {
         if index.isTelling(token.stem) { telling += 1 }
@@ -368,9 +369,9 @@ extension Responder {
     return lexicon.unknownTopicIntent
   }
 
-  /// Whether the token at a position puts its line in the back spasm's world: an on-topic
-  /// word (`on_topic_words`), but one with an everyday sense as well (`weak_on_topic_words`:
-  /// "back taxes") only as the writer's ("my back").
+  /// Whether the token at a position puts a line about an unknown thing in the back spasm's
+  /// world: an on-topic word (`on_topic_words`), but one with an everyday sense as well
+  /// (`weak_on_topic_words`: "get my deposit back") only as the writer's ("my back").
   func isOnTopic(_ tokens: [Token], at position: Int) -> Bool {
     let token = tokens[position]
     return token.isOne(of: selectionWords.strongOnTopicWords)
