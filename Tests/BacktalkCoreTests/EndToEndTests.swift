@@ -163,7 +163,8 @@ import Testing
 
   @Test func aRealWordAloneIsNotReadAsARedFlagWord() throws {
     // Each of these real words is one slip from a red-flag word ("confusing" and
-    // "convulsing", "remaining" and "retaining", "fill" and "fell"); alone it is only itself.
+    // "convulsing", "remaining" and "retaining", "fill" and "fell"); alone, or beside only small
+    // words ("fill from" is not "fell from"), it is only itself.
     // A misspelling the words around it complete still escalates.
     let result = try Self.run(
       ["--json"],
@@ -171,6 +172,7 @@ import Testing
         this is confusing, ice or heat?
         I have 3 days remaining of sick leave, should I go back to work
         help me fill in my tax return
+        the hot water bottle you fill from the kettle, any good
         lost control of my bowls
         i need to pee but noting comes out
 
@@ -178,7 +180,7 @@ import Testing
     let levels = result.stdout.split(separator: "\n").map { line in
       ["none", "urgent", "emergency"].first { line.contains("\"triage\":\"\($0)\"") }
     }
-    #expect(levels == ["none", "none", "none", "emergency", "emergency"])
+    #expect(levels == ["none", "none", "none", "none", "emergency", "emergency"])
   }
 
   @Test func unknownFlagIsAUsageError() throws {
