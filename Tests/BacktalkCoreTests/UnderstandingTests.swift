@@ -146,17 +146,6 @@ import Testing
     #expect(responder.reply(to: "can i get my tattoo money back").intents == ["elsewhere"])
   }
 
-  @Test func anUncoveredTopicIntentThatDoesNotExistIsALoadError() {
-    let errors = Fixture.loadErrors([
-      KnowledgeFile(path: "Intents/test.yml", text: Fixture.smallIntents),
-      KnowledgeFile(path: "Corpus/doc.md", text: Fixture.smallCorpus),
-      KnowledgeFile(
-        path: "Lexicon/language.yml",
-        text: Fixture.smallLexicon + "\nuncovered_topic_intent: nope\n"),
-    ])
-    #expect(errors.contains { $0.problem.contains("'uncovered_topic_intent' names intent 'nope'") })
-  }
-
   @Test func aTopicWordUsedInAnotherSenseCountsForNoTopic() throws {
     let intents = Self.withElsewhere
     let lexicon =
@@ -187,14 +176,15 @@ import Testing
     #expect(responder.reply(to: "how often should i use the hot tub").intents == ["hot_tub"])
   }
 
-  @Test func anUnknownTopicIntentThatDoesNotExistIsALoadError() {
+  @Test(arguments: ["unknown_topic_intent", "uncovered_topic_intent"])
+  func aTopicIntentThatDoesNotExistIsALoadError(_ section: String) {
     let errors = Fixture.loadErrors([
       KnowledgeFile(path: "Intents/test.yml", text: Fixture.smallIntents),
       KnowledgeFile(path: "Corpus/doc.md", text: Fixture.smallCorpus),
       KnowledgeFile(
-        path: "Lexicon/language.yml", text: Fixture.smallLexicon + "\nunknown_topic_intent: nope\n"),
+        path: "Lexicon/language.yml", text: Fixture.smallLexicon + "\n\(section): nope\n"),
     ])
-    #expect(errors.contains { $0.problem.contains("'unknown_topic_intent' names intent 'nope'") })
+    #expect(errors.contains { $0.problem.contains("'\(section)' names intent 'nope'") })
   }
 
   @Test func theExplanationNamesTheKindsOfQuestionAsked() {
