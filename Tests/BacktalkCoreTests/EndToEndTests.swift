@@ -183,6 +183,22 @@ import Testing
     #expect(levels == ["none", "none", "none", "none", "emergency", "emergency"])
   }
 
+  @Test func aNegationOfKnowingInsideAFindingDeniesOnlyTheKnowing() throws {
+    // "without knowing" stands inside the tally's words; it denies the knowing, not the 16.
+    // A negation of the sign itself still denies it.
+    let result = try Self.run(
+      ["--json"],
+      input: """
+        took my co-codamol and then my partner gave me more without knowing, I've had about 16 today
+        no numbness in my groin, just a stiff back
+
+        """)
+    let levels = result.stdout.split(separator: "\n").map { line in
+      ["none", "urgent", "emergency"].first { line.contains("\"triage\":\"\($0)\"") }
+    }
+    #expect(levels == ["emergency", "none"])
+  }
+
   @Test func unknownFlagIsAUsageError() throws {
     let result = try Self.run(["--frobnicate"])
     #expect(result.status == 2)

@@ -248,11 +248,13 @@ extension FindingScanner {
   }
 
   /// Whether a negation stands inside a match's gap ("pee fine and no problems" for "pee ...
-  /// problems"), in a pattern that holds no negation of its own ("can not feel" does).
+  /// problems"), in a pattern that holds no negation of its own ("can not feel" does). A
+  /// negation of a word such as "knowing" (`negation_blockers`) right after it denies only that:
+  /// "gave me more without knowing, I've had 16" still counts them.
   func isNegatedInside(_ span: Range<Int>, _ pattern: Pattern, _ line: ScanProgram.Line) -> Bool {
     guard span.count > 2 else { return false }
     return ((span.lowerBound + 1)..<(span.upperBound - 1)).contains { position in
-      line.has(.negationCue, at: position)
+      line.has(.negationCue, at: position) && !line.has(.negationBlocker, at: position + 1)
         && !(pattern.hasNegation && program.isOwnWord(at: position, of: pattern.steps, line))
     }
   }
