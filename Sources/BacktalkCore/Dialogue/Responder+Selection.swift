@@ -341,15 +341,8 @@ extension Responder {
       if index.stopwords.contains(token.stem) || token.stem.allSatisfy(\.isNumber) { continue }
       if index.knows(token.stem) {
         if index.isTelling(token.stem) { telling += 1 }
-      } else if !passageIndex.knows(token.stem) {
-        // A word of no list counts half: a slip of a real word ("scrathy") still says
-        // something else, a short one ("tbh", "hrs") is most likely slang.
-        let typed = token.typed ?? token.word
-        if isRealWord(typed) {
-          unknown += 2
-        } else if typed.utf8.count >= Self.slipLength {
-          unknown += 1
-        }
+      } else {
+        unknown += unseenWeight(of: token)
       }
     }
     return unknown >= 4 && unknown >= 2 * telling
@@ -421,10 +414,19 @@ extension Responder {
   /// analyzer corrected.
   func isUnnamedThing(_ token: Token) -> Bool {
     guard !token.isBreak, token.typed == nil, !index.stopwords.contains(token.stem),
-      token.word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
-      !index.knows(token.stem), !passageIndex.knows(token.stem)
+      token.word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A })
     else { return false }
-    return isRealWord(token.word) || token.word.utf8.count >= Self.slipLength
+    return unseenWeight(of: token) > 0
+  }
+
+  /// How much a word that neither the examples nor the articles hold says a line is about
+  /// something they don't name: 2 for a real word, 1 for one of no list long enough to be a
+  /// slip of one ("scrathy") or a name ("botox"), 0 for a short one ("tbh", "hrs"), most likely
+  /// slang, or a word the knowledge holds.
+  func unseenWeight(of token: Token) -> Int {
+    guard !index.knows(token.stem), !passageIndex.knows(token.stem) else { return 0 }
+    let typed = token.typed ?? token.word
+    return isRealWord(typed) ? 2 : typed.utf8.count >= Self.slipLength ? 1 : 0
   }
 
   /// Whether a word is in the real-word lists (`Lexicon/*.txt`): a word of English, not a typo.

@@ -248,21 +248,19 @@ public struct Responder: Sendable {
   func assess(_ analyzed: AnalyzedText) -> TriageResult {
     let result = triage.assess(analyzed.tokens)
     guard !analyzed.corrections.isEmpty, !result.findings.isEmpty else { return result }
-    let lexicon = knowledge.lexicon
+    let stopwords = knowledge.lexicon.stopwords
     var tokens = analyzed.tokens
     var doubted = false
     for position in tokens.indices {
       // The correction behind the token: a synonym read after it shows the corrected word.
       guard let shown = tokens[position].typed,
         let rewrite = analyzed.corrections.first(where: { $0.from == shown || $0.to == shown }),
-        lexicon.realWords.contains(rewrite.from) || lexicon.commonWords.contains(rewrite.from),
-        Stemmer.stem(rewrite.from) != Stemmer.stem(rewrite.to)
+        isRealWord(rewrite.from), Stemmer.stem(rewrite.from) != Stemmer.stem(rewrite.to)
       else { continue }
-      let covering = result.findings.filter { $0.range.contains(position) }
+      let covering = result.findings.lazy.filter { $0.range.contains(position) }
       let alone = covering.allSatisfy { finding in
         finding.range.allSatisfy { other in
-          other == position || tokens[other].isBreak
-            || lexicon.stopwords.contains(tokens[other].word)
+          other == position || tokens[other].isBreak || stopwords.contains(tokens[other].word)
         }
       }
       guard !covering.isEmpty, alone else { continue }
