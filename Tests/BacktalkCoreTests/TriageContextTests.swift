@@ -14,6 +14,7 @@ import Testing
     definition_cues: [what is, tell me about]
     other_person_cues: ["my mother|mum|husband", "she has|is|cant", "he has|is|cant"]
     animal_cues: ["dog|horse has|is|cant"]
+    story_cues: ["on tv|the_show", "a character", "podcast about"]
     first_person_words: [i, my]
     answer_words: {checklist_yes: [yes]}
     animal_topic_intent: pets
@@ -210,6 +211,15 @@ import Testing
     #expect(assess("the dog is fine but i have a fever").level == .urgent)
     #expect(assess("the dog is barking and i have a fever").level == .urgent)
     #expect(assess("i tripped over the dog and have a fever").level == .urgent)
+  }
+
+  @Test func aStoryInAShowOrAPodcastIsNobodysFinding() {
+    #expect(modifiers("on tv a character had a fever", of: "fever").contains(.story))
+    #expect(assess("on tv a character had a fever").level == .none)
+    #expect(assess("a podcast about fever, can i drive").level == .none)
+    // The writer's own words between the story and the finding make it the writer's.
+    #expect(assess("on tv tonight and i have a fever").level == .urgent)
+    #expect(assess("i have a fever").level == .urgent)
   }
 
   @Test func aChecklistQuestionAnsweredYesJoinsItsDescription() {

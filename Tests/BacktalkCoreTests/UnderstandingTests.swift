@@ -11,6 +11,7 @@ import Testing
 
       calibration: {bias: -1, coverage: 1.5, lead: 0}
       story_words: [used, took]
+      question_openers: [how]
       reassurance_words: [just, fine]
       alternative_joiners: [or]
       first_person_words: [i, my]
@@ -58,6 +59,25 @@ import Testing
     #expect(
       responder.reply(to: "the hot tub jets are great, can i drive").intents == [
         "hot_tub", "driving",
+      ])
+  }
+
+  @Test func aStoryBeforeAShortLastPartIsItsScene() {
+    // A last part naming only what it asks about has no asking words, and still asks.
+    #expect(
+      responder.reply(to: "i used the hot tub jets. how long ice").intents == ["ice_duration"])
+    #expect(responder.reply(to: "i used the hot tub jets. ice").intents == ["ice_duration"])
+    // A longer last part that names topics of its own is answered beside the first.
+    #expect(
+      responder.reply(to: "the hot tub jets are great. ice for the car and the drive home")
+        .intents.contains("hot_tub"))
+  }
+
+  @Test func aPartOpeningAsAQuestionIsNeverAScene() {
+    // "no" makes the first part describe the writer, but "how" opens a question.
+    #expect(
+      responder.reply(to: "how long ice with no jets, can i drive").intents == [
+        "ice_duration", "driving",
       ])
   }
 

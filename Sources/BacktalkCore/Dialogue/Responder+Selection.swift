@@ -169,6 +169,13 @@ extension Responder {
       // my toddler and my back seized") before a part that asks something is the story behind
       // the question: it is read as the question's context, not answered on its own.
       let partKinds = parts.map { askKinds(in: $0) }
+      // A part that asks nothing and tells what happened or how the writer is sets the
+      // scene; one that opens as a question asks ("how do i sneeze without it seizing up").
+      let setsScene = parts.indices.map { position in
+        !partKinds[position].hasStarts
+          && parts[position].first.map { !$0.isOne(of: selectionWords.questionOpeners) } ?? true
+          && (tellsStory(parts[position]) || describesState(parts[position]))
+      }
       var story: [String] = []
       var toldStory = false
       // A part is tried when its words tell topics apart, or when it asks something in words
@@ -193,8 +200,15 @@ extension Responder {
         let isShort = stems.count(where: { !index.stopwords.contains($0) }) <= 3
         defer { previous = stems }
         let asking = partKinds[position]
-        if !asking.hasStarts, tellsStory(part) || describesState(part),
-          partKinds[(position + 1)...].contains(where: \.hasStarts)
+        // It is the context of a later part that asks, or of a short last part that names
+        // what it asks about: "... then my back twinged when i sat down. heat or ice for a
+        // spasm" asks about heat or ice only.
+        if setsScene[position],
+          parts.indices.dropFirst(position + 1).contains(where: {
+            partKinds[$0].hasStarts
+              || $0 == parts.count - 1 && !setsScene[$0]
+                && parts[$0].count(where: { index.isInformative($0.stem) }) <= 3
+          })
         {
           story += stems
           toldStory = true
@@ -623,9 +637,18 @@ extension Responder {
     let storyWords = selectionWords.storyWords
     let firstPerson = selectionWords.firstPerson
     guard let first = tokens.first(where: { !$0.isPunctuation }) else { return false }
-    return first.isOne(of: storyWords)
-      || tokens.contains { $0.isOne(of: firstPerson) }
-        && tokens.contains { $0.isOne(of: storyWords) }
+    // A verb in the past beyond the list tells it too ("listened to a podcast on my walk").
+    func isPast(_ token: Token) -> Bool {
+      token.isOne(of: storyWords)
+    }
+    return isPast(first)
+      || tokens.contains { $0.isOne(of: firstPerson) } && tokens.contains(where: isPast)
+  }
+
+  /// Whether a word looks like a verb in the past: "-ed" on a stem of three letters or more
+  /// ("listened", "twinged"; not "bed" or "need").
+  static func looksPast(_ word: String) -> Bool {
+    word.utf8.count >= 5 && word.hasSuffix("ed")
   }
 
   /// Whether a part asks something (any of `ask_kinds`: "what is", "why does", "how long")

@@ -194,7 +194,7 @@ public struct Responder: Sendable {
     }
     triggerText +=
       (cues.history + cues.hypothetical + cues.definition + cues.otherPerson
-      + cues.animal + senses).map {
+      + cues.animal + cues.story + senses).map {
         $0.replacingOccurrences(of: "|", with: " ").replacingOccurrences(of: "_", with: " ")
       }
     for intent in knowledge.intents {

@@ -13,6 +13,8 @@ struct SelectionWords: Sendable {
   let onTopicWords: WordTable<Bool>
   /// `yes_no_openers`, which start a question.
   let yesNoOpeners: WordTable<Bool>
+  /// `yes_no_openers` and `question_openers`: the first words of a part that asks.
+  let questionOpeners: WordTable<Bool>
   /// `effect_words`, which ask what a thing does ("help", "cause", "worse").
   let effectWords: WordTable<Bool>
   /// `on_topic_words` less `weak_on_topic_words`: words that put a line in the back spasm's
@@ -28,6 +30,7 @@ struct SelectionWords: Sendable {
     reassuranceWords = WordTable(lexicon.reassuranceWords)
     onTopicWords = WordTable(lexicon.onTopicWords)
     yesNoOpeners = WordTable(lexicon.yesNoOpeners)
+    questionOpeners = WordTable(lexicon.yesNoOpeners.union(lexicon.questionOpeners))
     effectWords = WordTable(lexicon.effectWords)
     strongOnTopicWords = WordTable(lexicon.onTopicWords.subtracting(lexicon.weakOnTopicWords))
   }

@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x0F]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x10]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -372,6 +372,8 @@ struct Writer {
     string(lexicon.uncoveredTopicIntent ?? "")
     set(lexicon.effectWords)
     set(lexicon.weakOnTopicWords)
+    strings(lexicon.contextCues.story)
+    set(lexicon.questionOpeners)
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -595,6 +597,8 @@ struct Reader {
     lexicon.uncoveredTopicIntent = uncoveredTopic.isEmpty ? nil : uncoveredTopic
     lexicon.effectWords = try set()
     lexicon.weakOnTopicWords = try set()
+    lexicon.contextCues.story = try strings()
+    lexicon.questionOpeners = try set()
     return lexicon
   }
 }

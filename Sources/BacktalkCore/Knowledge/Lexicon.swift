@@ -111,6 +111,10 @@ public struct Lexicon: Sendable, Equatable {
   /// Words that open a yes-or-no question ("is", "can", "should"; `yes_no_openers:`): a part of
   /// a line that starts with one asks something, however fine its words ("is sex ok with this").
   public var yesNoOpeners: Set<String> = []
+  /// Words that open a question of another kind ("how", "why"; `question_openers:`): a part
+  /// that starts with one asks, so it is never the scene of another ("how do i sneeze without
+  /// it seizing up").
+  public var questionOpeners: Set<String> = []
 
   /// A folded word with its contraction written out ("cant" is "can not"), or with a number
   /// and the letters run on to it apart ("62m" is "62 m", "10hrs" is "10 hrs", "x3" is "x 3"),
@@ -215,6 +219,9 @@ public struct ContextCues: Sendable, Equatable {
   public var otherPerson: [String]
   /// Before the finding in its clause: an animal as its subject ("my dog's", "the horse has").
   public var animal: [String] = []
+  /// Before the finding in its clause: a story in a show, a film, a book or a podcast ("on
+  /// Grey's Anatomy a character collapsed"). Nobody's finding now.
+  public var story: [String] = []
   /// Words that end a negation's reach once it has passed over another finding: a new
   /// subject such as "i" or "my" starts a new statement in a run-on line.
   public var scopeEnders: Set<String>

@@ -17,7 +17,7 @@ enum LexiconParser {
     "animal_topic_intent",
     "answer_blockers", "resolved_cues", "counts_when_passed", "ability_questions", "other_senses",
     "on_topic_words", "yes_no_openers", "uncovered_topic_intent", "effect_words",
-    "weak_on_topic_words",
+    "weak_on_topic_words", "story_cues", "question_openers",
   ]
 
   static func parse(
@@ -50,6 +50,7 @@ enum LexiconParser {
     lexicon.contextCues.definition += fields.strings("definition_cues").map(normalizedEntry)
     lexicon.contextCues.otherPerson += fields.strings("other_person_cues").map(normalizedEntry)
     lexicon.contextCues.animal += fields.strings("animal_cues").map(normalizedEntry)
+    lexicon.contextCues.story += fields.strings("story_cues").map(normalizedEntry)
     lexicon.contextCues.scopeEnders.formUnion(set("negation_scope_enders"))
     lexicon.contextCues.firstPerson.formUnion(set("first_person_words"))
     lexicon.contextCues.ongoing.formUnion(set("ongoing_words"))
@@ -63,6 +64,7 @@ enum LexiconParser {
     lexicon.reassuranceWords.formUnion(set("reassurance_words"))
     lexicon.onTopicWords.formUnion(set("on_topic_words"))
     lexicon.yesNoOpeners.formUnion(set("yes_no_openers"))
+    lexicon.questionOpeners.formUnion(set("question_openers"))
     lexicon.effectWords.formUnion(set("effect_words"))
     lexicon.weakOnTopicWords.formUnion(set("weak_on_topic_words"))
     lexicon.alternativeJoiners.formUnion(set("alternative_joiners"))

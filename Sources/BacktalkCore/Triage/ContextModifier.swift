@@ -15,6 +15,9 @@ public enum ContextModifier: String, Sendable, Equatable, CaseIterable, Comparab
   case otherPerson = "someone else"
   /// About an animal: "my dog's back legs are wobbly". Not for Backtalk to triage: a vet's.
   case animal = "an animal"
+  /// Told of a story: a character in a show, a film, a book or a podcast ("on Grey's Anatomy a
+  /// character collapsed with chest pain"). Nobody's finding now.
+  case story = "a story"
 
   /// Whether a finding with this modifier stops counting.
   public var blocks: Bool { self != .otherPerson }

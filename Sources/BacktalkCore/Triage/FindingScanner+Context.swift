@@ -172,7 +172,7 @@ extension FindingScanner {
         if !overlaps && onItsSide { modifiers.insert(.historical) }
       case .hypothetical:
         if before { modifiers.insert(modifier) }
-      case .otherPerson, .animal:
+      case .otherPerson, .animal, .story:
         // "she is not making sense": the cue may be the finding's first word. The writer's
         // own words between them make it the writer's again.
         let between =

@@ -115,6 +115,7 @@ public struct FindingScanner: Sendable {
     for (modifier, wordings) in [
       (ContextModifier.historical, contextCues.history), (.hypothetical, contextCues.hypothetical),
       (.otherPerson, contextCues.otherPerson), (.animal, contextCues.animal),
+      (.story, contextCues.story),
     ] {
       for wording in wordings {
         let steps = program.add(Self.compile(wording, stems: stems))
