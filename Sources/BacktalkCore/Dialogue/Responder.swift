@@ -96,26 +96,39 @@ public struct Responder: Sendable {
     let stopStems = Set(
       knowledge.lexicon.stopwords.map(Stemmer.stem))
     let answerable = knowledge.intents.filter { $0.redFlag == nil }
-    index = IntentIndex(
-      examples: answerable.map { intent in
-        (intent.id, (intent.examples + [intent.title]).map(stems.callAsFunction))
-      },
-      keywords: Dictionary(
-        uniqueKeysWithValues: answerable.map { intent in
-          let exerciseNames = intent.exercise.map { [$0.name] + $0.aliases } ?? []
-          return (intent.id, (intent.keywords + exerciseNames).map(stems.callAsFunction))
-        }),
-      stopwords: stopStems, classifier: compiled?.classifier.map { .learned($0) } ?? .learn,
-      calibration: Calibration(knowledge.lexicon.calibration),
-      asks: Dictionary(
-        answerable.map { ($0.id, Set($0.asks)) }, uniquingKeysWith: { first, _ in first }))
-    passageIndex = IntentIndex(
-      examples: knowledge.documents.flatMap { document in
-        document.passages.map {
-          ("\(document.id)#\($0.anchor)", [stems($0.heading + " " + $0.text)])
-        }
-      },
-      keywords: [:], stopwords: stopStems)
+    let asks = Dictionary(
+      answerable.map { ($0.id, Set($0.asks)) }, uniquingKeysWith: { first, _ in first })
+    let calibration = Calibration(knowledge.lexicon.calibration)
+    // The tables an earlier build worked out, with the classifier it learned, or built here.
+    if let tables = compiled?.index, let classifier = compiled?.classifier {
+      index = IntentIndex(
+        restoring: tables, stopwords: stopStems, classifier: classifier,
+        calibration: calibration, asks: asks)
+    } else {
+      index = IntentIndex(
+        examples: answerable.map { intent in
+          (intent.id, (intent.examples + [intent.title]).map(stems.callAsFunction))
+        },
+        keywords: Dictionary(
+          uniqueKeysWithValues: answerable.map { intent in
+            let exerciseNames = intent.exercise.map { [$0.name] + $0.aliases } ?? []
+            return (intent.id, (intent.keywords + exerciseNames).map(stems.callAsFunction))
+          }),
+        stopwords: stopStems, classifier: compiled?.classifier.map { .learned($0) } ?? .learn,
+        calibration: calibration, asks: asks)
+    }
+    if let tables = compiled?.passageIndex {
+      passageIndex = IntentIndex(
+        restoring: tables, stopwords: stopStems, classifier: nil, calibration: nil, asks: [:])
+    } else {
+      passageIndex = IntentIndex(
+        examples: knowledge.documents.flatMap { document in
+          document.passages.map {
+            ("\(document.id)#\($0.anchor)", [stems($0.heading + " " + $0.text)])
+          }
+        },
+        keywords: [:], stopwords: stopStems)
+    }
     triage = TriageEngine(
       intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon,
       compiled: compiled?.scanner)
@@ -165,6 +178,8 @@ public struct Responder: Sendable {
       ?? CompiledKnowledge(
         analyzer: analyzer.parts, phraseStems: stems.cache, classifier: index.classifier)
     if derived.scanner == nil { derived.scanner = triage.scanner.compiled }
+    if derived.index == nil { derived.index = index.tables }
+    if derived.passageIndex == nil { derived.passageIndex = passageIndex.tables }
     self.compiled = derived
   }
 

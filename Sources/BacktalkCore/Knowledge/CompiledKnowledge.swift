@@ -11,6 +11,10 @@ public struct CompiledKnowledge: Sendable, Equatable {
   public var classifier: LinearClassifier?
   /// The red-flag scanner's compiled patterns; with them a start-up compiles no trigger.
   var scanner: FindingScanner.Compiled?
+  /// The intent index's and the passage index's tables; with them a start-up counts no
+  /// example's stems.
+  var index: IntentIndex.Tables?
+  var passageIndex: IntentIndex.Tables?
 
   public init(
     analyzer: TextAnalyzer.Parts, phraseStems: [String: [String]],
