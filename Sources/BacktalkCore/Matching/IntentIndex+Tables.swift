@@ -61,6 +61,9 @@ extension IntentIndex {
     closestWeights = tables.closestWeights
     exampleStemStarts = tables.exampleStemStarts
     exampleStemIDs = tables.exampleStemIDs
+    (exampleBitmapStarts, exampleBitmaps) = Self.exampleBitmaps(
+      starts: tables.exampleStarts, postings: tables.examplePostings,
+      examples: tables.exampleIntent.count)
     self.stopwords = WordTable(stopwords)
     self.calibration = calibration
     (self.asks, askMasks, kindBits) = Self.askTables(intentIDs: tables.intentIDs, asks: asks)

@@ -45,6 +45,10 @@ public struct IntentIndex: Sendable {
   /// `exampleStemIDs[exampleStemStarts[e]..<exampleStemStarts[e + 1]]`.
   let exampleStemStarts: [Int]
   let exampleStemIDs: [Int]
+  /// Which examples hold each common stem, as bits (`exampleBitmaps(starts:postings:examples:)`),
+  /// so the closest example is measured without walking its stems.
+  let exampleBitmapStarts: [Int]
+  let exampleBitmaps: [UInt64]
   /// Accumulators reused across questions.
   let scratch: ScratchPool
   /// Learned weights that rank the intents; BM25 still decides the confidence.
@@ -204,8 +208,12 @@ public struct IntentIndex: Sendable {
       for stemID in stems { examplesByStem[stemID].append(example) }
       exampleWeight.append(stems.reduce(0) { $0 + weights[$1] })
     }
-    self.examplePostings = examplesByStem.flatMap { $0 }
-    self.exampleStarts = examplesByStem.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    let examplePostings = examplesByStem.flatMap { $0 }
+    let exampleStarts = examplesByStem.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    self.examplePostings = examplePostings
+    self.exampleStarts = exampleStarts
+    (exampleBitmapStarts, exampleBitmaps) = Self.exampleBitmaps(
+      starts: exampleStarts, postings: examplePostings, examples: exampleIntent.count)
     self.exampleIntent = exampleIntent
     self.exampleWeight = exampleWeight
     // Examples are numbered intent by intent, so a stem's examples of one intent are adjacent.
