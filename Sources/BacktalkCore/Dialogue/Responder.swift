@@ -162,6 +162,10 @@ public struct Responder: Sendable {
           }
         }
         .filter { !$0.words.isEmpty }, by: { $0.words[0] }))
+    // A start-up that restores the indexes and the scanner still stems these phrases: the
+    // snapshot keeps their stems (`CompiledKnowledge.phraseStems`), not those of every example,
+    // passage and trigger, which it would only decode to throw away.
+    stems.startRecording()
     otherSenses = WordTable(
       Dictionary(
         grouping: knowledge.lexicon.otherSenses.sorted { $0.key < $1.key }.map { topic, others in
@@ -176,7 +180,7 @@ public struct Responder: Sendable {
     var derived =
       compiled
       ?? CompiledKnowledge(
-        analyzer: analyzer.parts, phraseStems: stems.cache, classifier: index.classifier)
+        analyzer: analyzer.parts, phraseStems: stems.recorded, classifier: index.classifier)
     if derived.scanner == nil { derived.scanner = triage.scanner.compiled }
     if derived.index == nil { derived.index = index.tables }
     if derived.passageIndex == nil { derived.passageIndex = passageIndex.tables }
