@@ -191,7 +191,17 @@ public struct Responder: Sendable {
   static func documentTitles(of citations: [String], in titles: [String: String]) -> [String] {
     var result: [String] = []
     for citation in citations {
-      let document = citation.split(separator: "#", maxSplits: 1).first.map(String.init) ?? citation
+      // Plain ASCII is cut at its first "#" by bytes (splitting by `Character` cost some 20,000
+      // instructions an intent at start-up); a leading "#" or anything else splits as before.
+      let utf8 = citation.utf8
+      let document =
+        if utf8.allSatisfy({ $0 < 0x80 }), let hash = utf8.firstIndex(of: UInt8(ascii: "#")),
+          hash != utf8.startIndex
+        {
+          String(citation[..<hash])
+        } else {
+          citation.split(separator: "#", maxSplits: 1).first.map(String.init) ?? citation
+        }
       if let title = titles[document], !result.contains(title) { result.append(title) }
     }
     return result
