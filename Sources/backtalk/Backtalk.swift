@@ -102,6 +102,10 @@ struct Run: ParsableCommand {
       PipeMode(
         session: session, json: json, conversation: conversation, explain: explain
       ).run()
+      // Everything is written (`run` flushed it): the process's end frees the session's tables
+      // at once, where destroying them one by one cost about 10 million instructions, a
+      // twentieth of a one-line run.
+      Foundation.exit(0)
     }
   }
 }

@@ -96,26 +96,39 @@ public struct Responder: Sendable {
     let stopStems = Set(
       knowledge.lexicon.stopwords.map(Stemmer.stem))
     let answerable = knowledge.intents.filter { $0.redFlag == nil }
-    index = IntentIndex(
-      examples: answerable.map { intent in
-        (intent.id, (intent.examples + [intent.title]).map(stems.callAsFunction))
-      },
-      keywords: Dictionary(
-        uniqueKeysWithValues: answerable.map { intent in
-          let exerciseNames = intent.exercise.map { [$0.name] + $0.aliases } ?? []
-          return (intent.id, (intent.keywords + exerciseNames).map(stems.callAsFunction))
-        }),
-      stopwords: stopStems, classifier: compiled?.classifier.map { .learned($0) } ?? .learn,
-      calibration: Calibration(knowledge.lexicon.calibration),
-      asks: Dictionary(
-        answerable.map { ($0.id, Set($0.asks)) }, uniquingKeysWith: { first, _ in first }))
-    passageIndex = IntentIndex(
-      examples: knowledge.documents.flatMap { document in
-        document.passages.map {
-          ("\(document.id)#\($0.anchor)", [stems($0.heading + " " + $0.text)])
-        }
-      },
-      keywords: [:], stopwords: stopStems)
+    let asks = Dictionary(
+      answerable.map { ($0.id, Set($0.asks)) }, uniquingKeysWith: { first, _ in first })
+    let calibration = Calibration(knowledge.lexicon.calibration)
+    // The tables an earlier build worked out, with the classifier it learned, or built here.
+    if let tables = compiled?.index, let classifier = compiled?.classifier {
+      index = IntentIndex(
+        restoring: tables, stopwords: stopStems, classifier: classifier,
+        calibration: calibration, asks: asks)
+    } else {
+      index = IntentIndex(
+        examples: answerable.map { intent in
+          (intent.id, (intent.examples + [intent.title]).map(stems.callAsFunction))
+        },
+        keywords: Dictionary(
+          uniqueKeysWithValues: answerable.map { intent in
+            let exerciseNames = intent.exercise.map { [$0.name] + $0.aliases } ?? []
+            return (intent.id, (intent.keywords + exerciseNames).map(stems.callAsFunction))
+          }),
+        stopwords: stopStems, classifier: compiled?.classifier.map { .learned($0) } ?? .learn,
+        calibration: calibration, asks: asks)
+    }
+    if let tables = compiled?.passageIndex {
+      passageIndex = IntentIndex(
+        restoring: tables, stopwords: stopStems, classifier: nil, calibration: nil, asks: [:])
+    } else {
+      passageIndex = IntentIndex(
+        examples: knowledge.documents.flatMap { document in
+          document.passages.map {
+            ("\(document.id)#\($0.anchor)", [stems($0.heading + " " + $0.text)])
+          }
+        },
+        keywords: [:], stopwords: stopStems)
+    }
     triage = TriageEngine(
       intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon,
       compiled: compiled?.scanner)
@@ -149,6 +162,10 @@ public struct Responder: Sendable {
           }
         }
         .filter { !$0.words.isEmpty }, by: { $0.words[0] }))
+    // A start-up that restores the indexes and the scanner still stems these phrases: the
+    // snapshot keeps their stems (`CompiledKnowledge.phraseStems`), not those of every example,
+    // passage and trigger, which it would only decode to throw away.
+    stems.startRecording()
     otherSenses = WordTable(
       Dictionary(
         grouping: knowledge.lexicon.otherSenses.sorted { $0.key < $1.key }.map { topic, others in
@@ -163,8 +180,10 @@ public struct Responder: Sendable {
     var derived =
       compiled
       ?? CompiledKnowledge(
-        analyzer: analyzer.parts, phraseStems: stems.cache, classifier: index.classifier)
+        analyzer: analyzer.parts, phraseStems: stems.recorded, classifier: index.classifier)
     if derived.scanner == nil { derived.scanner = triage.scanner.compiled }
+    if derived.index == nil { derived.index = index.tables }
+    if derived.passageIndex == nil { derived.passageIndex = passageIndex.tables }
     self.compiled = derived
   }
 
@@ -172,7 +191,17 @@ public struct Responder: Sendable {
   static func documentTitles(of citations: [String], in titles: [String: String]) -> [String] {
     var result: [String] = []
     for citation in citations {
-      let document = citation.split(separator: "#", maxSplits: 1).first.map(String.init) ?? citation
+      // Plain ASCII is cut at its first "#" by bytes (splitting by `Character` cost some 20,000
+      // instructions an intent at start-up); a leading "#" or anything else splits as before.
+      let utf8 = citation.utf8
+      let document =
+        if utf8.allSatisfy({ $0 < 0x80 }), let hash = utf8.firstIndex(of: UInt8(ascii: "#")),
+          hash != utf8.startIndex
+        {
+          String(citation[..<hash])
+        } else {
+          citation.split(separator: "#", maxSplits: 1).first.map(String.init) ?? citation
+        }
       if let title = titles[document], !result.contains(title) { result.append(title) }
     }
     return result

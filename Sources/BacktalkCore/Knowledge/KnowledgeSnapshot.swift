@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x10]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x11]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -79,6 +79,10 @@ public enum KnowledgeSnapshot {
     }
     writer.int(compiled.scanner == nil ? 0 : 1)
     if let scanner = compiled.scanner { writer.scanner(scanner) }
+    for tables in [compiled.index, compiled.passageIndex] {
+      writer.int(tables == nil ? 0 : 1)
+      if let tables { writer.indexTables(tables) }
+    }
     return writer.bytes
   }
 
@@ -169,11 +173,18 @@ public enum KnowledgeSnapshot {
     }
     var scanner: FindingScanner.Compiled?
     if try reader.int() == 1 { scanner = try reader.scanner() }
+    // The passage index has no classifier, so its terms name no feature.
+    let index =
+      try reader.int() == 1
+      ? try reader.indexTables(featureCount: classifier?.vocabulary.count ?? 0) : nil
+    let passageIndex = try reader.int() == 1 ? try reader.indexTables(featureCount: 0) : nil
     guard reader.offset == bytes.count else { throw FormatError() }
     var compiled = CompiledKnowledge(
       analyzer: parts, phraseStems: Dictionary(phrases, uniquingKeysWith: { first, _ in first }),
       classifier: classifier)
     compiled.scanner = scanner
+    compiled.index = index
+    compiled.passageIndex = passageIndex
     return (Knowledge(intents: intents, documents: documents, lexicon: lexicon), compiled)
   }
 }

@@ -180,6 +180,8 @@ public struct TextAnalyzer: Sendable {
     self.synonymStarts = Set(synonymStems.keys.compactMap(\.first))
     self.typoIndex = typoIndex ?? TypoIndex(words: vocabulary.keys)
     var words: [String: WordFacts.Draft] = [:]
+    // Room for every word at once: grown from empty, the table was rehashed a dozen times.
+    words.reserveCapacity(vocabulary.count + self.stemCache.count)
     for (word, count) in vocabulary { words[word, default: WordFacts.Draft()].count = count }
     for (word, stem) in self.stemCache { words[word, default: WordFacts.Draft()].stem = stem }
     for (word, number) in lexicon.numbers {

@@ -8,7 +8,9 @@ extension IntentIndex {
   /// intent is the closest, and the table built at load (`closestIntents`) gives it; an
   /// example lighter still that holds another known stem overlaps by more, and is reached
   /// through that stem. Each example reached is measured once, its overlap summed in the
-  /// question's order of stems, as one pass per stem would add it.
+  /// question's order of stems, as one pass per stem would add it: the other stems' postings
+  /// mark the places it holds, and the commonest stem's bitmap tells whether it holds that one
+  /// too, so its own stems are not walked.
   ///
   /// - Parameters:
   ///   - known: the question's known stems, each once, with their IDF; at most 64.
@@ -35,42 +37,83 @@ extension IntentIndex {
       }
     }
     guard known.count > 1 else { return }
-    // Examples reached are marked in `overlap` (1) and listed in `overlapping`; both are
-    // cleared as they are measured.
-    let reached = scratch.overlap
+    // Each example reached through a stem other than the commonest gets the bit of that stem's
+    // place (`exampleBits`) and is listed in `overlapping` the first time; both are cleared as
+    // the examples are measured. Whether it holds the commonest stem as well is read from that
+    // stem's bitmap when it has one, else from the example's stems.
+    let reachedBits = scratch.exampleBits
     let listed = scratch.overlapping
-    let knownBits = scratch.knownBits
-    for (place, entry) in known.enumerated() { knownBits[entry.stemID] = 1 << UInt64(place) }
-    defer { for entry in known { knownBits[entry.stemID] = 0 } }
     var count = 0
     examplePostings.withUnsafeBufferPointer { examplePostings in
       for (place, entry) in known.enumerated() where place != longest {
+        let bit: UInt64 = 1 << UInt64(place)
         for example in examplePostings[
           exampleStarts[entry.stemID]..<exampleStarts[entry.stemID + 1]]
-        where reached[example] == 0 {
-          reached[example] = 1
-          listed[count] = example
-          count += 1
+        {
+          if reachedBits[example] == 0 {
+            listed[count] = example
+            count += 1
+          }
+          reachedBits[example] |= bit
         }
       }
     }
+    let longBit: UInt64 = 1 << UInt64(longest)
+    let bitmapStart = exampleBitmapStarts[longStem]
     exampleStemIDs.withUnsafeBufferPointer { exampleStemIDs in
-      for example in listed[..<count] {
-        reached[example] = 0
-        var bits: UInt64 = 0
-        for stemID in exampleStemIDs[exampleStemStarts[example]..<exampleStemStarts[example + 1]] {
-          bits |= knownBits[stemID]
+      exampleBitmaps.withUnsafeBufferPointer { bitmaps in
+        exampleIntent.withUnsafeBufferPointer { exampleIntent in
+          exampleWeight.withUnsafeBufferPointer { exampleWeight in
+            for example in listed[..<count] {
+              var bits = reachedBits[example]
+              reachedBits[example] = 0
+              if bitmapStart >= 0 {
+                if bitmaps[bitmapStart + example >> 6] & (1 << UInt64(example & 63)) != 0 {
+                  bits |= longBit
+                }
+              } else {
+                for stemID in exampleStemIDs[
+                  exampleStemStarts[example]..<exampleStemStarts[example + 1]]
+                where stemID == longStem {
+                  bits |= longBit
+                }
+              }
+              var overlap = 0.0
+              while bits != 0 {
+                overlap += known[bits.trailingZeroBitCount].weight
+                bits &= bits - 1
+              }
+              let dice = 2 * overlap / (queryWeight + exampleWeight[example])
+              closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
+            }
+          }
         }
-        var overlap = 0.0
-        while bits != 0 {
-          overlap += known[bits.trailingZeroBitCount].weight
-          bits &= bits - 1
-        }
-        let dice = 2 * overlap / (queryWeight + exampleWeight[example])
-        closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
       }
     }
   }
+
+  /// For each stem held by at least `bitmapExamples` examples, the examples that hold it as
+  /// bits, example *e* at bit `e % 64` of word `start + e / 64`; a start of -1 for the others.
+  static func exampleBitmaps(starts: [Int], postings: [Int], examples: Int) -> (
+    starts: [Int], words: [UInt64]
+  ) {
+    let width = examples / 64 + 1
+    var bitmapStarts = [Int](repeating: -1, count: max(starts.count - 1, 0))
+    var words: [UInt64] = []
+    for stemID in bitmapStarts.indices where starts[stemID + 1] - starts[stemID] >= bitmapExamples {
+      bitmapStarts[stemID] = words.count
+      words.append(contentsOf: repeatElement(0, count: width))
+      for example in postings[starts[stemID]..<starts[stemID + 1]] {
+        words[bitmapStarts[stemID] + example >> 6] |= 1 << UInt64(example & 63)
+      }
+    }
+    return (bitmapStarts, words)
+  }
+
+  /// How many examples a stem needs to get a bitmap: below it, walking the stems of the
+  /// examples reached costs little, as the stem is then the commonest of a question of rare
+  /// stems.
+  static let bitmapExamples = 16
 
   /// How many examples hold a stem (by number).
   private func exampleCount(of stemID: Int) -> Int {

@@ -27,9 +27,9 @@ extension IntentIndex {
     let overlapping: UnsafeMutableBufferPointer<Int>
     /// Which stems (by number) a call has taken already, to skip repeats.
     let isSeen: UnsafeMutableBufferPointer<Bool>
-    /// For each stem (by number) the question knows, the bit of its place among them; 0 for
-    /// the others.
-    let knownBits: UnsafeMutableBufferPointer<UInt64>
+    /// For each example (by position) reached through a known stem, the bits of the places of
+    /// the known stems that reached it; cleared as read.
+    let exampleBits: UnsafeMutableBufferPointer<UInt64>
 
     init(intents: Int, examples: Int, stems: Int) {
       func zeros<Value>(_ count: Int, _ zero: Value) -> UnsafeMutableBufferPointer<Value> {
@@ -47,7 +47,7 @@ extension IntentIndex {
       touched = zeros(intents, 0)
       overlapping = zeros(examples, 0)
       isSeen = zeros(stems, false)
-      knownBits = zeros(stems, UInt64(0))
+      exampleBits = zeros(examples, UInt64(0))
     }
 
     deinit {
@@ -61,7 +61,7 @@ extension IntentIndex {
       touched.deallocate()
       overlapping.deallocate()
       isSeen.deallocate()
-      knownBits.deallocate()
+      exampleBits.deallocate()
     }
   }
 

@@ -45,6 +45,10 @@ public struct IntentIndex: Sendable {
   /// `exampleStemIDs[exampleStemStarts[e]..<exampleStemStarts[e + 1]]`.
   let exampleStemStarts: [Int]
   let exampleStemIDs: [Int]
+  /// Which examples hold each common stem, as bits (`exampleBitmaps(starts:postings:examples:)`),
+  /// so the closest example is measured without walking its stems.
+  let exampleBitmapStarts: [Int]
+  let exampleBitmaps: [UInt64]
   /// Accumulators reused across questions.
   let scratch: ScratchPool
   /// Learned weights that rank the intents; BM25 still decides the confidence.
@@ -62,7 +66,7 @@ public struct IntentIndex: Sendable {
   let kindBits: [String: UInt64]
 
   /// One stem's numbers in the index and in its classifier.
-  struct Term: Sendable {
+  struct Term: Sendable, Equatable {
     /// The stem's number in the postings, IDF, phrase and example tables; -1 when the index
     /// does not hold it (a stopword, or a word only the classifier saw).
     var stem = -1
@@ -71,13 +75,13 @@ public struct IntentIndex: Sendable {
     var isStopword = false
   }
 
-  struct Posting: Sendable {
+  struct Posting: Sendable, Equatable {
     var intent: Int
     /// The stem's BM25 contribution to this intent, worked out at build time.
     var score: Double
   }
 
-  struct Phrase: Sendable {
+  struct Phrase: Sendable, Equatable {
     var intent: Int
     /// The phrase's stems by number.
     var stems: [Int]
@@ -114,14 +118,8 @@ public struct IntentIndex: Sendable {
   ) {
     intentIDs = examples.map(\.intent)
     self.calibration = calibration
-    self.asks = examples.map { asks[$0.intent] ?? [] }
-    let kindNames = Set(self.asks.joined()).sorted()
-    kindBits = Dictionary(
-      uniqueKeysWithValues: kindNames.prefix(64).enumerated().map { ($1, UInt64(1) << $0) })
-    askMasks =
-      kindNames.count > 64
-      ? nil
-      : self.asks.map { [kindBits] kinds in kinds.reduce(0) { $0 | kindBits[$1]! } }
+    (self.asks, askMasks, kindBits) = Self.askTables(
+      intentIDs: examples.map(\.intent), asks: asks)
     self.stopwords = WordTable(stopwords)
     // Stems are numbered as they come, so the counting below works on arrays and small
     // per-intent tables rather than one nested table per stem.
@@ -210,8 +208,12 @@ public struct IntentIndex: Sendable {
       for stemID in stems { examplesByStem[stemID].append(example) }
       exampleWeight.append(stems.reduce(0) { $0 + weights[$1] })
     }
-    self.examplePostings = examplesByStem.flatMap { $0 }
-    self.exampleStarts = examplesByStem.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    let examplePostings = examplesByStem.flatMap { $0 }
+    let exampleStarts = examplesByStem.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    self.examplePostings = examplePostings
+    self.exampleStarts = exampleStarts
+    (exampleBitmapStarts, exampleBitmaps) = Self.exampleBitmaps(
+      starts: exampleStarts, postings: examplePostings, examples: exampleIntent.count)
     self.exampleIntent = exampleIntent
     self.exampleWeight = exampleWeight
     // Examples are numbered intent by intent, so a stem's examples of one intent are adjacent.
