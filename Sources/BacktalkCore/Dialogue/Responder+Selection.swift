@@ -637,18 +637,9 @@ extension Responder {
     let storyWords = selectionWords.storyWords
     let firstPerson = selectionWords.firstPerson
     guard let first = tokens.first(where: { !$0.isPunctuation }) else { return false }
-    // A verb in the past beyond the list tells it too ("listened to a podcast on my walk").
-    func isPast(_ token: Token) -> Bool {
-      token.isOne(of: storyWords)
-    }
-    return isPast(first)
-      || tokens.contains { $0.isOne(of: firstPerson) } && tokens.contains(where: isPast)
-  }
-
-  /// Whether a word looks like a verb in the past: "-ed" on a stem of three letters or more
-  /// ("listened", "twinged"; not "bed" or "need").
-  static func looksPast(_ word: String) -> Bool {
-    word.utf8.count >= 5 && word.hasSuffix("ed")
+    return first.isOne(of: storyWords)
+      || tokens.contains { $0.isOne(of: firstPerson) }
+        && tokens.contains { $0.isOne(of: storyWords) }
   }
 
   /// Whether a part asks something (any of `ask_kinds`: "what is", "why does", "how long")
