@@ -69,6 +69,24 @@ import Testing
     #expect(analyzer.analyze("a day and a half").tokens.map(\.word) == ["#short"])
   }
 
+  @Test(arguments: [
+    ("a whole week", "#long"), ("two full weeks", "#long"), ("a good fortnight", "#long"),
+    ("two whole days", "#short"),
+  ])
+  func readsACountPastAWordThatStressesIt(_ text: String, _ marker: String) {
+    // The words come from `duration_intensifiers` in the lexicon: the count before them is
+    // the duration's, and they are dropped with it.
+    let tokens = Fixture.responder.analyzer.analyze("it has been \(text)").tokens
+    #expect(tokens.map(\.word) == ["it", "has", "been", marker])
+  }
+
+  @Test func leavesAStressWordWithoutACountAsItIs() {
+    // "the whole week" has no count: "whole" stays, and the singular unit is no duration.
+    let words = Fixture.responder.analyzer.analyze("the whole week").tokens.map(\.word)
+    #expect(words.contains("whole"))
+    #expect(!words.contains("#long"))
+  }
+
   @Test func splitsANumberFromTheLettersRunOnToIt() {
     // "3 days" then reads as a duration.
     #expect(analyzer.analyze("62M x3 days").tokens.map(\.word) == ["62", "m", "x", "#short"])

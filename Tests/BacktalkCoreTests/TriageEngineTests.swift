@@ -26,6 +26,16 @@ import Testing
     #expect(result.negated.map(\.intent) == ["leg_numb"])
   }
 
+  @Test func aFindingsOwnNegationNegatesNothingAfterItWhateverItsStem() {
+    // "done nothing" is the real lexicon's `no_better` wording: its "nothing" (stem "noth")
+    // belongs to it, so the duration after it is not denied and the combination holds.
+    let real = Fixture.responder
+    let result = real.triage.assess(
+      real.analyzer.analyze("the tablets have done nothing for three weeks").tokens)
+    #expect(result.level == .routine)
+    #expect(result.decidedBy?.findings == ["no_better", "long_duration"])
+  }
+
   @Test func negationEndsAtClauseBreak() {
     #expect(triage("no fever but my leg is numb").level == .urgent)
     #expect(triage("not sure if my leg is numb").level == .urgent)

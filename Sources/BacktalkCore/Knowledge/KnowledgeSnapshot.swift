@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x11]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x12]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -385,6 +385,7 @@ struct Writer {
     set(lexicon.weakOnTopicWords)
     strings(lexicon.contextCues.story)
     set(lexicon.questionOpeners)
+    set(lexicon.durationIntensifiers)
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -610,6 +611,7 @@ struct Reader {
     lexicon.weakOnTopicWords = try set()
     lexicon.contextCues.story = try strings()
     lexicon.questionOpeners = try set()
+    lexicon.durationIntensifiers = try set()
     return lexicon
   }
 }

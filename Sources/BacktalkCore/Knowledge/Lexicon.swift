@@ -115,6 +115,9 @@ public struct Lexicon: Sendable, Equatable {
   /// that starts with one asks, so it is never the scene of another ("how do i sneeze without
   /// it seizing up").
   public var questionOpeners: Set<String> = []
+  /// Words that stress a duration without changing it ("a whole week", "two full weeks";
+  /// `duration_intensifiers:`): between a count and its unit they are passed over.
+  public var durationIntensifiers: Set<String> = []
 
   /// A folded word with its contraction written out ("cant" is "can not"), or with a number
   /// and the letters run on to it apart ("62m" is "62 m", "10hrs" is "10 hrs", "x3" is "x 3"),

@@ -17,7 +17,7 @@ enum LexiconParser {
     "animal_topic_intent",
     "answer_blockers", "resolved_cues", "counts_when_passed", "ability_questions", "other_senses",
     "on_topic_words", "yes_no_openers", "uncovered_topic_intent", "effect_words",
-    "weak_on_topic_words", "story_cues", "question_openers",
+    "weak_on_topic_words", "story_cues", "question_openers", "duration_intensifiers",
   ]
 
   static func parse(
@@ -65,6 +65,7 @@ enum LexiconParser {
     lexicon.onTopicWords.formUnion(set("on_topic_words"))
     lexicon.yesNoOpeners.formUnion(set("yes_no_openers"))
     lexicon.questionOpeners.formUnion(set("question_openers"))
+    lexicon.durationIntensifiers.formUnion(set("duration_intensifiers"))
     lexicon.effectWords.formUnion(set("effect_words"))
     lexicon.weakOnTopicWords.formUnion(set("weak_on_topic_words"))
     lexicon.alternativeJoiners.formUnion(set("alternative_joiners"))

@@ -585,6 +585,15 @@ extension TextAnalyzer {
           break
         }
       }
+      // "a whole week", "two full weeks": the count is read past a word that only stresses it,
+      // which is dropped with the count.
+      if output.count >= 2, lexicon.durationIntensifiers.contains(output[output.count - 1].word),
+        !output[output.count - 2].isPunctuation,
+        Double(output[output.count - 2].word) != nil
+          || lexicon.durationQuantifiers[output[output.count - 2].word] != nil
+      {
+        output.removeLast()
+      }
       if let previous = output.last, !previous.isPunctuation {
         if let number = Double(previous.word) {
           count = number

@@ -78,6 +78,9 @@ public struct FindingScanner: Sendable {
     var program = ScanProgram(lexicon: lexicon)
     var patterns: [Pattern] = []
     var findingNumbers: [String: Int] = [:]
+    // A pattern holds its words as stems, and a negation's stem may differ from the word
+    // ("nothing"), so both are looked for.
+    let negationStems = lexicon.negationCues.union(lexicon.negationCues.flatMap(stems))
     func add(
       _ id: String, _ level: TriageLevel, _ risk: Bool, _ triggers: [String], _ except: [String]
     ) {
@@ -88,7 +91,7 @@ public struct FindingScanner: Sendable {
         let pattern = Self.compile(trigger, stems: stems)
         let hasNegation = pattern.contains { element in
           guard case .words(let options) = element else { return false }
-          return options.contains { $0.contains(where: lexicon.negationCues.contains) }
+          return options.contains { $0.contains(where: negationStems.contains) }
         }
         patterns.append(
           Pattern(
