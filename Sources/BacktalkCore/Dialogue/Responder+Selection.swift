@@ -352,6 +352,12 @@ extension Responder {
     var telling = 0
     for token in tokens where !token.isPunctuation {
       if token.isOne(of: onTopic) { return false }
+      // A phrase folded by a synonym into an on-topic word: "put my back out".
+      if let typed = token.typed, typed.contains(" "),
+        selectionWords.onTopicStems.contains(token.word)
+      {
+        return false
+      }
       if index.stopwords.contains(token.stem) || token.stem.allSatisfy(\.isNumber) { continue }
       if index.knows(token.stem) {
         if index.isTelling(token.stem) { telling += 1 }

@@ -11,6 +11,9 @@ struct SelectionWords: Sendable {
   let reassuranceWords: WordTable<Bool>
   /// `on_topic_words`, which keep a line in the back spasm's world.
   let onTopicWords: WordTable<Bool>
+  /// The stems of `on_topic_words`: a phrase a synonym folded ("put my back out" is "seiz")
+  /// leaves its canonical stem as the token's word.
+  let onTopicStems: WordTable<Bool>
   /// `yes_no_openers`, which start a question.
   let yesNoOpeners: WordTable<Bool>
   /// `yes_no_openers` and `question_openers`: the first words of a part that asks.
@@ -29,6 +32,7 @@ struct SelectionWords: Sendable {
     negationCues = WordTable(lexicon.negationCues)
     reassuranceWords = WordTable(lexicon.reassuranceWords)
     onTopicWords = WordTable(lexicon.onTopicWords)
+    onTopicStems = WordTable(Set(lexicon.onTopicWords.map(Stemmer.stem)))
     yesNoOpeners = WordTable(lexicon.yesNoOpeners)
     questionOpeners = WordTable(lexicon.yesNoOpeners.union(lexicon.questionOpeners))
     effectWords = WordTable(lexicon.effectWords)
