@@ -36,6 +36,19 @@ import Testing
     #expect(result.decidedBy?.findings == ["no_better", "long_duration"])
   }
 
+  @Test func aOneWordHypotheticalClauseGovernsTheClauseAfterIt() {
+    // The real knowledge: "hypothetically" is a hypothetical cue of one word; set off by a
+    // comma it still makes the report after it a question. A longer cue ("just wondering")
+    // set off the same way does not: the writer may be reporting.
+    let real = Fixture.responder
+    func level(_ line: String) -> TriageLevel {
+      real.triage.assess(real.analyzer.analyze(line).tokens).level
+    }
+    #expect(level("hypothetically, numbness between my legs would be an emergency?") == .none)
+    #expect(level("numbness between my legs would be an emergency?") == .emergency)
+    #expect(level("just wondering, my legs have gone numb") == .emergency)
+  }
+
   @Test func negationEndsAtClauseBreak() {
     #expect(triage("no fever but my leg is numb").level == .urgent)
     #expect(triage("not sure if my leg is numb").level == .urgent)

@@ -643,7 +643,10 @@ extension Responder {
     let storyWords = selectionWords.storyWords
     let firstPerson = selectionWords.firstPerson
     guard let first = tokens.first(where: { !$0.isPunctuation }) else { return false }
-    return first.isOne(of: storyWords)
+    // A phrase a synonym folded keeps its first typed word: "threw my back out" opens with
+    // "threw".
+    let firstTyped = first.typed.map { String($0.prefix { $0 != " " }) }
+    return first.isOne(of: storyWords) || firstTyped.map(storyWords.contains) == true
       || tokens.contains { $0.isOne(of: firstPerson) }
         && tokens.contains { $0.isOne(of: storyWords) }
   }

@@ -159,6 +159,7 @@ extension FindingScanner {
     for cue in cues
     where clause.contains(cue.range.lowerBound)
       || (cue.resolves && cue.range.lowerBound == nextClause)
+      || isOpeningClause(cue, before: clause, line)
     {
       if cue.resolves && countsWhenPassed { continue }
       let (modifier, range) = (cue.modifier, cue.range)
@@ -203,6 +204,16 @@ extension FindingScanner {
       }
     }
     return modifiers
+  }
+
+  /// Whether a one-word hypothetical cue is a clause of its own right before the finding's,
+  /// which it then governs: "hypothetically, numbness between my legs would be a 999 job,
+  /// right?". Not a longer one: "just wondering, my legs have gone numb" reports.
+  func isOpeningClause(_ cue: Cue, before clause: Range<Int>, _ line: ScanProgram.Line) -> Bool {
+    guard cue.modifier == .hypothetical, cue.range.count == 1, clause.lowerBound >= 1,
+      cue.range.upperBound == clause.lowerBound - 1, line.isBreak(clause.lowerBound - 1)
+    else { return false }
+    return cue.range.lowerBound == 0 || line.isBreak(cue.range.lowerBound - 1)
   }
 
   /// The clause around a span: from the token after the previous break to the next break.
