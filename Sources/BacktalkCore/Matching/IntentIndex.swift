@@ -89,21 +89,21 @@ public struct IntentIndex: Sendable {
     var score: Double
   }
 
-  static let keywordWeight = TUNE("BT_keywordWeight", 3.0)
+  static let keywordWeight = 3.0
   static let dominanceBonus = 0.4
   /// How much the single closest example adds, on top of the intent's BM25 score.
-  static let exampleWeightFactor = TUNE("BT_exampleWeightFactor", 2.0)
-  static let k1 = TUNE("BT_k1", 2.0)
-  static let b = TUNE("BT_b", 0.8)
+  static let exampleWeightFactor = 2.0
+  static let k1 = 2.0
+  static let b = 0.8
   /// How much the BM25 relevance (best = 1) adds to the classifier's score.
-  static let relevanceWeight = TUNE("BT_relevanceWeight", 0.5)
+  static let relevanceWeight = 0.5
   /// The classifier's cost of a misfit against large weights: lower generalises more.
-  static let classifierCost = TUNE("BT_classifierCost", 1.0)
+  static let classifierCost = 1.0
   /// The classifier margin over the runner-up at which the confidence gets its full bonus.
   static let leadScale = 0.5
   /// What an intent gains when it answers the kind of question asked ("what do i do" asks
   /// what to do now), and loses when it answers only other kinds.
-  static let askBonus = TUNE("BT_askBonus", 0.2)
+  static let askBonus = 0.2
 
   /// Builds the index from each intent's example and keyword stem lists.
   ///
@@ -591,9 +591,4 @@ extension IntentIndex {
   {
     scores[lhs] != scores[rhs] ? scores[lhs] > scores[rhs] : idRank[lhs] < idRank[rhs]
   }
-}
-
-func TUNE(_ name: String, _ value: Double) -> Double {
-  if let text = ProcessInfo.processInfo.environment[name], let v = Double(text) { return v }
-  return value
 }

@@ -46,7 +46,7 @@ public struct LinearClassifier: Sendable, Equatable {
   /// much, so "how long?" after "ice or heat?" is about icing.
   static let contextWeight = 1.0
   /// The length of the pairs' part of a vector, against 1 for the single stems'.
-  static let pairWeight = TUNE("BT_pairWeight", 0.5)
+  static let pairWeight = 0.5
 
   /// A weight smaller than this is stored as 0. Most weights of rare pairs are that small;
   /// dropping them moved one of 933 cross-validated examples and shrinks the snapshot by half.
