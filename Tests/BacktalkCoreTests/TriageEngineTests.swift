@@ -49,6 +49,18 @@ import Testing
     #expect(level("just wondering, my legs have gone numb") == .emergency)
   }
 
+  @Test func aPassingSaidAfterACommaAndAButStillEndsTheFinding() {
+    // The real knowledge: "it went away" is a resolved cue starting the next clause, which
+    // starts after every break between (", but"); what counts when passed still counts.
+    let real = Fixture.responder
+    func level(_ line: String) -> TriageLevel {
+      real.triage.assess(real.analyzer.analyze(line).tokens).level
+    }
+    #expect(level("yesterday I couldn't stand up, but it went away") == .none)
+    #expect(level("yesterday I couldn't stand up") == .urgent)
+    #expect(level("my face drooped, but it went away") == .emergency)
+  }
+
   @Test func negationEndsAtClauseBreak() {
     #expect(triage("no fever but my leg is numb").level == .urgent)
     #expect(triage("not sure if my leg is numb").level == .urgent)

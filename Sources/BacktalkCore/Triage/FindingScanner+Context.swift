@@ -154,7 +154,9 @@ extension FindingScanner {
     of span: Range<Int>, _ line: ScanProgram.Line, cues: [Cue], countsWhenPassed: Bool = false
   ) -> Set<ContextModifier> {
     let clause = clauseBounds(of: span, line)
-    let nextClause = clause.upperBound + 1
+    // The next clause starts after every break between: ", but it went away".
+    var nextClause = clause.upperBound + 1
+    while nextClause < line.count && line.isBreak(nextClause) { nextClause += 1 }
     var modifiers: Set<ContextModifier> = []
     for cue in cues
     where clause.contains(cue.range.lowerBound)
