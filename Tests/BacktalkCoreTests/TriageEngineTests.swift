@@ -61,6 +61,20 @@ import Testing
     #expect(level("my face drooped, but it went away") == .emergency)
   }
 
+  @Test func someoneNamedEarlierInTheSentenceStaysItsSubject() {
+    // The real knowledge: "my mum" is someone else; "now" breaks the clause, but with no word
+    // of the writer's between, the backache is still hers and combines with her cancer.
+    let real = Fixture.responder
+    func assess(_ line: String) -> TriageResult {
+      real.triage.assess(real.analyzer.analyze(line).tokens)
+    }
+    let hers = assess("my mum had breast cancer and now has a new backache")
+    #expect(hers.level == .urgent)
+    #expect(
+      hers.findings.first { $0.intent == "back_pain" }?.modifiers.contains(.otherPerson) == true)
+    #expect(assess("my mum had breast cancer and now my back aches").level == .none)
+  }
+
   @Test func negationEndsAtClauseBreak() {
     #expect(triage("no fever but my leg is numb").level == .urgent)
     #expect(triage("not sure if my leg is numb").level == .urgent)

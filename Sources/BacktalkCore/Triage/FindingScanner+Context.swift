@@ -186,6 +186,17 @@ extension FindingScanner {
         break
       }
     }
+    // Someone else named earlier in the sentence stays the subject of the clauses after it
+    // until the writer's own words come: "my mum had breast cancer and now has a new backache".
+    if !modifiers.contains(.otherPerson) {
+      for cue in cues
+      where cue.modifier == .otherPerson && cue.range.upperBound <= clause.lowerBound
+        && isSameSubject(from: cue.range.upperBound, to: span.lowerBound, line)
+      {
+        modifiers.insert(.otherPerson)
+        break
+      }
+    }
     var start = span.lowerBound - 1
     while start >= clause.lowerBound, line.has(.article, at: start) {
       start -= 1
@@ -216,6 +227,17 @@ extension FindingScanner {
       cue.range.upperBound == clause.lowerBound - 1, line.isBreak(clause.lowerBound - 1)
     else { return false }
     return cue.range.lowerBound == 0 || line.isBreak(cue.range.lowerBound - 1)
+  }
+
+  /// Whether the words between two places go on about the same person: no end of a sentence
+  /// (punctuation other than a comma) and none of the writer's own words ("i", "my").
+  func isSameSubject(from start: Int, to end: Int, _ line: ScanProgram.Line) -> Bool {
+    guard start <= end else { return false }
+    for position in start..<end {
+      if line.isPunctuation(position) && !line.has(.comma, at: position) { return false }
+      if line.has(.firstPerson, at: position) { return false }
+    }
+    return true
   }
 
   /// The clause around a span: from the token after the previous break to the next break.
