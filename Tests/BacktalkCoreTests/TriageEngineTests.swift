@@ -8,6 +8,11 @@ import Testing
     responder.triage.assess(responder.analyzer.analyze(line).tokens)
   }
 
+  /// A line assessed with the real knowledge (`Fixture.responder`), not the small one.
+  static func real(_ line: String) -> TriageResult {
+    Fixture.responder.triage.assess(Fixture.responder.analyzer.analyze(line).tokens)
+  }
+
   @Test func findsTriggerAnywhereInTheLine() {
     #expect(triage("my back hurts and i cant really control my bladder").level == .emergency)
     #expect(triage("wet myself").level == .emergency)
@@ -29,9 +34,7 @@ import Testing
   @Test func aFindingsOwnNegationNegatesNothingAfterItWhateverItsStem() {
     // "done nothing" is the real lexicon's `no_better` wording: its "nothing" (stem "noth")
     // belongs to it, so the duration after it is not denied and the combination holds.
-    let real = Fixture.responder
-    let result = real.triage.assess(
-      real.analyzer.analyze("the tablets have done nothing for three weeks").tokens)
+    let result = Self.real("the tablets have done nothing for three weeks")
     #expect(result.level == .routine)
     #expect(result.decidedBy?.findings == ["no_better", "long_duration"])
   }
@@ -40,10 +43,7 @@ import Testing
     // The real knowledge: "hypothetically" is a hypothetical cue of one word; set off by a
     // comma it still makes the report after it a question. A longer cue ("just wondering")
     // set off the same way does not: the writer may be reporting.
-    let real = Fixture.responder
-    func level(_ line: String) -> TriageLevel {
-      real.triage.assess(real.analyzer.analyze(line).tokens).level
-    }
+    func level(_ line: String) -> TriageLevel { Self.real(line).level }
     #expect(level("hypothetically, numbness between my legs would be an emergency?") == .none)
     #expect(level("numbness between my legs would be an emergency?") == .emergency)
     #expect(level("just wondering, my legs have gone numb") == .emergency)
@@ -52,10 +52,7 @@ import Testing
   @Test func aPassingSaidAfterACommaAndAButStillEndsTheFinding() {
     // The real knowledge: "it went away" is a resolved cue starting the next clause, which
     // starts after every break between (", but"); what counts when passed still counts.
-    let real = Fixture.responder
-    func level(_ line: String) -> TriageLevel {
-      real.triage.assess(real.analyzer.analyze(line).tokens).level
-    }
+    func level(_ line: String) -> TriageLevel { Self.real(line).level }
     #expect(level("yesterday I couldn't stand up, but it went away") == .none)
     #expect(level("yesterday I couldn't stand up") == .urgent)
     #expect(level("my face drooped, but it went away") == .emergency)
@@ -64,15 +61,11 @@ import Testing
   @Test func someoneNamedEarlierInTheSentenceStaysItsSubject() {
     // The real knowledge: "my mum" is someone else; "now" breaks the clause, but with no word
     // of the writer's between, the backache is still hers and combines with her cancer.
-    let real = Fixture.responder
-    func assess(_ line: String) -> TriageResult {
-      real.triage.assess(real.analyzer.analyze(line).tokens)
-    }
-    let hers = assess("my mum had breast cancer and now has a new backache")
+    let hers = Self.real("my mum had breast cancer and now has a new backache")
     #expect(hers.level == .urgent)
     #expect(
       hers.findings.first { $0.intent == "back_pain" }?.modifiers.contains(.otherPerson) == true)
-    #expect(assess("my mum had breast cancer and now my back aches").level == .none)
+    #expect(Self.real("my mum had breast cancer and now my back aches").level == .none)
   }
 
   @Test func negationEndsAtClauseBreak() {
