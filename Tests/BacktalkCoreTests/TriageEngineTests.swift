@@ -68,6 +68,14 @@ import Testing
     #expect(Self.real("my mum had breast cancer and now my back aches").level == .none)
   }
 
+  @Test func aNumberStartsThePatternsOfTheMarkerItSatisfies() {
+    // The real knowledge: "#fever ... degrees" and "#older" begin with a marker, which a bare
+    // number satisfies by its value; such patterns are tried where the number stands.
+    #expect(Self.real("39 degrees and back pain").level == .urgent)
+    #expect(Self.real("my father, 70, new back pain out of nowhere").level == .urgent)
+    #expect(Self.real("my father, 30, new back pain out of nowhere").level == .none)
+  }
+
   @Test func negationEndsAtClauseBreak() {
     #expect(triage("no fever but my leg is numb").level == .urgent)
     #expect(triage("not sure if my leg is numb").level == .urgent)

@@ -62,23 +62,34 @@ extension FindingScanner {
     let line = buffers.line
     for start in 0..<line.count where !line.isPunctuation(start) {
       let stem = line.stems[start]
-      guard stem >= 0 else { continue }
       // Two wordings of one finding over the same words are one mention; such spans start at
       // the same token, so only this token's spans are compared.
       let firstHere = buffers.spans.count
-      for item in patternStarts[Int(stem)]..<patternStarts[Int(stem) + 1] {
-        let index = Int(patternsByFirstStem[Int(item)])
-        guard isPossible(index, in: line),
-          let end = program.match(patterns[index].steps, line, from: start)
-        else { continue }
-        let range = start..<end
-        let finding = patterns[index].finding
-        let isRepeat = buffers.spans[firstHere...].contains {
-          patterns[$0.pattern].finding == finding && $0.range == range
+      func tryPatterns(startingWith first: Int) {
+        for item in patternStarts[first]..<patternStarts[first + 1] {
+          let index = Int(patternsByFirstStem[Int(item)])
+          guard isPossible(index, in: line),
+            let end = program.match(patterns[index].steps, line, from: start)
+          else { continue }
+          let range = start..<end
+          let finding = patterns[index].finding
+          let isRepeat = buffers.spans[firstHere...].contains {
+            patterns[$0.pattern].finding == finding && $0.range == range
+          }
+          if isRepeat { continue }
+          buffers.spans.append(
+            Span(pattern: index, range: range, explained: isExcepted(index, range, line)))
         }
-        if isRepeat { continue }
-        buffers.spans.append(
-          Span(pattern: index, range: range, explained: isExcepted(index, range, line)))
+      }
+      if stem >= 0 { tryPatterns(startingWith: Int(stem)) }
+      // A number also starts the patterns that begin with the marker it satisfies: "39 degrees"
+      // for "#fever ... degrees", a bare "70" for "#older". Not `#ages` for `#long` (marker 0):
+      // a duration's patterns start at the duration's own marker, as they always have.
+      if !line.flags[start].isDisjoint(with: ScanProgram.TokenFlags.numberMarkers) {
+        for marker in 1..<ScanProgram.markerStems.count
+        where Int32(marker) != stem && line.stem(at: start, matches: Int32(marker)) {
+          tryPatterns(startingWith: marker)
+        }
       }
     }
     buffers.covered.removeAll(keepingCapacity: true)

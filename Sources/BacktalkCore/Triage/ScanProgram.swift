@@ -71,6 +71,9 @@ struct ScanProgram: Sendable, Equatable {
     /// A word that makes a bare "no" after its clause report a loss (`answer_blockers`).
     static let answerBlocker = TokenFlags(rawValue: 1 << 15)
 
+    /// The flags a number's value gives it, each matching a marker stem.
+    static let numberMarkers: TokenFlags = [.older, .many, .year, .fever]
+
     /// The flag a token matches the marker stem `number` (0 to 4) by: `ages`, `older`,
     /// `many`, `year` or `fever`, which follow one another.
     @inline(__always)
