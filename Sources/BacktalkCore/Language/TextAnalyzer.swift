@@ -585,23 +585,20 @@ extension TextAnalyzer {
           break
         }
       }
+      // The count a word before the unit gives: a number, or a word such as "few".
+      func countOf(_ word: Token) -> Double? {
+        word.isPunctuation ? nil : Double(word.word) ?? lexicon.durationQuantifiers[word.word]
+      }
       // "a whole week", "two full weeks": the count is read past a word that only stresses it,
       // which is dropped with the count.
       if output.count >= 2, lexicon.durationIntensifiers.contains(output[output.count - 1].word),
-        !output[output.count - 2].isPunctuation,
-        Double(output[output.count - 2].word) != nil
-          || lexicon.durationQuantifiers[output[output.count - 2].word] != nil
+        countOf(output[output.count - 2]) != nil
       {
         output.removeLast()
       }
-      if let previous = output.last, !previous.isPunctuation {
-        if let number = Double(previous.word) {
-          count = number
-          output.removeLast()
-        } else if let number = lexicon.durationQuantifiers[previous.word] {
-          count = number
-          output.removeLast()
-        }
+      if let previous = output.last, let number = countOf(previous) {
+        count = number
+        output.removeLast()
       }
       if let fraction {
         count = (count ?? 1) + fraction.value
