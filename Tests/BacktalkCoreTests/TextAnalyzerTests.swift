@@ -134,4 +134,13 @@ import Testing
   func stemsLightly(_ word: String, _ stem: String) {
     #expect(Stemmer.stem(word) == stem)
   }
+
+  @Test func aCommaBeforeALikenessKeepsTheClauseWhole() {
+    // `simile_words` in the real lexicon holds "like": the comma before it is no break.
+    let real = Fixture.responder.analyzer
+    let likeness = real.analyze("my chest, like a band squeezing").tokens.filter(\.isComma)
+    #expect(likeness.isEmpty)
+    let plain = real.analyze("my chest, a band squeezing").tokens.filter(\.isComma)
+    #expect(plain.count == 1)
+  }
 }

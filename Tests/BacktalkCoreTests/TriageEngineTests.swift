@@ -89,4 +89,19 @@ import Testing
     #expect(triage("it has been ten days").level == .routine)
     #expect(triage("it has been two days").level == .none)
   }
+
+  @Test func aLikenessAfterACommaIsPartOfTheClauseBefore() {
+    #expect(
+      Self.real("my back spasm has moved into my chest, like a heavy band squeezing").level
+        == .emergency
+    )
+    #expect(
+      Self.real("my back spasm has moved into my chest. a heavy band squeezing").level != .emergency
+    )
+  }
+
+  @Test func shouldIWorryThatReportsAndShouldIWorryIfAsks() {
+    #expect(Self.real("should i worry that both my legs have gone numb").level == .emergency)
+    #expect(Self.real("should i worry if both my legs ever go numb").level == .none)
+  }
 }

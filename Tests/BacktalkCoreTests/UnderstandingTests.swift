@@ -275,4 +275,11 @@ import Testing
     // Asked again, "more" has no details left and offers the related topics only.
     #expect(responder.relatedReply(to: context).text.hasPrefix("Related to Rest or move"))
   }
+
+  @Test func aCommaThenAQuestionOpenerPartsTwoQuestions() {
+    let reply = Fixture.responder.reply(to: "is walking ok, is swimming ok, is running ok")
+    #expect(reply.intents == ["walking", "swimming", "running"])
+    // Without the commas the questions run together, too unclear to cut.
+    #expect(Fixture.responder.reply(to: "is walking ok is swimming ok").intents.count < 2)
+  }
 }

@@ -604,10 +604,23 @@ extension Responder {
       parts.append(part)
       said = 0
     }
+    var afterComma = false
     for (position, token) in tokens.enumerated() {
       // A comma parts clauses, not questions: where a question follows one, the phrase that
       // asks it splits the line below, exactly as it does when the comma is left out.
-      if token.isComma { continue }
+      if token.isComma {
+        afterComma = true
+        continue
+      }
+      defer { afterComma = false }
+      // A comma and then a word that opens a question ("is walking ok, is swimming ok") part
+      // two questions, once the part before has said something.
+      if afterComma, said >= 1, token.isOne(of: selectionWords.yesNoOpeners),
+        let first = parts.last?.first, first.isOne(of: selectionWords.questionOpeners)
+      {
+        newPart()
+        partStart = position
+      }
       if token.isPunctuation || selectionWords.questionJoiners.contains(token.word) {
         if !(parts.last?.isEmpty ?? true) { newPart() }
         partStart = position + 1

@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x12]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x13]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -386,6 +386,7 @@ struct Writer {
     strings(lexicon.contextCues.story)
     set(lexicon.questionOpeners)
     set(lexicon.durationIntensifiers)
+    set(lexicon.simileWords)
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -612,6 +613,7 @@ struct Reader {
     lexicon.contextCues.story = try strings()
     lexicon.questionOpeners = try set()
     lexicon.durationIntensifiers = try set()
+    lexicon.simileWords = try set()
     return lexicon
   }
 }

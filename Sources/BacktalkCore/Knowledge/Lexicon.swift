@@ -118,6 +118,9 @@ public struct Lexicon: Sendable, Equatable {
   /// Words that stress a duration without changing it ("a whole week", "two full weeks";
   /// `duration_intensifiers:`): between a count and its unit they are passed over.
   public var durationIntensifiers: Set<String> = []
+  /// Words that open a likeness of what the clause before said ("my chest, like a band
+  /// squeezing"; `simile_words:`): a comma before one does not end the clause.
+  public var simileWords: Set<String> = []
 
   /// A folded word with its contraction written out ("cant" is "can not"), or with a number
   /// and the letters run on to it apart ("62m" is "62 m", "10hrs" is "10 hrs", "x3" is "x 3"),

@@ -225,7 +225,11 @@ public struct TextAnalyzer: Sendable {
     tokens.reserveCapacity(allPieces.count)
     for (position, piece) in allPieces.enumerated() {
       guard let word = piece, !word.isEmpty else {
-        if tokens.last?.isPunctuation == false || tokens.last == nil {
+        // A comma before a likeness keeps the clause whole: "my chest, like a band squeezing".
+        let continues =
+          piece != nil && position + 1 < allPieces.count
+          && allPieces[position + 1].map(lexicon.simileWords.contains) == true
+        if !continues, tokens.last?.isPunctuation == false || tokens.last == nil {
           tokens.append(piece == nil ? .punctuationBreak : .commaBreak)
         }
         continue
