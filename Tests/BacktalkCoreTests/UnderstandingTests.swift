@@ -282,4 +282,17 @@ import Testing
     // Without the commas the questions run together, too unclear to cut.
     #expect(Fixture.responder.reply(to: "is walking ok is swimming ok").intents.count < 2)
   }
+
+  @Test func aQuestionListingTopicsIsPartedAtItsCommas() {
+    let reply = Fixture.responder.reply(to: "can i drive, swim and use the hot tub?")
+    #expect(reply.intents == ["driving", "swimming", "hot_tub"])
+    // A statement before the comma is the scene, not a listed topic.
+    let told = Fixture.responder.reply(to: "my dad's back is in spasm, can he use a heat pad")
+    #expect(told.intents.first != "what_is_a_spasm")
+  }
+
+  @Test func aDefinitionThenAYesOrNoQuestionAnswersBoth() {
+    let reply = Fixture.responder.reply(to: "whats a back spasm, is it serious?")
+    #expect(reply.intents == ["what_is_a_spasm", "is_it_serious"])
+  }
 }

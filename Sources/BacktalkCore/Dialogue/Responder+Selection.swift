@@ -610,13 +610,26 @@ extension Responder {
       // asks it splits the line below, exactly as it does when the comma is left out.
       if token.isComma {
         afterComma = true
+        // A question listing topics ("can i drive, swim and use the hot tub"): a comma
+        // between two clauses that each name a topic's keyword parts them.
+        if let part = parts.last, let opener = part.first,
+          opener.isOne(of: selectionWords.questionOpeners), index.holdsKeyword(part.map(\.stem))
+        {
+          let next = tokens[(position + 1)...].prefix { !$0.isBreak }.map(\.stem)
+          if index.holdsKeyword(next) {
+            newPart()
+            partStart = position + 1
+          }
+        }
         continue
       }
       defer { afterComma = false }
       // A comma and then a word that opens a question ("is walking ok, is swimming ok") part
-      // two questions, once the part before has said something.
-      if afterComma, said >= 1, token.isOne(of: selectionWords.yesNoOpeners),
-        let first = parts.last?.first, first.isOne(of: selectionWords.questionOpeners)
+      // two questions, when the part before is a question with words of its own.
+      if afterComma, token.isOne(of: selectionWords.yesNoOpeners),
+        let part = parts.last, let first = part.first,
+        first.isOne(of: selectionWords.questionOpeners),
+        part.dropFirst().contains(where: { !index.stopwords.contains($0.stem) })
       {
         newPart()
         partStart = position
