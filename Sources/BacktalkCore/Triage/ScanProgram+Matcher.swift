@@ -27,12 +27,15 @@ extension ScanProgram {
       match(Int(pattern.lowerBound), Int(pattern.upperBound), start)
     }
 
-    /// Whether the pattern's first step could match at `position`, as
-    /// `ScanProgram.canStart(_:_:at:)` tells.
+    /// Whether the pattern's first step could match at `position`: false only where `match`
+    /// finds nothing, a cheap test before it, like `ScanProgram.canStart(_:_:at:)`.
     func canStart(_ pattern: Range<Int32>, at position: Int) -> Bool {
       guard pattern.lowerBound < pattern.upperBound else { return true }
       let op = ops[Int(pattern.lowerBound)]
       guard op.kind == .words else { return true }
+      // A filtered step is told by one binary search where the loop below tries every option
+      // (a word class has dozens); both refuse only starts `match` refuses.
+      if op.hasFilter { return canStartFiltered(op, at: position) }
       for index in Int(op.lower)..<Int(op.upper) {
         let option = options[index]
         guard option.lowerBound < option.upperBound else { return true }
