@@ -60,35 +60,38 @@ extension FindingScanner {
   func findSpans(_ buffers: inout Buffers) {
     buffers.spans.removeAll(keepingCapacity: true)
     let line = buffers.line
-    for start in 0..<line.count where !line.isPunctuation(start) {
-      let stem = line.stems[start]
-      // Two wordings of one finding over the same words are one mention; such spans start at
-      // the same token, so only this token's spans are compared.
-      let firstHere = buffers.spans.count
-      func tryPatterns(startingWith first: Int) {
-        for item in patternStarts[first]..<patternStarts[first + 1] {
-          let index = Int(patternsByFirstStem[Int(item)])
-          guard isPossible(index, in: line),
-            let end = program.match(patterns[index].steps, line, from: start)
-          else { continue }
-          let range = start..<end
-          let finding = patterns[index].finding
-          let isRepeat = buffers.spans[firstHere...].contains {
-            patterns[$0.pattern].finding == finding && $0.range == range
+    // One matcher for the whole line: the patterns tried read the arrays in place.
+    program.withMatcher(line) { matcher in
+      for start in 0..<line.count where !line.isPunctuation(start) {
+        let stem = line.stems[start]
+        // Two wordings of one finding over the same words are one mention; such spans start at
+        // the same token, so only this token's spans are compared.
+        let firstHere = buffers.spans.count
+        func tryPatterns(startingWith first: Int) {
+          for item in patternStarts[first]..<patternStarts[first + 1] {
+            let index = Int(patternsByFirstStem[Int(item)])
+            guard isPossible(index, in: line),
+              let end = matcher.match(patterns[index].steps, from: start)
+            else { continue }
+            let range = start..<end
+            let finding = patterns[index].finding
+            let isRepeat = buffers.spans[firstHere...].contains {
+              patterns[$0.pattern].finding == finding && $0.range == range
+            }
+            if isRepeat { continue }
+            buffers.spans.append(
+              Span(pattern: index, range: range, explained: isExcepted(index, range, matcher)))
           }
-          if isRepeat { continue }
-          buffers.spans.append(
-            Span(pattern: index, range: range, explained: isExcepted(index, range, line)))
         }
-      }
-      if stem >= 0 { tryPatterns(startingWith: Int(stem)) }
-      // A number also starts the patterns that begin with the marker it satisfies: "39 degrees"
-      // for "#fever ... degrees", a bare "70" for "#older". Not `#ages` for `#long` (marker 0):
-      // a duration's patterns start at the duration's own marker, as they always have.
-      if !line.flags[start].isDisjoint(with: ScanProgram.TokenFlags.numberMarkers) {
-        for marker in 1..<ScanProgram.markerStems.count
-        where Int32(marker) != stem && line.stem(at: start, matches: Int32(marker)) {
-          tryPatterns(startingWith: marker)
+        if stem >= 0 { tryPatterns(startingWith: Int(stem)) }
+        // A number also starts the patterns that begin with the marker it satisfies: "39 degrees"
+        // for "#fever ... degrees", a bare "70" for "#older". Not `#ages` for `#long` (marker 0):
+        // a duration's patterns start at the duration's own marker, as they always have.
+        if !line.flags[start].isDisjoint(with: ScanProgram.TokenFlags.numberMarkers) {
+          for marker in 1..<ScanProgram.markerStems.count
+          where Int32(marker) != stem && line.stem(at: start, matches: Int32(marker)) {
+            tryPatterns(startingWith: marker)
+          }
         }
       }
     }
@@ -127,33 +130,37 @@ extension FindingScanner {
     buffers.cues.removeAll(keepingCapacity: true)
     for index in buffers.triedAt.indices { buffers.triedAt[index] = 0 }
     let line = buffers.line
-    for start in 0..<line.count where !line.isPunctuation(start) {
-      let ongoing = start > 0 && line.has(.ongoing, at: start - 1)
-      func tryCue(_ item: Int32) {
-        let index = Int(item)
-        guard buffers.triedAt[index] != start + 1 else { return }
-        buffers.triedAt[index] = start + 1
-        let cue = cues[index]
-        guard !(cue.looksBack && ongoing), program.canStart(cue.steps, line, at: start),
-          let end = program.match(cue.steps, line, from: start)
-        else { return }
-        buffers.cues.append(
-          Cue(
-            modifier: cue.modifier, range: start..<end, looksBack: cue.looksBack,
-            resolves: cue.resolves))
-      }
-      let stem = line.stems[start]
-      if stem >= 0 {
-        for item in cueStarts[Int(stem)]..<cueStarts[Int(stem) + 1] {
-          tryCue(cuesByFirstStem[Int(item)])
+    program.withMatcher(line) { matcher in
+      for start in 0..<line.count where !line.isPunctuation(start) {
+        let ongoing = start > 0 && line.has(.ongoing, at: start - 1)
+        func tryCue(_ item: Int32) {
+          let index = Int(item)
+          guard buffers.triedAt[index] != start + 1 else { return }
+          buffers.triedAt[index] = start + 1
+          let cue = cues[index]
+          guard !(cue.looksBack && ongoing), matcher.canStart(cue.steps, at: start),
+            let end = matcher.match(cue.steps, from: start)
+          else { return }
+          buffers.cues.append(
+            Cue(
+              modifier: cue.modifier, range: start..<end, looksBack: cue.looksBack,
+              resolves: cue.resolves))
         }
+        let stem = line.stems[start]
+        if stem >= 0 {
+          for item in cueStarts[Int(stem)]..<cueStarts[Int(stem) + 1] {
+            tryCue(cuesByFirstStem[Int(item)])
+          }
+        }
+        // A number or `#ages` also starts the cues that begin with the marker it satisfies.
+        for marker in 0..<ScanProgram.markerStems.count
+        where Int32(marker) != stem && line.stem(at: start, matches: Int32(marker)) {
+          for item in cueStarts[marker]..<cueStarts[marker + 1] {
+            tryCue(cuesByFirstStem[Int(item)])
+          }
+        }
+        for item in cuesForAnyStart { tryCue(item) }
       }
-      // A number or `#ages` also starts the cues that begin with the marker it satisfies.
-      for marker in 0..<ScanProgram.markerStems.count
-      where Int32(marker) != stem && line.stem(at: start, matches: Int32(marker)) {
-        for item in cueStarts[marker]..<cueStarts[marker + 1] { tryCue(cuesByFirstStem[Int(item)]) }
-      }
-      for item in cuesForAnyStart { tryCue(item) }
     }
   }
 
@@ -261,11 +268,14 @@ extension FindingScanner {
   }
 
   /// Whether one of the pattern's exceptions matches over any of the span's words.
-  func isExcepted(_ pattern: Int, _ span: Range<Int>, _ line: ScanProgram.Line) -> Bool {
+  func isExcepted(_ pattern: Int, _ span: Range<Int>, _ matcher: ScanProgram.Matcher) -> Bool {
     for exception in patterns[pattern].exceptions {
       let earliest = max(0, span.lowerBound - 8)
-      for start in earliest..<min(span.upperBound, line.count) {
-        if let end = program.match(exception, line, from: start), end > span.lowerBound {
+      for start in earliest..<min(span.upperBound, matcher.count) {
+        // `canStart` only refuses starts `match` would refuse, more cheaply.
+        if matcher.canStart(exception, at: start),
+          let end = matcher.match(exception, from: start), end > span.lowerBound
+        {
           return true
         }
       }

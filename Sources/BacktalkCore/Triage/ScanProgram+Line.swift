@@ -65,7 +65,7 @@ extension ScanProgram {
   /// Returns the end of a match of the pattern whose steps are `pattern` starting at `start`,
   /// or nil: `FindingScanner`'s pattern semantics, on numbers.
   func match(_ pattern: Range<Int32>, _ line: Line, from start: Int) -> Int? {
-    match(Int(pattern.lowerBound), Int(pattern.upperBound), line, start)
+    withMatcher(line) { $0.match(pattern, from: start) }
   }
 
   /// Whether the word at `position` is one of the pattern's own: some option of one of its
@@ -116,77 +116,6 @@ extension ScanProgram {
 }
 
 extension ScanProgram {
-  fileprivate func match(_ index: Int, _ upper: Int, _ line: Line, _ start: Int) -> Int? {
-    guard index < upper else { return start }
-    let op = ops[index]
-    switch op.kind {
-    case .words:
-      if op.hasFilter {
-        // Only the options that start with the token's stem can match here: none starts
-        // with a marker, so the stem decides. They are tried in their order, as below.
-        guard start < line.count, !line.isPunctuation(start) else { return nil }
-        let stem = line.stems[start]
-        var item = Self.lowerBound(of: stem, in: firstStems, op.firsts)
-        while item < Int(op.firsts.upperBound) && firstStems[item] == stem {
-          let option = options[Int(optionsByFirstStem[item])]
-          item += 1
-          if let position = end(
-            of: (option.lowerBound + 1)..<option.upperBound, line, from: start + 1),
-            let end = match(index + 1, upper, line, position)
-          {
-            return end
-          }
-        }
-        return nil
-      }
-      for choice in Int(op.lower)..<Int(op.upper) {
-        if let position = end(of: options[choice], line, from: start),
-          let end = match(index + 1, upper, line, position)
-        {
-          return end
-        }
-      }
-      return nil
-    case .typed:
-      guard start < line.count, !line.isPunctuation(start) else { return nil }
-      let words = typedWords[Int(op.lower)..<Int(op.upper)]
-      guard words.contains(line.words[start]) || words.contains(line.typed[start]) else {
-        return nil
-      }
-      return match(index + 1, upper, line, start + 1)
-    case .gap:
-      var position = start
-      // A numbered gap ("...8") reaches over a comma as well, so a finding told in two
-      // halves of one sentence ("around my backside, that's numb") is still one finding;
-      // not over a negation after the comma ("my bits are fine, no numbness").
-      let overCommas = op.upper == 1
-      var crossed = false
-      // A filtered step after the gap refuses a token none of its options starts with: told
-      // here by its binary search, without a call per position.
-      let next = index + 1 < upper ? ops[index + 1] : nil
-      for _ in 0...min(Int(op.lower), line.count) {
-        let refused = next.map { $0.hasFilter && !canStartFiltered($0, line, at: position) }
-        if refused != true, let end = match(index + 1, upper, line, position) { return end }
-        guard position < line.count,
-          !line.isBreak(position) || overCommas && line.has(.comma, at: position),
-          !(crossed && line.has(.negationCue, at: position))
-        else { return nil }
-        if line.has(.comma, at: position) { crossed = true }
-        position += 1
-      }
-      return nil
-    }
-  }
-
-  /// Whether a filtered `words` step has an option starting with the token at `position`.
-  @inline(__always)
-  fileprivate func canStartFiltered(_ op: Op, _ line: Line, at position: Int) -> Bool {
-    guard position < line.count, !line.isPunctuation(position) else { return false }
-    let stem = line.stems[position]
-    let item = Self.lowerBound(of: stem, in: firstStems, op.firsts)
-    return item < Int(op.firsts.upperBound) && firstStems[item] == stem
-  }
-
   /// Whether one option's stems match the words from `start` on.
   fileprivate func matches(_ option: Range<Int32>, _ line: Line, from start: Int) -> Bool {
     end(of: option, line, from: start) != nil
@@ -204,21 +133,6 @@ extension ScanProgram {
       position += 1
     }
     return position
-  }
-
-  /// The first place in the sorted `values[range]` whose value is not below `value`, by
-  /// binary search (`range.upperBound` when there is none).
-  @inline(__always)
-  fileprivate static func lowerBound(of value: Int32, in values: [Int32], _ range: Range<Int32>)
-    -> Int
-  {
-    var lower = Int(range.lowerBound)
-    var upper = Int(range.upperBound)
-    while lower < upper {
-      let middle = (lower + upper) / 2
-      if values[middle] < value { lower = middle + 1 } else { upper = middle }
-    }
-    return lower
   }
 
   /// The marker flags of a stem that is a number (`Int(stem)`, as the string scanner reads it;

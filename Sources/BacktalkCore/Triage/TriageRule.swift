@@ -33,12 +33,25 @@ public struct TriageRule: Sendable, Equatable {
   static func disjoint(_ ids: [String], _ spans: [String: [Range<Int>]], taken: [Range<Int>])
     -> Bool
   {
+    var taken = taken
+    return disjoint(ids[...], spans, &taken)
+  }
+
+  /// `disjoint(_:_:taken:)` on a slice of the ids, the mentions given so far pushed on and
+  /// popped off one list, where each step had copied both into new arrays.
+  private static func disjoint(
+    _ ids: ArraySlice<String>, _ spans: [String: [Range<Int>]], _ taken: inout [Range<Int>]
+  ) -> Bool {
     guard let first = ids.first else { return true }
-    for span in spans[first] ?? []
+    guard let mentions = spans[first] else { return false }
+    for span in mentions
     where span.isEmpty
       || !taken.contains(where: { $0.lowerBound == span.lowerBound && !$0.isEmpty })
     {
-      if disjoint(Array(ids.dropFirst()), spans, taken: taken + [span]) { return true }
+      taken.append(span)
+      let found = disjoint(ids.dropFirst(), spans, &taken)
+      taken.removeLast()
+      if found { return true }
     }
     return false
   }
