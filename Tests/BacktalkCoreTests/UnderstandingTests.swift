@@ -295,4 +295,14 @@ import Testing
     let reply = Fixture.responder.reply(to: "whats a back spasm, is it serious?")
     #expect(reply.intents == ["what_is_a_spasm", "is_it_serious"])
   }
+
+  @Test func aThingOnlyTheSafetyGuidanceNamesIsNotCovered() {
+    // "smoking" is in the safety-net document only (`guidance_documents`), not the articles.
+    let responder = Fixture.responder
+    #expect(
+      responder.reply(to: "does smoking make back spasms worse").intents == ["not_in_articles"])
+    // A thing the articles do name, in the same words, is answered.
+    #expect(
+      responder.reply(to: "does stretching make back spasms worse").intents != ["not_in_articles"])
+  }
 }

@@ -429,14 +429,31 @@ extension Responder {
     }
   }
 
-  /// Whether a token is a word that neither the examples nor the articles hold: a real word
-  /// or a name long enough not to be slang ("turmeric", "botox"), not a number or a slip the
-  /// analyzer corrected.
+  /// Whether a token is a word that no topic's examples and no article hold (`isCovered`): a
+  /// real word or a name long enough not to be slang ("turmeric", "botox"), or a slip
+  /// corrected into a word only red-flag wording or the guidance holds; not a number.
   func isUnnamedThing(_ token: Token) -> Bool {
-    guard !token.isBreak, token.typed == nil, !index.stopwords.contains(token.stem),
+    guard !token.isBreak, !index.stopwords.contains(token.stem),
       token.word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A })
     else { return false }
-    return unseenWeight(of: token) > 0
+    guard !isCovered(token.stem) else { return false }
+    // A slip counts as the word it was corrected into only when the knowledge holds that word
+    // ("smoing" as the guidance's "smoking"); a correction into a word of no list is a guess.
+    guard token.typed == nil else {
+      return index.knows(token.stem) || passageIndex.knows(token.stem)
+    }
+    return isRealWord(token.word) || token.word.utf8.count >= Self.slipLength
+  }
+
+  /// Whether the articles cover a stem as a topic: a topic's example or keyword holds it, or a
+  /// passage of an article does. Red-flag wording, the out-of-scope and not-covered examples
+  /// and the safety guidance (`guidance_documents`) do not count ("smoking", "caffeine").
+  func isCovered(_ stem: String) -> Bool {
+    let guidance = knowledge.lexicon.guidanceDocuments
+    return index.isPosted(stem) { !uncoveringIntents.contains($0) }
+      || passageIndex.isPosted(stem) { passage in
+        !guidance.contains(String(passage.prefix { $0 != "#" }))
+      }
   }
 
   /// How much a word that neither the examples nor the articles hold says a line is about

@@ -34,6 +34,9 @@ public struct Responder: Sendable {
   let otherSenses: WordTable<[(topic: [String], others: Set<String>)]>
   /// The lexicon's sets that selection reads for every token, as byte-hashed tables.
   let selectionWords: SelectionWords
+  /// Intents whose words say nothing of what the articles cover: the red flags (triage
+  /// wording), and the out-of-scope and not-covered answers (words of things not covered).
+  let uncoveringIntents: Set<String>
   /// Every red-flag action filled for one emergency number and region (see `preparing`), by
   /// intent id; nil until prepared.
   private(set) var preparedActions: PreparedActions?
@@ -176,6 +179,10 @@ public struct Responder: Sendable {
     escapedDisclaimer = ReplyFragment(disclaimer).escaped
     disclaimerReminder = knowledge.disclaimerReminder
     selectionWords = SelectionWords(knowledge.lexicon)
+    uncoveringIntents = Set(
+      knowledge.intents.filter { $0.redFlag != nil }.map(\.id)
+        + [knowledge.lexicon.unknownTopicIntent, knowledge.lexicon.uncoveredTopicIntent]
+        .compactMap { $0 })
     titlesByDocument = titles
     var derived =
       compiled

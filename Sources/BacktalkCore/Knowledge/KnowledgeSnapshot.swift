@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x13]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x14]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -387,6 +387,7 @@ struct Writer {
     set(lexicon.questionOpeners)
     set(lexicon.durationIntensifiers)
     set(lexicon.simileWords)
+    set(lexicon.guidanceDocuments)
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -614,6 +615,7 @@ struct Reader {
     lexicon.questionOpeners = try set()
     lexicon.durationIntensifiers = try set()
     lexicon.simileWords = try set()
+    lexicon.guidanceDocuments = try set()
     return lexicon
   }
 }

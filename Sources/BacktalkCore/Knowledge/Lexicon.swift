@@ -121,6 +121,9 @@ public struct Lexicon: Sendable, Equatable {
   /// Words that open a likeness of what the clause before said ("my chest, like a band
   /// squeezing"; `simile_words:`): a comma before one does not end the clause.
   public var simileWords: Set<String> = []
+  /// Corpus documents of safety guidance rather than the articles (`guidance_documents:`): a
+  /// word only they hold is no topic the articles cover ("does smoking help a spasm").
+  public var guidanceDocuments: Set<String> = []
 
   /// A folded word with its contraction written out ("cant" is "can not"), or with a number
   /// and the letters run on to it apart ("62m" is "62 m", "10hrs" is "10 hrs", "x3" is "x 3"),

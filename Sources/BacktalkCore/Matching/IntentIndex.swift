@@ -533,6 +533,14 @@ extension IntentIndex {
   /// Whether a stem is in the index at all, however common.
   public func knows(_ stem: String) -> Bool { (terms[stem]?.stem ?? -1) >= 0 }
 
+  /// Whether some intent the predicate accepts has an example or keyword holding the stem.
+  public func isPosted(_ stem: String, in accepts: (String) -> Bool) -> Bool {
+    guard let stemID = terms[stem]?.stem, stemID >= 0 else { return false }
+    return postings[postingStarts[stemID]..<postingStarts[stemID + 1]].contains {
+      accepts(intentIDs[$0.intent])
+    }
+  }
+
   /// Whether the stems hold some intent's keyword phrase whole ("drive", "hot tub").
   public func holdsKeyword(_ stems: [String]) -> Bool {
     // Keyword phrases are held without their stopwords ("make an ice pack" as make ice pack).
