@@ -628,9 +628,11 @@ extension Responder {
       if token.isComma {
         afterComma = true
         // A question listing topics ("can i drive, swim and use the hot tub"): a comma
-        // between two clauses that each name a topic's keyword parts them.
+        // between two clauses that each name a topic's keyword parts them, the first in words
+        // that tell topics apart ("which is better for a spasm, advil or paracetamol" is one).
         if let part = parts.last, let opener = part.first,
-          opener.isOne(of: selectionWords.questionOpeners), index.holdsKeyword(part.map(\.stem))
+          opener.isOne(of: selectionWords.questionOpeners),
+          index.holdsKeyword(part.map(\.stem).filter(index.isTelling))
         {
           let next = tokens[(position + 1)...].prefix { !$0.isBreak }.map(\.stem)
           if index.holdsKeyword(next) {
