@@ -52,7 +52,9 @@ public struct TriageEngine: Sendable {
       && checklistYes.contains(tokens[position + 1].word)
     {
       let answer = tokens[position + 1]
-      let filler = Token(word: answer.word, stem: answer.stem, typed: "")
+      var filler = answer
+      filler.typed = ""
+      filler.isBreak = false
       let comma = position + 2 < tokens.count && tokens[position + 2].isComma
       let next = position + (comma ? 3 : 2)
       guard next < tokens.count, !tokens[next].isBreak else { continue }
