@@ -131,7 +131,7 @@ public struct Responder: Sendable {
     }
     triage = TriageEngine(
       intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon,
-      compiled: compiled?.scanner)
+      compiled: compiled?.scanner, numberedBy: analyzer)
     intentsByID = WordTable(
       Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
     confirmations = WordTable(intentsByID.dictionary.compactMapValues { $0.redFlag?.confirms })
