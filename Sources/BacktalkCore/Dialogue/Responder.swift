@@ -175,7 +175,7 @@ public struct Responder: Sendable {
     disclaimer = knowledge.disclaimer
     escapedDisclaimer = ReplyFragment(disclaimer).escaped
     disclaimerReminder = knowledge.disclaimerReminder
-    selectionWords = SelectionWords(knowledge.lexicon)
+    selectionWords = SelectionWords(knowledge.lexicon, stopStems: stopStems, numberedBy: analyzer)
     titlesByDocument = titles
     var derived =
       compiled
