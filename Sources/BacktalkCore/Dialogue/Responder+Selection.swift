@@ -125,7 +125,9 @@ extension Responder {
     // Each position tries only the topics that start with its stem; the positions gather in a
     // set, so the order they are found in makes no difference.
     for start in tokens.indices {
-      guard let senses = otherSenses[tokens[start].stem] else { continue }
+      guard otherSenseStarts.containsStem(of: tokens[start]),
+        let senses = otherSenses[tokens[start].stem]
+      else { continue }
       for (topic, others) in senses {
         guard start + topic.count <= tokens.count,
           zip(topic.indices, start...).allSatisfy({ tokens[$1].stem == topic[$0] })
@@ -576,7 +578,7 @@ extension Responder {
   /// The kinds of question a line asks (`ask_kinds`), and where each asking phrase starts.
   func askKinds(in tokens: [Token]) -> Asking {
     var asking = Asking()
-    for start in tokens.indices {
+    for start in tokens.indices where askCueStarts.containsWord(of: tokens[start]) {
       // The cues are read where they stand and compared word by word: binding each cue copied
       // its kind and words, and `zip` retained both sides, about 250 instructions a cue.
       _ = askCues.withValue(of: tokens[start].word) { cues in
