@@ -61,13 +61,15 @@ extension Responder {
   ) -> Selection {
     var remaining = analyzed
     // Drop openers such as "hey, quick question:" when something else follows.
-    let openers = knowledge.lexicon.openers
+    let openers = selectionWords.openers
     func isOpener(_ token: Token) -> Bool {
       token.isPunctuation || token.isOne(of: openers)
     }
     var dropped = 0
     while dropped < remaining.tokens.count, isOpener(remaining.tokens[dropped]) { dropped += 1 }
-    let hasMore = remaining.tokens[dropped...].contains { !index.stopwords.contains($0.stem) }
+    let hasMore = remaining.tokens[dropped...].contains {
+      !selectionWords.stopStems.containsStem(of: $0)
+    }
     if !hasMore { dropped = 0 }
     let otherSenses = otherSensePositions(analyzed.tokens)
     // Most lines drop nothing and keep their tokens as they are.
@@ -123,7 +125,9 @@ extension Responder {
     // Each position tries only the topics that start with its stem; the positions gather in a
     // set, so the order they are found in makes no difference.
     for start in tokens.indices {
-      guard let senses = otherSenses[tokens[start].stem] else { continue }
+      guard otherSenseStarts.containsStem(of: tokens[start]),
+        let senses = otherSenses[tokens[start].stem]
+      else { continue }
       for (topic, others) in senses {
         guard start + topic.count <= tokens.count,
           zip(topic.indices, start...).allSatisfy({ tokens[$1].stem == topic[$0] })
@@ -136,7 +140,7 @@ extension Responder {
           for position in range {
             if tokens[position].isBreak { return nil }
             if others.contains(tokens[position].stem) { return position }
-            if !index.stopwords.contains(tokens[position].stem) { words += 1 }
+            if !selectionWords.stopStems.containsStem(of: tokens[position]) { words += 1 }
             if words >= Self.otherSenseReach { return nil }
           }
           return nil
@@ -197,7 +201,7 @@ extension Responder {
             || asksAboutKnownWords(part, partKinds[position])
         else { continue }
         let stems = part.map(\.stem)
-        let isShort = stems.count(where: { !index.stopwords.contains($0) }) <= 3
+        let isShort = part.count(where: { !selectionWords.stopStems.containsStem(of: $0) }) <= 3
         defer { previous = stems }
         let asking = partKinds[position]
         // It is the context of a later part that asks, or of a short last part that names
@@ -354,11 +358,13 @@ extension Responder {
       if token.isOne(of: onTopic) { return false }
       // A phrase folded by a synonym into an on-topic word: "put my back out".
       if let typed = token.typed, typed.contains(" "),
-        selectionWords.onTopicStems.contains(token.word)
+        selectionWords.onTopicStems.containsWord(of: token)
       {
         return false
       }
-      if index.stopwords.contains(token.stem) || token.stem.allSatisfy(\.isNumber) { continue }
+      if selectionWords.stopStems.containsStem(of: token) || token.stem.allSatisfy(\.isNumber) {
+        continue
+      }
       if index.knows(token.stem) {
         if index.isTelling(token.stem) { telling += 1 }
       } else {
@@ -407,14 +413,14 @@ extension Responder {
     else { return false }
     var position = first + 1
     while position < tokens.count, !tokens[position].isBreak,
-      index.stopwords.contains(tokens[position].stem)
+      selectionWords.stopStems.containsStem(of: tokens[position])
     {
       position += 1
     }
     var unnamed = false
     var head: Token?
     while position < tokens.count, !tokens[position].isBreak,
-      !index.stopwords.contains(tokens[position].stem),
+      !selectionWords.stopStems.containsStem(of: tokens[position]),
       !tokens[position].isOne(of: selectionWords.effectWords)
     {
       let token = tokens[position]
@@ -433,7 +439,7 @@ extension Responder {
   /// real word or a name long enough not to be slang ("turmeric", "botox"), or a slip
   /// corrected into a word only red-flag wording or the guidance holds; not a number.
   func isUnnamedThing(_ token: Token) -> Bool {
-    guard !token.isBreak, !index.stopwords.contains(token.stem),
+    guard !token.isBreak, !selectionWords.stopStems.containsStem(of: token),
       token.word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A })
     else { return false }
     guard !isCovered(token.stem) else { return false }
@@ -476,7 +482,8 @@ extension Responder {
   /// ("can i get a tattoo with a back spasm": "tattoo" unknown, "back" and "spasm" common).
   func namesOnlyUnknownThings(_ analyzed: AnalyzedText, outside asking: Asking) -> Bool {
     let content = analyzed.tokens.enumerated().filter { position, token in
-      !token.isPunctuation && !asking.covers(position) && !index.stopwords.contains(token.stem)
+      !token.isPunctuation && !asking.covers(position)
+        && !selectionWords.stopStems.containsStem(of: token)
         && !token.stem.hasPrefix("#") && !token.stem.allSatisfy(\.isNumber)
     }.map(\.element.stem)
     return content.contains { !index.knows($0) } && !index.isInformative(content)
@@ -494,20 +501,20 @@ extension Responder {
     let joiners = selectionWords.alternativeJoiners
     let negations = selectionWords.negationCues
     // Most lines hold no "or": they are told by one pass, before anything is built.
-    guard tokens.contains(where: { joiners.contains($0.word) }) else { return nil }
-    func isEdge(_ token: Token) -> Bool { token.isBreak || joiners.contains(token.word) }
+    guard tokens.contains(where: { joiners.containsWord(of: $0) }) else { return nil }
+    func isEdge(_ token: Token) -> Bool { token.isBreak || joiners.containsWord(of: token) }
     let explained = Set(whole?.matchedStems.filter(index.isInformative) ?? [])
     func telling(_ side: ArraySlice<Token>) -> Set<String> {
       Set(side.map(\.stem).filter { index.isInformative($0) && !$0.allSatisfy(\.isNumber) })
     }
-    for joint in tokens.indices where joiners.contains(tokens[joint].word) {
+    for joint in tokens.indices where joiners.containsWord(of: tokens[joint]) {
       var start = joint
       while start > 0 && !isEdge(tokens[start - 1]) { start -= 1 }
       var end = joint + 1
       while end < tokens.count && !isEdge(tokens[end]) { end += 1 }
       let sides = [tokens[start..<joint], tokens[(joint + 1)..<end]]
       guard
-        sides.allSatisfy({ side in !side.contains { negations.contains($0.word) } }),
+        sides.allSatisfy({ side in !side.contains { negations.containsWord(of: $0) } }),
         sides.contains(where: { telling($0).isDisjoint(with: explained) })
       else { continue }
       var found: [(intent: String, confidence: Double, part: String)] = []
@@ -560,7 +567,9 @@ extension Responder {
       // words ("knee lift reps"); a clause that says something ("coughing makes it worse")
       // belongs with the rest of the line.
       guard
-        words.allSatisfy({ !index.stopwords.contains($0.stem) || joiners.contains($0.word) }),
+        words.allSatisfy({
+          !selectionWords.stopStems.containsStem(of: $0) || joiners.containsWord(of: $0)
+        }),
         !tellsStory(words), !describesState(words)
       else { return nil }
       let open = index.matches(for: words.map(\.stem), limit: 2, kinds: kinds)
@@ -586,7 +595,7 @@ extension Responder {
   /// The kinds of question a line asks (`ask_kinds`), and where each asking phrase starts.
   func askKinds(in tokens: [Token]) -> Asking {
     var asking = Asking()
-    for start in tokens.indices {
+    for start in tokens.indices where askCueStarts.containsWord(of: tokens[start]) {
       // The cues are read where they stand and compared word by word: binding each cue copied
       // its kind and words, and `zip` retained both sides, about 250 instructions a cue.
       _ = askCues.withValue(of: tokens[start].word) { cues in
@@ -648,12 +657,12 @@ extension Responder {
       if afterComma, token.isOne(of: selectionWords.yesNoOpeners),
         let part = parts.last, let first = part.first,
         first.isOne(of: selectionWords.questionOpeners),
-        part.dropFirst().contains(where: { !index.stopwords.contains($0.stem) })
+        part.dropFirst().contains(where: { !selectionWords.stopStems.containsStem(of: $0) })
       {
         newPart()
         partStart = position
       }
-      if token.isPunctuation || selectionWords.questionJoiners.contains(token.word) {
+      if token.isPunctuation || selectionWords.questionJoiners.containsWord(of: token) {
         if !(parts.last?.isEmpty ?? true) { newPart() }
         partStart = position + 1
         continue
@@ -665,7 +674,7 @@ extension Responder {
         let partAsks = (partStart..<position).contains { asking.starts(at: $0) }
         let offered =
           (partAsks || said >= 1) && position > partStart + 1
-          && selectionWords.alternativeJoiners.contains(tokens[position - 1].word)
+          && selectionWords.alternativeJoiners.containsWord(of: tokens[position - 1])
         if offered { parts[parts.count - 1].removeLast() }
         if said >= 2 && !partAsks || offered {
           newPart()
@@ -704,7 +713,7 @@ extension Responder {
     guard !asking.kinds.isEmpty else { return false }
     return tokens.enumerated().contains { position, token in
       !asking.covers(position) && !token.isPunctuation
-        && !index.stopwords.contains(token.stem) && index.knows(token.stem)
+        && !selectionWords.stopStems.containsStem(of: token) && index.knows(token.stem)
     }
   }
 
@@ -723,12 +732,12 @@ extension Responder {
     // "is sex ok with this" asks, however fine its words; "don't want to make it worse" (read
     // as "do not") does not.
     if let first = words.first, tokens[first].isOne(of: selectionWords.yesNoOpeners),
-      words.count < 2 || !negationCues.contains(tokens[words[1]].word)
+      words.count < 2 || !negationCues.containsWord(of: tokens[words[1]])
     {
       return false
     }
     return words.indices.contains { position in
-      negationCues.contains(tokens[words[position]].word)
+      negationCues.containsWord(of: tokens[words[position]])
         || position < words.count - 1 && tokens[words[position]].isOne(of: reassuranceWords)
     }
   }

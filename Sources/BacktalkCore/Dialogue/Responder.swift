@@ -27,6 +27,10 @@ public struct Responder: Sendable {
   let escapedDisclaimer: [UInt8]
   /// The phrases that ask each kind of question, as cleaned words, by their first word.
   let askCues: WordTable<[(kind: String, words: [String])]>
+  /// The first words of `askCues` and the first stems of `otherSenses`, told by a token's
+  /// numbers, so a token that starts none is passed without a lookup.
+  let askCueStarts: NumberedWords
+  let otherSenseStarts: NumberedWords
   /// Topic words as stems, each with the stems of the neighbours that show another sense
   /// (`other_senses`: "ice" beside "skates").
   /// They are filed by their first stem, so a line looks up each of its stems once instead
@@ -134,7 +138,7 @@ public struct Responder: Sendable {
     }
     triage = TriageEngine(
       intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon,
-      compiled: compiled?.scanner)
+      compiled: compiled?.scanner, numberedBy: analyzer)
     intentsByID = WordTable(
       Dictionary(knowledge.intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
     confirmations = WordTable(intentsByID.dictionary.compactMapValues { $0.redFlag?.confirms })
@@ -175,10 +179,16 @@ public struct Responder: Sendable {
           (topic: stems(topic), others: Set(others.flatMap(stems.callAsFunction)))
         }
         .filter { !$0.topic.isEmpty }, by: { $0.topic[0] }))
+    var askCueStarts = NumberedWords(Set(askCues.dictionary.keys))
+    askCueStarts.number(by: analyzer)
+    self.askCueStarts = askCueStarts
+    var otherSenseStarts = NumberedWords(Set(otherSenses.dictionary.keys))
+    otherSenseStarts.number(by: analyzer)
+    self.otherSenseStarts = otherSenseStarts
     disclaimer = knowledge.disclaimer
     escapedDisclaimer = ReplyFragment(disclaimer).escaped
     disclaimerReminder = knowledge.disclaimerReminder
-    selectionWords = SelectionWords(knowledge.lexicon)
+    selectionWords = SelectionWords(knowledge.lexicon, stopStems: stopStems, numberedBy: analyzer)
     uncoveringIntents = Set(
       knowledge.intents.filter { $0.redFlag != nil }.map(\.id)
         + [knowledge.lexicon.unknownTopicIntent, knowledge.lexicon.uncoveredTopicIntent]

@@ -25,14 +25,22 @@ public struct TextAnalyzer: Sendable {
   /// What analysing needs to know of a word or a stem, found by one lookup each: the
   /// vocabulary, stem cache, number words, contractions and clause breaks by word, the
   /// duration units and synonym starts by stem.
+  ///
+  /// It also numbers every word, stem and marker the analyzer can put in a token
+  /// (`WordFacts.id`, `number(of:)`), so later stages key their tables by number.
   let wordFacts: WordTable<WordFacts>
-  let stemFacts: WordTable<StemFacts>
+  /// The facts of each stem, by its number (`Token.stemID`); every stem with facts has one.
+  let stemFacts: [StemFacts]
   /// The lexicon's `duration_fractions` as words, in the order the lexicon's table gives
   /// them, split once rather than at every duration.
   let durationFractions: [(words: [String], value: Double)]
 
   /// A class, so a lookup hands over one reference instead of copying the strings.
   final class WordFacts: Sendable {
+    /// The string's number (`Token.wordID`, `Token.stemID`).
+    let id: Int32
+    /// The number of `stem`, -1 for none.
+    let stemID: Int32
     /// How often the knowledge uses the word (`vocabulary`); nil for a word it does not know.
     let count: Int?
     let stem: String?
@@ -42,7 +50,9 @@ public struct TextAnalyzer: Sendable {
     let expansion: [String]?
     let isBreak: Bool
 
-    init(_ draft: Draft) {
+    init(_ draft: Draft, stemID: Int32) {
+      id = draft.id
+      self.stemID = stemID
       count = draft.count
       stem = draft.stem
       number = draft.number
@@ -51,6 +61,7 @@ public struct TextAnalyzer: Sendable {
     }
 
     struct Draft {
+      var id: Int32 = -1
       var count: Int?
       var stem: String?
       var number: String?
@@ -191,7 +202,6 @@ public struct TextAnalyzer: Sendable {
       words[word, default: WordFacts.Draft()].expansion = lexicon.expanded(word)
     }
     for word in lexicon.clauseBreaks { words[word, default: WordFacts.Draft()].isBreak = true }
-    wordFacts = WordTable(words.mapValues(WordFacts.init))
     var stems: [String: StemFacts] = [:]
     for (stem, days) in lexicon.durationUnits {
       stems[stem, default: StemFacts()].durationUnit = days
@@ -200,10 +210,61 @@ public struct TextAnalyzer: Sendable {
       guard let first = variant.first else { continue }
       stems[first, default: StemFacts()].synonymLengths |= StemFacts.bit(ofLength: variant.count)
     }
-    stemFacts = WordTable(stems)
+    // Every string a token can hold is numbered: the words above, their stems, the stems with
+    // facts, the canonical stems of synonyms and the duration markers.
+    for stem in self.stemCache.values where words[stem] == nil { words[stem] = WordFacts.Draft() }
+    for stem in stems.keys where words[stem] == nil { words[stem] = WordFacts.Draft() }
+    for stem in synonymStems.values.joined() where words[stem] == nil {
+      words[stem] = WordFacts.Draft()
+    }
+    for marker in Self.durationMarkers where words[marker] == nil {
+      words[marker] = WordFacts.Draft()
+    }
+    // Numbered in the table's order, which varies from run to run: numbers are only keys.
+    var number: Int32 = 0
+    for index in words.indices {
+      words.values[index].id = number
+      number += 1
+    }
+    wordFacts = WordTable(
+      words.mapValues { draft in
+        WordFacts(draft, stemID: draft.stem.flatMap { words[$0]?.id } ?? -1)
+      })
+    var stemFacts = [StemFacts](repeating: StemFacts(), count: Int(number))
+    for (stem, facts) in stems { stemFacts[Int(words[stem]!.id)] = facts }
+    self.stemFacts = stemFacts
     durationFractions = lexicon.durationFractions.map { phrase, value in
       (phrase.split(separator: " ").map(String.init), value)
     }
+  }
+
+  /// The number of a word or stem (`Token.wordID`, `Token.stemID`), nil for a string the
+  /// analyzer does not number: no token it makes holds that string with a number.
+  func number(of string: String) -> Int32? { wordFacts[string]?.id }
+
+  /// How many strings the analyzer numbers: numbers run from 0 to this less one.
+  var numberCount: Int { stemFacts.count }
+
+  /// A token of a word, with the numbers of its strings; `facts` are the word's own.
+  fileprivate func token(_ word: String, _ facts: WordFacts?, typed: String? = nil) -> Token {
+    let stem: String
+    let stemID: Int32
+    if let known = facts?.stem {
+      stem = known
+      stemID = facts?.stemID ?? -1
+    } else {
+      stem = Stemmer.stem(word)
+      stemID = number(of: stem) ?? -1
+    }
+    return Token(
+      word: word, stem: stem, typed: typed, isBreak: facts?.isBreak ?? false,
+      wordID: facts?.id ?? -1, stemID: stemID)
+  }
+
+  /// A token whose word is its stem (a marker, a synonym's canonical stem).
+  fileprivate func token(stem: String, typed: String) -> Token {
+    let id = number(of: stem) ?? -1
+    return Token(word: stem, stem: stem, typed: typed, wordID: id, stemID: id)
   }
 
   /// Analyses a question or a knowledge phrase into tokens.
@@ -251,10 +312,7 @@ public struct TextAnalyzer: Sendable {
           // A correction of a real word is always into a red-flag word.
           let isCommonWord = lexicon.commonWords.contains(word)
           if isCommonWord && !correctingCommonWords {
-            tokens.append(
-              Token(
-                word: word, stem: known?.stem ?? Stemmer.stem(word),
-                isBreak: known?.isBreak ?? false))
+            tokens.append(token(word, known))
             return
           }
           result.correctedCommonWord = result.correctedCommonWord || isCommonWord
@@ -263,11 +321,7 @@ public struct TextAnalyzer: Sendable {
           // be: the first word shows what was typed, the others show nothing of their own.
           if let written = wordFacts[fixed]?.expansion {
             for (index, written) in written.enumerated() {
-              let facts = wordFacts[written]
-              tokens.append(
-                Token(
-                  word: written, stem: facts?.stem ?? Stemmer.stem(written),
-                  typed: index == 0 ? word : "", isBreak: facts?.isBreak ?? false))
+              tokens.append(token(written, wordFacts[written], typed: index == 0 ? word : ""))
             }
             return
           }
@@ -275,10 +329,7 @@ public struct TextAnalyzer: Sendable {
           word = fixed
           known = wordFacts[word]
         }
-        tokens.append(
-          Token(
-            word: word, stem: known?.stem ?? Stemmer.stem(word), typed: typed,
-            isBreak: known?.isBreak ?? false))
+        tokens.append(token(word, known, typed: typed))
       }
       // One lookup answers for the word, unless it is a contraction or a number word.
       let facts = wordFacts[word]
@@ -569,7 +620,7 @@ extension TextAnalyzer {
     while position < tokens.count {
       let token = tokens[position]
       position += 1
-      guard let unit = stemFacts[token.stem]?.durationUnit else {
+      guard token.stemID >= 0, let unit = stemFacts[Int(token.stemID)].durationUnit else {
         if isCopied { output.append(token) }
         continue
       }
@@ -613,7 +664,7 @@ extension TextAnalyzer {
         continue
       }
       let marker = Self.durationMarker(count: count, unitDays: unit)
-      output.append(Token(word: marker, stem: marker, typed: token.word))
+      output.append(self.token(stem: marker, typed: token.word))
     }
     return isCopied ? output : tokens
   }
@@ -622,11 +673,15 @@ extension TextAnalyzer {
   /// `#ages` for two months or more (long past, or long-lasting), `#long` for a week or more,
   /// `#short` for less. Rules asking for `#long` also take `#ages`.
   static func durationMarker(count: Double, unitDays: Double) -> String {
+    // `durationMarkers` lists what this returns.
     let days = count * unitDays
     if unitDays >= 365 && count >= 50 && count <= 120 { return "#older" }
     if days >= 60 { return "#ages" }
     return days >= 7 ? "#long" : "#short"
   }
+
+  /// Every marker `durationMarker(count:unitDays:)` returns.
+  static let durationMarkers = ["#older", "#ages", "#long", "#short"]
 
   /// Replaces the longest synonym variants, left to right, with their canonical words.
   fileprivate func applySynonyms(_ tokens: [Token], rewrites: inout [Rewrite]) -> [Token] {
@@ -638,8 +693,10 @@ extension TextAnalyzer {
     var index = 0
     while index < tokens.count {
       var replaced = false
-      let lengths = tokens[index].isPunctuation ? 0 : stemFacts[tokens[index].stem]?.synonymLengths
-      if let lengths, lengths != 0 {
+      let stemID = tokens[index].stemID
+      let lengths =
+        tokens[index].isPunctuation || stemID < 0 ? 0 : stemFacts[Int(stemID)].synonymLengths
+      if lengths != 0 {
         var length = min(longestSynonym, tokens.count - index)
         while length > 0 {
           // Only the lengths of variants that start here can match.
@@ -659,7 +716,7 @@ extension TextAnalyzer {
               isRewritten = true
             }
             for stem in canonical {
-              output.append(Token(word: stem, stem: stem, typed: typed))
+              output.append(token(stem: stem, typed: typed))
             }
             index += length
             replaced = true

@@ -7,13 +7,54 @@ public struct Token: Sendable, Equatable {
   /// The word as typed, when a typo correction or synonym changed it.
   public var typed: String?
   /// Whether this token ends a clause (`,` `.` `?` `;` or a word such as `but`).
-  public var isBreak: Bool
+  public var isBreak: Bool {
+    get { fields & Self.breakBit != 0 }
+    set { fields = newValue ? fields | Self.breakBit : fields & ~Self.breakBit }
+  }
+
+  /// The numbers of `stem` and `word` in the analyzer that made the token
+  /// (`TextAnalyzer.number(of:)`), or -1: for a string it does not number, or for a token
+  /// made elsewhere. A table keyed by those numbers answers for the string without hashing it;
+  /// -1 asks the string.
+  var stemID: Int32 {
+    get { Int32(truncatingIfNeeded: fields & 0xFFFF_FFFF) &- 1 }
+    set { fields = fields & ~0xFFFF_FFFF | UInt64(UInt32(bitPattern: newValue &+ 1)) }
+  }
+
+  var wordID: Int32 {
+    get { Int32(truncatingIfNeeded: (fields >> 32) & 0x7FFF_FFFF) &- 1 }
+    set {
+      fields = fields & ~(0x7FFF_FFFF << 32) | UInt64(UInt32(bitPattern: newValue &+ 1)) << 32
+    }
+  }
+
+  /// `stemID` and `wordID`, each one more (0 for -1), in bits 0 to 31 and 32 to 62, and
+  /// `isBreak` in bit 63: one field beside the three strings keeps a token's copy three
+  /// retains inline, where a fifth field made every copy call out to the value witness.
+  private var fields: UInt64 = 0
+  private static let breakBit: UInt64 = 1 << 63
 
   public init(word: String, stem: String, typed: String? = nil, isBreak: Bool = false) {
     self.word = word
     self.stem = stem
     self.typed = typed
     self.isBreak = isBreak
+  }
+
+  /// A token with the numbers of its strings, as the analyzer makes it.
+  init(
+    word: String, stem: String, typed: String? = nil, isBreak: Bool = false, wordID: Int32,
+    stemID: Int32
+  ) {
+    self.init(word: word, stem: stem, typed: typed, isBreak: isBreak)
+    self.wordID = wordID
+    self.stemID = stemID
+  }
+
+  /// Tokens are equal when their strings are: the numbers follow from them.
+  public static func == (left: Token, right: Token) -> Bool {
+    left.word == right.word && left.stem == right.stem && left.typed == right.typed
+      && left.isBreak == right.isBreak
   }
 
   /// A clause break standing for punctuation.

@@ -8,7 +8,7 @@ import Synchronization
 /// numbered once and matched by comparing integers. Scanning is pure.
 public struct FindingScanner: Sendable {
   let patterns: [Pattern]
-  let program: ScanProgram
+  private(set) var program: ScanProgram
   /// Patterns by the stem number that can start them (`patternStarts[stem]..<[stem + 1]` of
   /// `patternsByFirstStem`), so a line only tries patterns it could match.
   let patternStarts: [Int32]
@@ -194,6 +194,14 @@ public struct FindingScanner: Sendable {
         && isBuckets(cueStarts, cuesByFirstStem, cues.count)
         && cuesForAnyStart.allSatisfy { (0..<Int32(cues.count)).contains($0) }
     }
+  }
+
+  /// The scanner with its program numbered by an analyzer (`ScanProgram.number(by:)`),
+  /// for lines of that analyzer's tokens.
+  func numbered(by analyzer: TextAnalyzer) -> FindingScanner {
+    var numbered = self
+    numbered.program.number(by: analyzer)
+    return numbered
   }
 
   /// What the scanner compiled, to store at build time.

@@ -36,13 +36,20 @@ extension ScanProgram {
     line.signature = StemSignature()
     // A program used before `freeze()` still numbers lines right, slowly.
     let vocabulary = frozenVocabulary ?? WordTable(self.vocabulary)
+    let byNumber = entriesByNumber
+    // An empty entry says what no entry says: a number no string of the vocabulary has.
+    func entry(_ number: Int32, _ string: String) -> Entry? {
+      number >= 0 && Int(number) < byNumber.count ? byNumber[Int(number)] : vocabulary[string]
+    }
     for token in tokens {
       var flags: TokenFlags = []
       if token.isBreak { flags.insert(.isBreak) }
       if token.isPunctuation { flags.insert(.punctuation) }
       if token.isComma { flags.insert(.comma) }
-      let stemEntry = vocabulary[token.stem]
-      let wordEntry = token.word == token.stem ? stemEntry : vocabulary[token.word]
+      let stemEntry = entry(token.stemID, token.stem)
+      let wordEntry =
+        token.wordID >= 0 && token.wordID == token.stemID
+        ? stemEntry : entry(token.wordID, token.word)
       let typedEntry = token.typed.flatMap { vocabulary[$0] }
       flags.formUnion(stemEntry?.asStem ?? [])
       flags.formUnion((wordEntry?.asWord ?? []).subtracting(.firstPerson))

@@ -107,6 +107,10 @@ struct ScanProgram: Sendable, Equatable {
   /// The vocabulary as a `WordTable`, for numbering lines: set by `freeze()` once every
   /// pattern is added.
   private(set) var frozenVocabulary: WordTable<Entry>?
+  /// The vocabulary's entries by the analyzer's numbers of their strings (`Token.stemID`,
+  /// `Token.wordID`), an empty entry for a number that is none of them: set by
+  /// `number(by:)`, after which lines are numbered from tokens of that analyzer only.
+  private(set) var entriesByNumber: [Entry] = []
   private(set) var ops: [Op] = []
   private(set) var options: [Range<Int32>] = []
   private(set) var stems: [Int32] = []
@@ -195,6 +199,16 @@ struct ScanProgram: Sendable, Equatable {
   /// later need another call.
   mutating func freeze() {
     frozenVocabulary = WordTable(vocabulary)
+  }
+
+  /// Files the vocabulary's entries by an analyzer's numbers (`entriesByNumber`), so a token
+  /// it made is numbered without hashing its strings.
+  mutating func number(by analyzer: TextAnalyzer) {
+    var entries = [Entry](repeating: Entry(), count: analyzer.numberCount)
+    for (string, entry) in vocabulary {
+      if let number = analyzer.number(of: string) { entries[Int(number)] = entry }
+    }
+    entriesByNumber = entries
   }
 
   /// Adds a compiled pattern and returns where its steps are.

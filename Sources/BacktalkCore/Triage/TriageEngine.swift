@@ -4,7 +4,7 @@
 /// does ("fever + stiff_neck"). When a combination raises a line above a rule whose symptom
 /// it used, only the higher rule is reported, so the reply leads with one clear action.
 public struct TriageEngine: Sendable {
-  public let scanner: FindingScanner
+  public private(set) var scanner: FindingScanner
   public let rules: [TriageRule]
   /// The rules as numbers, to tell which could fire without looking up a string.
   let numbered: NumberedRules
@@ -16,15 +16,19 @@ public struct TriageEngine: Sendable {
   /// Words that answer a checklist question yes (`answer_words: checklist_yes`).
   let checklistYes: Set<String>
 
-  /// - Parameter compiled: the scanner an earlier build compiled from the same knowledge;
-  ///   without it, the patterns are compiled here.
+  /// - Parameters:
+  ///   - compiled: the scanner an earlier build compiled from the same knowledge; without
+  ///     it, the patterns are compiled here.
+  ///   - analyzer: the analyzer whose tokens the engine will assess, whose numbers the
+  ///     scanner then reads (`FindingScanner.numbered(by:)`).
   init(
     intents: [Intent], stems: (String) -> [String], lexicon: Lexicon,
-    compiled: FindingScanner.Compiled? = nil
+    compiled: FindingScanner.Compiled? = nil, numberedBy analyzer: TextAnalyzer? = nil
   ) {
     scanner =
       compiled.map { FindingScanner(compiled: $0) }
       ?? FindingScanner(intents: intents, stems: stems, lexicon: lexicon)
+    if let analyzer { scanner = scanner.numbered(by: analyzer) }
     rules = intents.compactMap { intent in
       intent.redFlag.map {
         TriageRule(
@@ -52,7 +56,9 @@ public struct TriageEngine: Sendable {
       && checklistYes.contains(tokens[position + 1].word)
     {
       let answer = tokens[position + 1]
-      let filler = Token(word: answer.word, stem: answer.stem, typed: "")
+      var filler = answer
+      filler.typed = ""
+      filler.isBreak = false
       let comma = position + 2 < tokens.count && tokens[position + 2].isComma
       let next = position + (comma ? 3 : 2)
       guard next < tokens.count, !tokens[next].isBreak else { continue }
