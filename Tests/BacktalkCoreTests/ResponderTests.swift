@@ -66,7 +66,7 @@ import Testing
   }
 
   @Test func offersSuggestionsWhenUnsureAndTakesANumber() throws {
-    let unsure = responder.reply(to: "drive jets weather tomorrow sunny rain")
+    let unsure = responder.reply(to: "drive jets weather tomorrow sunny rain windy cloudy")
     #expect(unsure.intents.isEmpty)
     let first = try #require(unsure.suggestions.first)
     #expect(first == "driving")

@@ -70,7 +70,7 @@ public struct Responder: Sendable {
   /// At or above this confidence the top intent is answered: in cross-validation 97.8% of the
   /// questions reach it and 93.2% of those are answered right; the questions just below it
   /// (0.2 to 0.3) are right only a quarter of the time, so they get the menu.
-  public static let answerThreshold = 0.35
+  public static let answerThreshold = 0.3
   /// Below this confidence an answer offers the next intents too ("Or did you mean").
   public static let sureThreshold = 0.8
   /// How far from a topic word a neighbour can show it used in another sense.
