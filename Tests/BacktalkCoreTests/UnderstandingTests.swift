@@ -305,4 +305,14 @@ import Testing
     #expect(
       responder.reply(to: "does stretching make back spasms worse").intents != ["not_in_articles"])
   }
+
+  @Test func aBareQuestionAfterTwoPeoplesAdviceAsksWhichOfThem() {
+    // "who is right" names nothing outside the knowledge: it is no out-of-scope question.
+    let reply = Fixture.responder.reply(
+      to: "my neighbour says lie flat in bed, my sister says keep walking about. who is right?")
+    #expect(reply.intents == ["rest_or_move"])
+    // A part that does name something else keeps its honest answer.
+    #expect(
+      Fixture.responder.reply(to: "who is right about the election").intents == ["out_of_scope"])
+  }
 }

@@ -182,6 +182,8 @@ extension Responder {
       }
       var story: [String] = []
       var toldStory = false
+      // Whether the last part answered names a thing the knowledge has no word for.
+      var namesUnknownThing = false
       // A part is tried when its words tell topics apart, or when it asks something in words
       // the knowledge knows, however common ("what is a spasm and why does it hurt").
       for (position, part) in parts.enumerated() {
@@ -240,8 +242,15 @@ extension Responder {
           ? (isShort ? best(previous + stems) : nil) ?? best(stems)
           : best(stems) ?? best(stems, context: context)
         guard let found else { continue }
+        let namesThing = part.contains { !$0.isPunctuation && isUnnamedThing($0) }
+        // A part that names nothing outside the knowledge ("who's right?") is no question
+        // about something else beside the others.
+        if found.intent == knowledge.lexicon.unknownTopicIntent, !namesThing, !answered.isEmpty {
+          continue
+        }
         answered.append(found.intent)
         confidences.append(found.confidence)
+        namesUnknownThing = namesThing
       }
       // "ice and heat" is one question when the whole line has a confident intent of its own
       // that none of the parts found, and it is sure of it or surer than of any part's answer
@@ -253,9 +262,11 @@ extension Responder {
         } ?? false
       // After a story, a bare question ("... out of the crib is agony. any tips?") that its own
       // words answer less surely than the whole line's sure answer asks about the story; a
-      // question about something not covered ("what chemicals do i need") stays so.
+      // question about something not covered ("what chemicals do i need") stays so, but one
+      // that names nothing ("who's right?") asks about the story.
       let storyIsTheTopic =
-        toldStory && answered.count == 1 && answered[0] != knowledge.lexicon.unknownTopicIntent
+        toldStory && answered.count == 1
+        && (answered[0] != knowledge.lexicon.unknownTopicIntent || !namesUnknownThing)
         && answered[0] != knowledge.lexicon.uncoveredTopicIntent
         && top.map { top in
           top.confidence >= Self.sureThreshold && top.confidence > (confidences.max() ?? 0)
