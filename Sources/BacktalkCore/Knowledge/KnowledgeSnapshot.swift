@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x14]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x15]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -82,6 +82,13 @@ public enum KnowledgeSnapshot {
     for tables in [compiled.index, compiled.passageIndex] {
       writer.int(tables == nil ? 0 : 1)
       if let tables { writer.indexTables(tables) }
+    }
+    writer.int(compiled.numbering == nil ? 0 : 1)
+    if let numbering = compiled.numbering {
+      writer.strings(numbering.strings)
+      writer.raw(numbering.counts)
+      writer.raw(numbering.stemIDs)
+      writer.raw(numbering.facts)
     }
     return writer.bytes
   }
@@ -178,6 +185,14 @@ public enum KnowledgeSnapshot {
       try reader.int() == 1
       ? try reader.indexTables(featureCount: classifier?.vocabulary.count ?? 0) : nil
     let passageIndex = try reader.int() == 1 ? try reader.indexTables(featureCount: 0) : nil
+    var numbering: TextAnalyzer.Numbering?
+    if try reader.int() == 1 {
+      let read = TextAnalyzer.Numbering(
+        strings: try reader.strings(), counts: try reader.raw(), stemIDs: try reader.raw(),
+        facts: try reader.raw())
+      guard read.isConsistent else { throw FormatError() }
+      numbering = read
+    }
     guard reader.offset == bytes.count else { throw FormatError() }
     var compiled = CompiledKnowledge(
       analyzer: parts, phraseStems: Dictionary(phrases, uniquingKeysWith: { first, _ in first }),
@@ -185,6 +200,7 @@ public enum KnowledgeSnapshot {
     compiled.scanner = scanner
     compiled.index = index
     compiled.passageIndex = passageIndex
+    compiled.numbering = numbering
     return (Knowledge(intents: intents, documents: documents, lexicon: lexicon), compiled)
   }
 }
