@@ -18,6 +18,26 @@ extension TextAnalyzer {
       static let clauseBreak: UInt8 = 4
     }
 
+    /// The strings the knowledge uses, with how often (`Parts.vocabulary`).
+    var vocabulary: [String: Int] {
+      var vocabulary: [String: Int] = [:]
+      vocabulary.reserveCapacity(strings.count)
+      for (id, count) in counts.enumerated() where count >= 0 {
+        vocabulary[strings[id]] = Int(count)
+      }
+      return vocabulary
+    }
+
+    /// The strings with a stem, with it (`Parts.stemCache`).
+    var stemCache: [String: String] {
+      var stemCache: [String: String] = [:]
+      stemCache.reserveCapacity(strings.count)
+      for (id, stemID) in stemIDs.enumerated() where stemID >= 0 {
+        stemCache[strings[id]] = strings[Int(stemID)]
+      }
+      return stemCache
+    }
+
     /// Whether the arrays agree in length and every stem number names a string.
     var isConsistent: Bool {
       counts.count == strings.count && stemIDs.count == strings.count
