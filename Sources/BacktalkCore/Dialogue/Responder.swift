@@ -109,8 +109,8 @@ public struct Responder: Sendable {
       answerable.map { ($0.id, Set($0.asks)) }, uniquingKeysWith: { first, _ in first })
     let calibration = Calibration(knowledge.lexicon.calibration)
     // The tables an earlier build worked out, with the classifier it learned, or built here.
-    let intentIndex: IntentIndex
-    let passages: IntentIndex
+    var intentIndex: IntentIndex
+    var passages: IntentIndex
     if let tables = compiled?.index, let classifier = compiled?.classifier {
       intentIndex = IntentIndex(
         restoring: tables, stopwords: stopStems, classifier: classifier,
@@ -140,6 +140,9 @@ public struct Responder: Sendable {
         },
         keywords: [:], stopwords: stopStems)
     }
+    // Tokens of this analyzer are looked up in the indexes by number.
+    intentIndex.number(by: analyzer)
+    passages.number(by: analyzer)
     index = intentIndex
     passageIndex = passages
     triage = TriageEngine(
