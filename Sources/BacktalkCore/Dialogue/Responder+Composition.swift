@@ -174,8 +174,7 @@ extension Responder {
           + "Answer with a number, or ask again in other words.", []
       )
     }
-    let stems = analyzer.analyze(question).stems
-    if let best = passageIndex.matches(for: stems, limit: 1).first,
+    if let best = passageIndex.matches(for: analyzer.analyze(question), limit: 1).first,
       best.confidence >= Self.passageThreshold,
       let (document, passage) = knowledge.passage(forCitation: best.intent)
     {

@@ -94,7 +94,7 @@ extension Responder {
     var selection = select(remaining, context: context)
     if !otherSenses.isEmpty, !mentionsSymptoms,
       let unknownTopic = knowledge.lexicon.unknownTopicIntent,
-      !index.holdsKeyword(remaining.stems)
+      !index.holdsKeyword(remaining)
     {
       selection.answered = [unknownTopic]
       selection.suggestions = []
@@ -108,7 +108,7 @@ extension Responder {
     // Beside a red flag, only a confident answer to words that say something ("my back is in
     // spasm" says nothing the warning does not) is worth the reader's time.
     if findings.contains(where: { $0.counts }),
-      selection.confidence < Self.besideRedFlagThreshold || !index.isInformative(remaining.stems)
+      selection.confidence < Self.besideRedFlagThreshold || !index.isInformative(remaining)
     {
       selection.answered = []
       selection.suggestions = []
@@ -156,11 +156,10 @@ extension Responder {
   }
 
   func select(_ analyzed: AnalyzedText, context: DialogueContext?) -> Selection {
-    let whole = analyzed.stems
     var selection = Selection()
     let asking = askKinds(in: analyzed.tokens)
     selection.askKinds = asking.kinds
-    let matches = index.matches(for: whole, kinds: asking.kinds)
+    let matches = index.matches(for: analyzed, kinds: asking.kinds)
     selection.candidates = Array(matches.prefix(3))
     let top = matches.first
 
@@ -168,7 +167,7 @@ extension Responder {
     if parts.count > 1 {
       var answered: [String] = []
       var confidences: [Double] = []
-      var previous: [String] = []
+      var previous: [Token] = []
       // A statement about oneself that asks nothing ("i took a muscle relaxant", "i was lifting
       // my toddler and my back seized") before a part that asks something is the story behind
       // the question: it is read as the question's context, not answered on its own.
@@ -199,12 +198,12 @@ extension Responder {
         // Told from the tokens in place, as `isInformative` of their stems tells it, without
         // a throwaway array of stems.
         guard
-          part.contains(where: { index.isInformative($0.stem) })
+          part.contains(where: { index.isInformative($0) })
             || asksAboutKnownWords(part, partKinds[position])
         else { continue }
         let stems = part.map(\.stem)
         let isShort = part.count(where: { !selectionWords.stopStems.containsStem(of: $0) }) <= 3
-        defer { previous = stems }
+        defer { previous = part }
         let asking = partKinds[position]
         // It is the context of a later part that asks, or of a short last part that names
         // what it asks about: "... then my back twinged when i sat down. heat or ice for a
@@ -213,7 +212,7 @@ extension Responder {
           parts.indices.dropFirst(position + 1).contains(where: {
             partKinds[$0].hasStarts
               || $0 == parts.count - 1 && !setsScene[$0]
-                && parts[$0].count(where: { index.isInformative($0.stem) }) <= 3
+                && parts[$0].count(where: { index.isInformative($0) }) <= 3
           })
         {
           story += stems
@@ -224,9 +223,11 @@ extension Responder {
         story = []
         // The best intent not answered yet, found by words of this part itself, with its
         // confidence worked out against the next intent not answered yet.
-        func best(_ words: [String], context: [String] = []) -> Match? {
-          let open = index.matches(for: words, context: context, limit: 4, kinds: asking.kinds)
-            .filter { !answered.contains($0.intent) }
+        func best(_ words: [Token], context: [String] = []) -> Match? {
+          let open = index.matches(
+            forStemsOf: words, context: context, limit: 4, kinds: asking.kinds
+          )
+          .filter { !answered.contains($0.intent) }
           guard var found = open.first else { return nil }
           found.confidence = index.confidence(of: found, over: open.dropFirst().first)
           return found.confidence >= Self.answerThreshold
@@ -239,8 +240,8 @@ extension Responder {
         // story as context when it is not clear alone.
         let found =
           context.isEmpty
-          ? (isShort ? best(previous + stems) : nil) ?? best(stems)
-          : best(stems) ?? best(stems, context: context)
+          ? (isShort ? best(previous + part) : nil) ?? best(part)
+          : best(part) ?? best(part, context: context)
         guard let found else { continue }
         let namesThing = part.contains { !$0.isPunctuation && isUnnamedThing($0) }
         // A part that names nothing outside the knowledge ("who's right?") is no question
@@ -320,8 +321,10 @@ extension Responder {
       return selection
     }
     if let previous = context?.lastQuestion,
-      let followUp = index.matches(for: whole, context: analyzer.analyze(previous).stems, limit: 1)
-        .first,
+      let followUp = index.matches(
+        for: analyzed, context: analyzer.analyze(previous).stems, limit: 1
+      )
+      .first,
       followUp.confidence >= Self.answerThreshold,
       // The follow-up's topic must explain some word of the line itself ("at night" is not
       // about the hot tub just because the hot tub came before).
@@ -376,8 +379,8 @@ extension Responder {
       if selectionWords.stopStems.containsStem(of: token) || token.stem.allSatisfy(\.isNumber) {
         continue
       }
-      if index.knows(token.stem) {
-        if index.isTelling(token.stem) { telling += 1 }
+      if index.knows(token) {
+        if index.isTelling(token) { telling += 1 }
       } else {
         unknown += unseenWeight(of: token)
       }
@@ -435,12 +438,14 @@ extension Responder {
       !tokens[position].isOne(of: selectionWords.effectWords)
     {
       let token = tokens[position]
-      if !index.isInformative(tokens[position - 1].stem), isUnnamedThing(token) { unnamed = true }
+      if !index.isInformative(tokens[position - 1]), isUnnamedThing(token) { unnamed = true }
       head = token
       position += 1
     }
     // A topic's keyword ends the thing, so it is a kind of that topic: "a wonky pelvis".
-    guard unnamed, let head, !index.holdsKeyword([head.stem]) else { return false }
+    guard unnamed, let head, !index.holdsKeyword(stemsOf: CollectionOfOne(head)) else {
+      return false
+    }
     return tokens[position...].prefix { !$0.isBreak }.contains {
       $0.isOne(of: selectionWords.effectWords)
     }
@@ -457,7 +462,7 @@ extension Responder {
     // A slip counts as the word it was corrected into only when the knowledge holds that word
     // ("smoing" as the guidance's "smoking"); a correction into a word of no list is a guess.
     guard token.typed == nil else {
-      return index.knows(token.stem) || passageIndex.knows(token.stem)
+      return index.knows(token) || passageIndex.knows(token)
     }
     return isRealWord(token.word) || token.word.utf8.count >= Self.slipLength
   }
@@ -478,7 +483,7 @@ extension Responder {
   /// slip of one ("scrathy") or a name ("botox"), 0 for a short one ("tbh", "hrs"), most likely
   /// slang, or a word the knowledge holds.
   func unseenWeight(of token: Token) -> Int {
-    guard !index.knows(token.stem), !passageIndex.knows(token.stem) else { return 0 }
+    guard !index.knows(token), !passageIndex.knows(token) else { return 0 }
     let typed = token.typed ?? token.word
     return isRealWord(typed) ? 2 : typed.utf8.count >= Self.slipLength ? 1 : 0
   }
@@ -496,8 +501,8 @@ extension Responder {
       !token.isPunctuation && !asking.covers(position)
         && !selectionWords.stopStems.containsStem(of: token)
         && !token.stem.hasPrefix("#") && !token.stem.allSatisfy(\.isNumber)
-    }.map(\.element.stem)
-    return content.contains { !index.knows($0) } && !index.isInformative(content)
+    }.map(\.element)
+    return content.contains { !index.knows($0) } && !content.contains { index.isInformative($0) }
   }
 
   /// The two topics a line offers as alternatives ("massage or a hot tub", "cat stretch or knee
@@ -516,7 +521,7 @@ extension Responder {
     func isEdge(_ token: Token) -> Bool { token.isBreak || joiners.containsWord(of: token) }
     let explained = Set(whole?.matchedStems.filter(index.isInformative) ?? [])
     func telling(_ side: ArraySlice<Token>) -> Set<String> {
-      Set(side.map(\.stem).filter { index.isInformative($0) && !$0.allSatisfy(\.isNumber) })
+      Set(side.filter { index.isInformative($0) && !$0.stem.allSatisfy(\.isNumber) }.map(\.stem))
     }
     for joint in tokens.indices where joiners.containsWord(of: tokens[joint]) {
       var start = joint
@@ -530,10 +535,9 @@ extension Responder {
       else { continue }
       var found: [(intent: String, confidence: Double, part: String)] = []
       for side in sides {
-        let stems = side.map(\.stem)
         let words = telling(side)
         guard !words.isEmpty else { break }
-        let open = index.matches(for: stems, limit: 2, kinds: kinds)
+        let open = index.matches(forStemsOf: side, limit: 2, kinds: kinds)
         guard var best = open.first, !found.contains(where: { $0.intent == best.intent }),
           !words.isDisjoint(with: best.matchedStems)
         else { break }
@@ -564,7 +568,7 @@ extension Responder {
     }
     if start < tokens.count { clauses.append(tokens[start...]) }
     func telling(_ clause: ArraySlice<Token>) -> Set<String> {
-      Set(clause.map(\.stem).filter { index.isInformative($0) && !$0.allSatisfy(\.isNumber) })
+      Set(clause.filter { index.isInformative($0) && !$0.stem.allSatisfy(\.isNumber) }.map(\.stem))
     }
     let asked = clauses.map { (clause: $0, telling: telling($0)) }.filter { !$0.telling.isEmpty }
     guard asked.count >= 2 else { return nil }
@@ -583,7 +587,7 @@ extension Responder {
         }),
         !tellsStory(words), !describesState(words)
       else { return nil }
-      let open = index.matches(for: words.map(\.stem), limit: 2, kinds: kinds)
+      let open = index.matches(forStemsOf: words, limit: 2, kinds: kinds)
       guard var best = open.first, !found.contains(where: { $0.intent == best.intent }),
         !tellingWords.isDisjoint(with: best.matchedStems)
       else { return nil }
@@ -652,10 +656,9 @@ extension Responder {
         // that tell topics apart ("which is better for a spasm, advil or paracetamol" is one).
         if let part = parts.last, let opener = part.first,
           opener.isOne(of: selectionWords.questionOpeners),
-          index.holdsKeyword(part.map(\.stem).filter(index.isTelling))
+          index.holdsKeyword(stemsOf: part.lazy.filter { index.isTelling($0) })
         {
-          let next = tokens[(position + 1)...].prefix { !$0.isBreak }.map(\.stem)
-          if index.holdsKeyword(next) {
+          if index.holdsKeyword(stemsOf: tokens[(position + 1)...].prefix { !$0.isBreak }) {
             newPart()
             partStart = position + 1
           }
@@ -692,7 +695,7 @@ extension Responder {
           partStart = position
         }
       }
-      if !asking.covers(position) && index.isInformative(token.stem) { said += 1 }
+      if !asking.covers(position) && index.isInformative(token) { said += 1 }
       parts[parts.count - 1].append(token)
     }
     return parts.filter { !$0.isEmpty }
@@ -724,7 +727,7 @@ extension Responder {
     guard !asking.kinds.isEmpty else { return false }
     return tokens.enumerated().contains { position, token in
       !asking.covers(position) && !token.isPunctuation
-        && !selectionWords.stopStems.containsStem(of: token) && index.knows(token.stem)
+        && !selectionWords.stopStems.containsStem(of: token) && index.knows(token)
     }
   }
 
@@ -764,8 +767,8 @@ extension Responder {
     let asking = askKinds(in: analyzed.tokens)
     return !analyzed.tokens.enumerated().contains { position, token in
       !token.isPunctuation && !asking.covers(position)
-        && !knowledge.lexicon.followUpCues.contains(token.word) && index.isInformative(token.stem)
-        && index.matches(for: [token.stem], limit: 1).first.map {
+        && !knowledge.lexicon.followUpCues.contains(token.word) && index.isInformative(token)
+        && index.matches(forStemsOf: CollectionOfOne(token), limit: 1).first.map {
           $0.confidence >= Self.answerThreshold
         } == true
     }

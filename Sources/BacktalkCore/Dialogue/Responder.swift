@@ -96,7 +96,9 @@ public struct Responder: Sendable {
   public init(knowledge: Knowledge, compiled: CompiledKnowledge? = nil) {
     self.knowledge = knowledge
     let analyzer =
-      compiled.map { TextAnalyzer(lexicon: knowledge.lexicon, parts: $0.analyzer) }
+      compiled.map {
+        TextAnalyzer(lexicon: knowledge.lexicon, parts: $0.analyzer, numbering: $0.numbering)
+      }
       ?? Self.makeAnalyzer(knowledge)
     self.analyzer = analyzer
     let stems = PhraseStemmer(analyzer: analyzer, cache: compiled?.phraseStems ?? [:])
@@ -107,12 +109,14 @@ public struct Responder: Sendable {
       answerable.map { ($0.id, Set($0.asks)) }, uniquingKeysWith: { first, _ in first })
     let calibration = Calibration(knowledge.lexicon.calibration)
     // The tables an earlier build worked out, with the classifier it learned, or built here.
+    var intentIndex: IntentIndex
+    var passages: IntentIndex
     if let tables = compiled?.index, let classifier = compiled?.classifier {
-      index = IntentIndex(
+      intentIndex = IntentIndex(
         restoring: tables, stopwords: stopStems, classifier: classifier,
         calibration: calibration, asks: asks)
     } else {
-      index = IntentIndex(
+      intentIndex = IntentIndex(
         examples: answerable.map { intent in
           (intent.id, (intent.examples + [intent.title]).map(stems.callAsFunction))
         },
@@ -125,10 +129,10 @@ public struct Responder: Sendable {
         calibration: calibration, asks: asks)
     }
     if let tables = compiled?.passageIndex {
-      passageIndex = IntentIndex(
+      passages = IntentIndex(
         restoring: tables, stopwords: stopStems, classifier: nil, calibration: nil, asks: [:])
     } else {
-      passageIndex = IntentIndex(
+      passages = IntentIndex(
         examples: knowledge.documents.flatMap { document in
           document.passages.map {
             ("\(document.id)#\($0.anchor)", [stems($0.heading + " " + $0.text)])
@@ -136,6 +140,11 @@ public struct Responder: Sendable {
         },
         keywords: [:], stopwords: stopStems)
     }
+    // Tokens of this analyzer are looked up in the indexes by number.
+    intentIndex.number(by: analyzer)
+    passages.number(by: analyzer)
+    index = intentIndex
+    passageIndex = passages
     triage = TriageEngine(
       intents: knowledge.intents, stems: stems.callAsFunction, lexicon: knowledge.lexicon,
       compiled: compiled?.scanner, numberedBy: analyzer)
@@ -201,6 +210,7 @@ public struct Responder: Sendable {
     if derived.scanner == nil { derived.scanner = triage.scanner.compiled }
     if derived.index == nil { derived.index = index.tables }
     if derived.passageIndex == nil { derived.passageIndex = passageIndex.tables }
+    if derived.numbering == nil { derived.numbering = analyzer.numbering }
     self.compiled = derived
   }
 

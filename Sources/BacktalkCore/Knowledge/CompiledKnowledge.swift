@@ -17,6 +17,8 @@ public struct CompiledKnowledge: Sendable, Equatable {
   /// example's stems.
   var index: IntentIndex.Tables?
   var passageIndex: IntentIndex.Tables?
+  /// The analyzer's numbered strings; with them a start-up gathers no string to number.
+  var numbering: TextAnalyzer.Numbering?
 
   public init(
     analyzer: TextAnalyzer.Parts, phraseStems: [String: [String]],

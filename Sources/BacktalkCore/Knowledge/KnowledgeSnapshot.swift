@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x14]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x15]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -31,10 +31,14 @@ public enum KnowledgeSnapshot {
     }
     writer.lexicon(knowledge.lexicon)
     let parts = compiled.analyzer
-    writer.array(parts.vocabulary.sorted { $0.key < $1.key }) { writer, entry in
-      writer.string(entry.key)
-      writer.int(entry.value)
-    }
+    // The vocabulary and the stem cache are stored as the numbering, which holds both.
+    let numbering = TextAnalyzer.Numbering(
+      lexicon: knowledge.lexicon, vocabulary: parts.vocabulary, stemCache: parts.stemCache,
+      synonymStems: parts.synonymStems)
+    writer.strings(numbering.strings)
+    writer.raw(numbering.counts)
+    writer.raw(numbering.stemIDs)
+    writer.raw(numbering.facts)
     writer.array(parts.synonymStems.sorted { $0.key.lexicographicallyPrecedes($1.key) }) {
       writer, entry in
       writer.strings(entry.key)
@@ -42,7 +46,6 @@ public enum KnowledgeSnapshot {
     }
     writer.set(parts.priorityWords)
     writer.set(parts.bigrams)
-    writer.map(parts.stemCache)
     let typos = parts.typoIndex
     writer.raw(typos.wordBytes)
     writer.raw(typos.wordStarts)
@@ -107,23 +110,24 @@ public enum KnowledgeSnapshot {
       return CorpusDocument(id: id, title: title, source: source, passages: passages, file: file)
     }
     let lexicon = try reader.lexicon()
-    let vocabulary = try reader.array { reader throws(FormatError) in
-      (try reader.string(), try reader.int())
-    }
+    let numbering = TextAnalyzer.Numbering(
+      strings: try reader.strings(), counts: try reader.raw(), stemIDs: try reader.raw(),
+      facts: try reader.raw())
+    guard numbering.isConsistent else { throw FormatError() }
     let synonyms = try reader.array { reader throws(FormatError) in
       (try reader.strings(), try reader.strings())
     }
     let priorityWords = try reader.set()
     let bigrams = try reader.set()
-    let stemCache = try reader.map()
     let typos = TypoIndex(
       wordBytes: try reader.raw(), wordStarts: try reader.raw(), slotKeys: try reader.raw(),
       slotStarts: try reader.raw(), entries: try reader.raw())
     guard typos.isConsistent else { throw FormatError() }
     let parts = TextAnalyzer.Parts(
-      vocabulary: Dictionary(vocabulary, uniquingKeysWith: { first, _ in first }),
+      vocabulary: numbering.vocabulary,
       synonymStems: Dictionary(synonyms, uniquingKeysWith: { first, _ in first }),
-      priorityWords: priorityWords, bigrams: bigrams, stemCache: stemCache, typoIndex: typos)
+      priorityWords: priorityWords, bigrams: bigrams, stemCache: numbering.stemCache,
+      typoIndex: typos)
     let phrases = try reader.array { reader throws(FormatError) in
       (try reader.string(), try reader.strings())
     }
@@ -185,6 +189,7 @@ public enum KnowledgeSnapshot {
     compiled.scanner = scanner
     compiled.index = index
     compiled.passageIndex = passageIndex
+    compiled.numbering = numbering
     return (Knowledge(intents: intents, documents: documents, lexicon: lexicon), compiled)
   }
 }

@@ -138,10 +138,16 @@ public struct TextAnalyzer: Sendable {
 
   /// Recreates an analyzer from the parts of one built earlier (see `parts`).
   public init(lexicon: Lexicon, parts: Parts) {
+    self.init(lexicon: lexicon, parts: parts, numbering: nil)
+  }
+
+  /// Recreates an analyzer from the parts and the numbering of one built earlier (see
+  /// `parts` and `numbering`); without a numbering, the strings are numbered here.
+  init(lexicon: Lexicon, parts: Parts, numbering: Numbering?) {
     self.init(
       lexicon: lexicon, vocabulary: parts.vocabulary, synonymStems: parts.synonymStems,
       priorityWords: parts.priorityWords, bigrams: parts.bigrams, stemCache: parts.stemCache,
-      typoIndex: parts.typoIndex)
+      typoIndex: parts.typoIndex, numbering: numbering)
   }
 
   /// What an analyzer is built from, so it can be stored at build time and restored at once.
@@ -178,7 +184,7 @@ public struct TextAnalyzer: Sendable {
   private init(
     lexicon: Lexicon, vocabulary: [String: Int], synonymStems: [[String]: [String]],
     priorityWords: Set<String>, bigrams: Set<String>, stemCache: [String: String]? = nil,
-    typoIndex: TypoIndex? = nil
+    typoIndex: TypoIndex? = nil, numbering: Numbering? = nil
   ) {
     self.priorityWords = priorityWords
     self.bigrams = bigrams
@@ -190,48 +196,22 @@ public struct TextAnalyzer: Sendable {
     self.longestSynonym = synonymStems.keys.map(\.count).max() ?? 0
     self.synonymStarts = Set(synonymStems.keys.compactMap(\.first))
     self.typoIndex = typoIndex ?? TypoIndex(words: vocabulary.keys)
-    var words: [String: WordFacts.Draft] = [:]
-    // Room for every word at once: grown from empty, the table was rehashed a dozen times.
-    words.reserveCapacity(vocabulary.count + self.stemCache.count)
-    for (word, count) in vocabulary { words[word, default: WordFacts.Draft()].count = count }
-    for (word, stem) in self.stemCache { words[word, default: WordFacts.Draft()].stem = stem }
-    for (word, number) in lexicon.numbers {
-      words[word, default: WordFacts.Draft()].number = number
-    }
-    for word in lexicon.contractions.keys {
-      words[word, default: WordFacts.Draft()].expansion = lexicon.expanded(word)
-    }
-    for word in lexicon.clauseBreaks { words[word, default: WordFacts.Draft()].isBreak = true }
-    var stems: [String: StemFacts] = [:]
+    let numbering =
+      numbering
+      ?? Numbering(
+        lexicon: lexicon, vocabulary: vocabulary, stemCache: self.stemCache,
+        synonymStems: synonymStems)
+    wordFacts = Self.wordTable(numbering, lexicon: lexicon)
+    var stemFacts = [StemFacts](repeating: StemFacts(), count: numbering.strings.count)
+    // Every stem with facts is numbered (`Numbering.init`).
     for (stem, days) in lexicon.durationUnits {
-      stems[stem, default: StemFacts()].durationUnit = days
+      stemFacts[Int(wordFacts[stem]!.id)].durationUnit = days
     }
     for variant in synonymStems.keys {
       guard let first = variant.first else { continue }
-      stems[first, default: StemFacts()].synonymLengths |= StemFacts.bit(ofLength: variant.count)
+      stemFacts[Int(wordFacts[first]!.id)].synonymLengths |= StemFacts.bit(
+        ofLength: variant.count)
     }
-    // Every string a token can hold is numbered: the words above, their stems, the stems with
-    // facts, the canonical stems of synonyms and the duration markers.
-    for stem in self.stemCache.values where words[stem] == nil { words[stem] = WordFacts.Draft() }
-    for stem in stems.keys where words[stem] == nil { words[stem] = WordFacts.Draft() }
-    for stem in synonymStems.values.joined() where words[stem] == nil {
-      words[stem] = WordFacts.Draft()
-    }
-    for marker in Self.durationMarkers where words[marker] == nil {
-      words[marker] = WordFacts.Draft()
-    }
-    // Numbered in the table's order, which varies from run to run: numbers are only keys.
-    var number: Int32 = 0
-    for index in words.indices {
-      words.values[index].id = number
-      number += 1
-    }
-    wordFacts = WordTable(
-      words.mapValues { draft in
-        WordFacts(draft, stemID: draft.stem.flatMap { words[$0]?.id } ?? -1)
-      })
-    var stemFacts = [StemFacts](repeating: StemFacts(), count: Int(number))
-    for (stem, facts) in stems { stemFacts[Int(words[stem]!.id)] = facts }
     self.stemFacts = stemFacts
     durationFractions = lexicon.durationFractions.map { phrase, value in
       (phrase.split(separator: " ").map(String.init), value)

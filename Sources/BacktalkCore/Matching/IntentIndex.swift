@@ -56,6 +56,9 @@ public struct IntentIndex: Sendable {
   /// Whether there is a classifier, told without `classifier != nil`, which copies the whole
   /// classifier (retaining and releasing each of its tables, about 700 instructions a call).
   let hasClassifier: Bool
+  /// Each term by the number of its stem in an analyzer (`Token.stemID`); empty until
+  /// `number(by:)`.
+  private(set) var termsByNumber: [Term] = []
   /// Turns coverage and lead into the chance the intent is right; without it, the confidence
   /// is the coverage raised a little by the lead.
   public let calibration: Calibration?
@@ -293,13 +296,59 @@ public struct IntentIndex: Sendable {
   public func matches(
     for stems: [String], context: [String] = [], limit: Int = 5, kinds: Set<String> = []
   ) -> [Match] {
+    matches(
+      stems: stems, terms: stems.map { terms[$0] ?? Term() },
+      context: context.map { terms[$0] ?? Term() }, limit: limit, kinds: kinds)
+  }
+
+  /// Returns the intents that match the stems of some tokens, best first, as
+  /// `matches(for:context:limit:kinds:)` gives them for `tokens.map(\.stem)`; a token's
+  /// stem is found by its number (`number(by:)`).
+  func matches(
+    forStemsOf tokens: some Collection<Token>, context: [String] = [], limit: Int = 5,
+    kinds: Set<String> = []
+  ) -> [Match] {
+    let (stems, stemTerms) = stemsAndTerms(of: tokens, skippingPunctuation: false)
+    return matches(
+      stems: stems, terms: stemTerms, context: context.map { terms[$0] ?? Term() },
+      limit: limit, kinds: kinds)
+  }
+
+  /// Returns the intents that match a question's word tokens (its `stems`), best first.
+  func matches(
+    for analyzed: AnalyzedText, context: [String] = [], limit: Int = 5, kinds: Set<String> = []
+  ) -> [Match] {
+    let (stems, stemTerms) = stemsAndTerms(of: analyzed.tokens, skippingPunctuation: true)
+    return matches(
+      stems: stems, terms: stemTerms, context: context.map { terms[$0] ?? Term() },
+      limit: limit, kinds: kinds)
+  }
+
+  /// The stems of tokens with what the index knows of each, found by number.
+  fileprivate func stemsAndTerms(
+    of tokens: some Collection<Token>, skippingPunctuation: Bool
+  ) -> ([String], [Term]) {
+    var stems: [String] = []
+    var stemTerms: [Term] = []
+    stems.reserveCapacity(tokens.count)
+    stemTerms.reserveCapacity(tokens.count)
+    for token in tokens where !skippingPunctuation || !token.isPunctuation {
+      stems.append(token.stem)
+      stemTerms.append(term(of: token))
+    }
+    return (stems, stemTerms)
+  }
+
+  /// Returns the intents that match stems whose terms have been looked up.
+  fileprivate func matches(
+    stems: [String], terms stemTerms: [Term], context contextTerms: [Term], limit: Int,
+    kinds: Set<String>
+  ) -> [Match] {
     let scratch = scratch.take()
     defer { self.scratch.giveBack(scratch) }
     // The question's stems without stopwords or repeats (their positions in `stems`), with
     // their numbers (-1 for a stem the index does not hold; the index holds no stopwords).
     // Known stems are told apart by number, unknown ones by name.
-    let stemTerms = stems.map { terms[$0] ?? Term() }
-    let contextTerms = context.map { terms[$0] ?? Term() }
     let isSeen = scratch.isSeen
     var content: [Int] = []
     var contentIDs: [Int] = []
@@ -530,6 +579,59 @@ extension IntentIndex {
 }
 
 extension IntentIndex {
+  /// Files the terms by an analyzer's numbers; its tokens are then looked up by number.
+  mutating func number(by analyzer: TextAnalyzer) {
+    var byNumber = [Term](repeating: Term(), count: analyzer.numberCount)
+    for (stem, term) in terms.dictionary {
+      if let number = analyzer.number(of: stem) { byNumber[Int(number)] = term }
+    }
+    termsByNumber = byNumber
+  }
+
+  /// What the index knows of a token's stem, as `terms[token.stem]` tells it.
+  @inline(__always)
+  func term(of token: Token) -> Term {
+    let number = token.stemID
+    return number >= 0 && Int(number) < termsByNumber.count
+      ? termsByNumber[Int(number)] : terms[token.stem] ?? Term()
+  }
+
+  /// Whether a token's stem is in the index, as `knows(_:)` tells of the stem.
+  func knows(_ token: Token) -> Bool { term(of: token).stem >= 0 }
+
+  /// Whether a token's stem says enough on its own, as `isInformative(_:)` tells of the stem.
+  func isInformative(_ token: Token) -> Bool {
+    let stemID = term(of: token).stem
+    return stemID >= 0 && idf[stemID] >= 1.0
+  }
+
+  /// Whether a token's stem belongs to a few topics only, as `isTelling(_:)` tells of it.
+  func isTelling(_ token: Token) -> Bool {
+    let stemID = term(of: token).stem
+    return stemID >= 0 && idf[stemID] >= Self.tellingIDF
+  }
+
+  /// Whether the stems of some tokens hold a keyword phrase whole, as `holdsKeyword(_:)`
+  /// tells of `tokens.map(\.stem)`.
+  func holdsKeyword(stemsOf tokens: some Sequence<Token>) -> Bool {
+    var numbers: [Int] = []
+    for token in tokens {
+      let term = term(of: token)
+      if !term.isStopword { numbers.append(term.stem) }
+    }
+    return holdsKeyword(numbers: numbers)
+  }
+
+  /// Whether a question's word tokens (its `stems`) say enough to stand as a question.
+  func isInformative(_ analyzed: AnalyzedText) -> Bool {
+    analyzed.tokens.contains { !$0.isPunctuation && isInformative($0) }
+  }
+
+  /// Whether a question's word tokens (its `stems`) hold a keyword phrase whole.
+  func holdsKeyword(_ analyzed: AnalyzedText) -> Bool {
+    holdsKeyword(stemsOf: analyzed.tokens.lazy.filter { !$0.isPunctuation })
+  }
+
   /// Whether a stem is in the index at all, however common.
   public func knows(_ stem: String) -> Bool { (terms[stem]?.stem ?? -1) >= 0 }
 
@@ -548,7 +650,12 @@ extension IntentIndex {
       let term = terms[stem]
       return term?.isStopword == true ? nil : term?.stem ?? -1
     }
-    return numbers.indices.contains { offset in
+    return holdsKeyword(numbers: numbers)
+  }
+
+  /// Whether stem numbers (-1 for one the index does not hold) hold a keyword phrase whole.
+  fileprivate func holdsKeyword(numbers: [Int]) -> Bool {
+    numbers.indices.contains { offset in
       numbers[offset] >= 0
         && (isSingleKeyword[numbers[offset]]
           || phrases[numbers[offset]].contains { contains(numbers, $0.stems, at: offset) })
