@@ -315,4 +315,10 @@ import Testing
     #expect(
       Fixture.responder.reply(to: "who is right about the election").intents == ["out_of_scope"])
   }
+
+  @Test func theSameAskingPhraseAgainAsksAgain() {
+    let reply = Fixture.responder.reply(to: "can i swim can i run")
+    #expect(reply.intents == ["swimming", "running"])
+    #expect(reply.explanation.parts == ["can i swim", "can i run"])
+  }
 }

@@ -690,7 +690,16 @@ extension Responder {
           (partAsks || said >= 1) && position > partStart + 1
           && selectionWords.alternativeJoiners.containsWord(of: tokens[position - 1])
         if offered { parts[parts.count - 1].removeLast() }
-        if said >= 2 && !partAsks || offered {
+        // The same asking phrase again after words of its own asks again: "how long ice how
+        // long heat", "can i swim can i run".
+        let repeated =
+          partAsks && said >= 1
+          && (partStart..<position).contains {
+            asking.starts(at: $0) && tokens[$0].word == token.word
+              && position + 1 < tokens.count && $0 + 1 < position
+              && tokens[$0 + 1].word == tokens[position + 1].word
+          }
+        if said >= 2 && !partAsks || offered || repeated {
           newPart()
           partStart = position
         }
