@@ -33,6 +33,8 @@ extension IntentIndex {
     /// The small lists a call builds, kept between calls with their capacity: a call takes
     /// them (`takeLists()`) and puts them back, so they are not allocated again.
     var lists = Lists()
+    /// The weights of a call's known stems by place, for `setClosest` (at most 64).
+    let placeWeights: UnsafeMutableBufferPointer<Double>
 
     /// The lists of one call, each empty between calls.
     struct Lists {
@@ -87,9 +89,11 @@ extension IntentIndex {
       overlap = zeros(examples, 0.0)
       learned = zeros(intents, 0.0)
       touched = zeros(intents, 0)
-      overlapping = zeros(examples, 0)
+      // One more than the examples: `setClosest` writes past the last one listed.
+      overlapping = zeros(examples + 1, 0)
       isSeen = zeros(stems, false)
       exampleBits = zeros(examples, UInt64(0))
+      placeWeights = zeros(64, 0.0)
     }
 
     deinit {
@@ -104,6 +108,7 @@ extension IntentIndex {
       overlapping.deallocate()
       isSeen.deallocate()
       exampleBits.deallocate()
+      placeWeights.deallocate()
     }
   }
 

@@ -301,7 +301,8 @@ public struct LinearClassifier: Sendable, Equatable {
   /// Sets `features` to a question's features, as `features(stemFeatures:contextFeatures:)`
   /// gives them, in an array the caller keeps between questions.
   func setFeatures(
-    stemFeatures: [Int], contextFeatures: [Int], into features: inout [(feature: Int, value: Double)]
+    stemFeatures: [Int], contextFeatures: [Int],
+    into features: inout [(feature: Int, value: Double)]
   ) {
     // A question has a handful of features: a small array searched in place beats a dictionary,
     // and pairs are looked up by the ids of their stems, so no string is built.
