@@ -43,48 +43,55 @@ extension IntentIndex {
     // stem's bitmap when it has one, else from the example's stems.
     let reachedBits = scratch.exampleBits
     let listed = scratch.overlapping
+    // The known stems' weights by place, read without the bounds checks of `known`.
+    let placeWeights = scratch.placeWeights
+    for place in known.indices { placeWeights[place] = known[place].weight }
     var count = 0
     examplePostings.withUnsafeBufferPointer { examplePostings in
-      for (place, entry) in known.enumerated() where place != longest {
-        let bit: UInt64 = 1 << UInt64(place)
-        for example in examplePostings[
-          exampleStarts[entry.stemID]..<exampleStarts[entry.stemID + 1]]
-        {
-          if reachedBits[example] == 0 {
+      exampleStarts.withUnsafeBufferPointer { exampleStarts in
+        for (place, entry) in known.enumerated() where place != longest {
+          let bit: UInt64 = 1 << UInt64(place)
+          for example in examplePostings[
+            exampleStarts[entry.stemID]..<exampleStarts[entry.stemID + 1]]
+          {
+            // Listed every time, but counted only the first: no branch to mispredict.
+            let bits = reachedBits[example]
             listed[count] = example
-            count += 1
+            count &+= bits == 0 ? 1 : 0
+            reachedBits[example] = bits | bit
           }
-          reachedBits[example] |= bit
         }
       }
     }
     let longBit: UInt64 = 1 << UInt64(longest)
     let bitmapStart = exampleBitmapStarts[longStem]
     exampleStemIDs.withUnsafeBufferPointer { exampleStemIDs in
-      exampleBitmaps.withUnsafeBufferPointer { bitmaps in
-        exampleIntent.withUnsafeBufferPointer { exampleIntent in
-          exampleWeight.withUnsafeBufferPointer { exampleWeight in
-            for example in listed[..<count] {
-              var bits = reachedBits[example]
-              reachedBits[example] = 0
-              if bitmapStart >= 0 {
-                if bitmaps[bitmapStart + example >> 6] & (1 << UInt64(example & 63)) != 0 {
-                  bits |= longBit
+      exampleStemStarts.withUnsafeBufferPointer { exampleStemStarts in
+        exampleBitmaps.withUnsafeBufferPointer { bitmaps in
+          exampleIntent.withUnsafeBufferPointer { exampleIntent in
+            exampleWeight.withUnsafeBufferPointer { exampleWeight in
+              for example in listed[..<count] {
+                var bits = reachedBits[example]
+                reachedBits[example] = 0
+                if bitmapStart >= 0 {
+                  let word = bitmaps[bitmapStart &+ example &>> 6]
+                  bits |= word &>> UInt64(example & 63) & 1 == 0 ? 0 : longBit
+                } else {
+                  for stemID in exampleStemIDs[
+                    exampleStemStarts[example]..<exampleStemStarts[example &+ 1]]
+                  where stemID == longStem {
+                    bits |= longBit
+                  }
                 }
-              } else {
-                for stemID in exampleStemIDs[
-                  exampleStemStarts[example]..<exampleStemStarts[example + 1]]
-                where stemID == longStem {
-                  bits |= longBit
+                var overlap = 0.0
+                while bits != 0 {
+                  overlap += placeWeights[bits.trailingZeroBitCount]
+                  bits &= bits &- 1
                 }
+                let dice = 2 * overlap / (queryWeight + exampleWeight[example])
+                let intent = exampleIntent[example]
+                closest[intent] = max(closest[intent], dice)
               }
-              var overlap = 0.0
-              while bits != 0 {
-                overlap += known[bits.trailingZeroBitCount].weight
-                bits &= bits - 1
-              }
-              let dice = 2 * overlap / (queryWeight + exampleWeight[example])
-              closest[exampleIntent[example]] = max(closest[exampleIntent[example]], dice)
             }
           }
         }

@@ -30,6 +30,50 @@ extension IntentIndex {
     /// For each example (by position) reached through a known stem, the bits of the places of
     /// the known stems that reached it; cleared as read.
     let exampleBits: UnsafeMutableBufferPointer<UInt64>
+    /// The small lists a call builds, kept between calls with their capacity: a call takes
+    /// them (`takeLists()`) and puts them back, so they are not allocated again.
+    var lists = Lists()
+    /// The weights of a call's known stems by place, for `setClosest` (at most 64).
+    let placeWeights: UnsafeMutableBufferPointer<Double>
+
+    /// The lists of one call, each empty between calls.
+    struct Lists {
+      /// The question's stems and what the index knows of each.
+      var stems: [String] = []
+      var terms: [Term] = []
+      var contextTerms: [Term] = []
+      /// The places in `stems` of the stems matched, each once, and their numbers.
+      var content: [Int] = []
+      var contentIDs: [Int] = []
+      var contextIDs: [Int] = []
+      var known: [(stemID: Int, weight: Double)] = []
+      var stemFeatures: [Int] = []
+      var contextFeatures: [Int] = []
+      var features: [(feature: Int, value: Double)] = []
+      var ranked: [Int] = []
+
+      mutating func removeAll() {
+        stems.removeAll(keepingCapacity: true)
+        terms.removeAll(keepingCapacity: true)
+        contextTerms.removeAll(keepingCapacity: true)
+        content.removeAll(keepingCapacity: true)
+        contentIDs.removeAll(keepingCapacity: true)
+        contextIDs.removeAll(keepingCapacity: true)
+        known.removeAll(keepingCapacity: true)
+        stemFeatures.removeAll(keepingCapacity: true)
+        contextFeatures.removeAll(keepingCapacity: true)
+        features.removeAll(keepingCapacity: true)
+        ranked.removeAll(keepingCapacity: true)
+      }
+    }
+
+    /// The lists, emptied, for the caller to hold alone until it puts them back.
+    func takeLists() -> Lists {
+      var taken = Lists()
+      swap(&taken, &lists)
+      taken.removeAll()
+      return taken
+    }
 
     init(intents: Int, examples: Int, stems: Int) {
       func zeros<Value>(_ count: Int, _ zero: Value) -> UnsafeMutableBufferPointer<Value> {
@@ -45,9 +89,11 @@ extension IntentIndex {
       overlap = zeros(examples, 0.0)
       learned = zeros(intents, 0.0)
       touched = zeros(intents, 0)
-      overlapping = zeros(examples, 0)
+      // One more than the examples: `setClosest` writes past the last one listed.
+      overlapping = zeros(examples + 1, 0)
       isSeen = zeros(stems, false)
       exampleBits = zeros(examples, UInt64(0))
+      placeWeights = zeros(64, 0.0)
     }
 
     deinit {
@@ -62,6 +108,7 @@ extension IntentIndex {
       overlapping.deallocate()
       isSeen.deallocate()
       exampleBits.deallocate()
+      placeWeights.deallocate()
     }
   }
 

@@ -296,9 +296,16 @@ public struct IntentIndex: Sendable {
   public func matches(
     for stems: [String], context: [String] = [], limit: Int = 5, kinds: Set<String> = []
   ) -> [Match] {
-    matches(
-      stems: stems, terms: stems.map { terms[$0] ?? Term() },
-      context: context.map { terms[$0] ?? Term() }, limit: limit, kinds: kinds)
+    let scratch = scratch.take()
+    defer { self.scratch.giveBack(scratch) }
+    var lists = scratch.takeLists()
+    defer { scratch.lists = lists }
+    for stem in stems {
+      lists.stems.append(stem)
+      lists.terms.append(terms[stem] ?? Term())
+    }
+    for stem in context { lists.contextTerms.append(terms[stem] ?? Term()) }
+    return matches(&lists, limit: limit, kinds: kinds, scratch)
   }
 
   /// Returns the intents that match the stems of some tokens, best first, as
@@ -308,54 +315,49 @@ public struct IntentIndex: Sendable {
     forStemsOf tokens: some Collection<Token>, context: [String] = [], limit: Int = 5,
     kinds: Set<String> = []
   ) -> [Match] {
-    let (stems, stemTerms) = stemsAndTerms(of: tokens, skippingPunctuation: false)
-    return matches(
-      stems: stems, terms: stemTerms, context: context.map { terms[$0] ?? Term() },
-      limit: limit, kinds: kinds)
+    matches(tokens, skippingPunctuation: false, context: context, limit: limit, kinds: kinds)
   }
 
   /// Returns the intents that match a question's word tokens (its `stems`), best first.
   func matches(
     for analyzed: AnalyzedText, context: [String] = [], limit: Int = 5, kinds: Set<String> = []
   ) -> [Match] {
-    let (stems, stemTerms) = stemsAndTerms(of: analyzed.tokens, skippingPunctuation: true)
-    return matches(
-      stems: stems, terms: stemTerms, context: context.map { terms[$0] ?? Term() },
-      limit: limit, kinds: kinds)
+    matches(
+      analyzed.tokens, skippingPunctuation: true, context: context, limit: limit, kinds: kinds)
   }
 
-  /// The stems of tokens with what the index knows of each, found by number.
-  fileprivate func stemsAndTerms(
-    of tokens: some Collection<Token>, skippingPunctuation: Bool
-  ) -> ([String], [Term]) {
-    var stems: [String] = []
-    var stemTerms: [Term] = []
-    stems.reserveCapacity(tokens.count)
-    stemTerms.reserveCapacity(tokens.count)
-    for token in tokens where !skippingPunctuation || !token.isPunctuation {
-      stems.append(token.stem)
-      stemTerms.append(term(of: token))
-    }
-    return (stems, stemTerms)
-  }
-
-  /// Returns the intents that match stems whose terms have been looked up.
+  /// Returns the intents that match the stems of tokens, found by number, in the scratch's
+  /// lists, so a call makes no arrays of its own but its answer.
   fileprivate func matches(
-    stems: [String], terms stemTerms: [Term], context contextTerms: [Term], limit: Int,
+    _ tokens: some Collection<Token>, skippingPunctuation: Bool, context: [String], limit: Int,
     kinds: Set<String>
   ) -> [Match] {
     let scratch = scratch.take()
     defer { self.scratch.giveBack(scratch) }
+    var lists = scratch.takeLists()
+    defer { scratch.lists = lists }
+    for token in tokens where !skippingPunctuation || !token.isPunctuation {
+      lists.stems.append(token.stem)
+      lists.terms.append(term(of: token))
+    }
+    for stem in context { lists.contextTerms.append(terms[stem] ?? Term()) }
+    return matches(&lists, limit: limit, kinds: kinds, scratch)
+  }
+
+  /// Returns the intents that match the stems in `lists` (with their terms and the context's),
+  /// using the other lists as scratch.
+  fileprivate func matches(
+    _ lists: inout Scratch.Lists, limit: Int, kinds: Set<String>, _ scratch: Scratch
+  ) -> [Match] {
+    let stems = lists.stems
+    let stemTerms = lists.terms
+    let contextTerms = lists.contextTerms
     // The question's stems without stopwords or repeats (their positions in `stems`), with
     // their numbers (-1 for a stem the index does not hold; the index holds no stopwords).
     // Known stems are told apart by number, unknown ones by name.
     let isSeen = scratch.isSeen
-    var content: [Int] = []
-    var contentIDs: [Int] = []
     var unknown: [String] = []
     var unknownSet: Set<String> = []
-    content.reserveCapacity(stems.count)
-    contentIDs.reserveCapacity(stems.count)
     for (position, term) in stemTerms.enumerated() {
       if term.stem >= 0 {
         if isSeen[term.stem] { continue }
@@ -370,15 +372,17 @@ public struct IntentIndex: Sendable {
         unknown.append(stem)
         if unknown.count == 8 { unknownSet = Set(unknown) }
       }
-      content.append(position)
-      contentIDs.append(term.stem)
+      lists.content.append(position)
+      lists.contentIDs.append(term.stem)
     }
     // Stems of the context the question does not have, first mention first, each once.
-    var contextIDs: [Int] = []
     for term in contextTerms where term.stem >= 0 && !isSeen[term.stem] {
       isSeen[term.stem] = true
-      contextIDs.append(term.stem)
+      lists.contextIDs.append(term.stem)
     }
+    let content = lists.content
+    let contentIDs = lists.contentIDs
+    let contextIDs = lists.contextIDs
     for stemID in contentIDs where stemID >= 0 { isSeen[stemID] = false }
     for stemID in contextIDs { isSeen[stemID] = false }
     guard !content.isEmpty else { return [] }
@@ -406,8 +410,6 @@ public struct IntentIndex: Sendable {
       // intents, which hold every overlapping example's intent.
     }
     var total = 0.0
-    var known: [(stemID: Int, weight: Double)] = []
-    known.reserveCapacity(content.count)
     postings.withUnsafeBufferPointer { postings in
       for (position, stemID) in contentIDs.enumerated() {
         guard stemID >= 0 else {
@@ -415,7 +417,7 @@ public struct IntentIndex: Sendable {
           continue
         }
         let weight = idf[stemID]
-        known.append((stemID, weight))
+        lists.known.append((stemID, weight))
         total += max(weight, 0.2)
         let bit: UInt64 = position < 64 ? 1 << UInt64(position) : 0
         for posting in postings[postingStarts[stemID]..<postingStarts[stemID + 1]] {
@@ -432,6 +434,7 @@ public struct IntentIndex: Sendable {
     }
     // The closest single example adds its overlap (a Dice coefficient weighted by IDF), so a
     // question worded like one example is not drowned by an intent with many loose examples.
+    let known = lists.known
     var queryWeight = 0.0
     for (_, weight) in known { queryWeight += weight }
     if known.count <= 64 {
@@ -487,8 +490,12 @@ public struct IntentIndex: Sendable {
     // so the best is 1) breaks near ties; only intents that share a word with the question
     // take part, so a question made of unknown words still finds nothing.
     if let classifier {
-      let features = classifier.features(
-        stemFeatures: stemTerms.map(\.feature), contextFeatures: contextTerms.map(\.feature))
+      for term in stemTerms { lists.stemFeatures.append(term.feature) }
+      for term in contextTerms { lists.contextFeatures.append(term.feature) }
+      classifier.setFeatures(
+        stemFeatures: lists.stemFeatures, contextFeatures: lists.contextFeatures,
+        into: &lists.features)
+      let features = lists.features
       var best = Double.leastNonzeroMagnitude
       for intent in touchedIntents { best = max(best, scores[intent]) }
       let learned = scratch.learned
@@ -510,8 +517,9 @@ public struct IntentIndex: Sendable {
       }
     }
     // Only the best few are needed: pick them without sorting every touched intent.
-    var ranked: [Int] = []
-    ranked.reserveCapacity(max(limit, 2))
+    var ranked = lists.ranked
+    lists.ranked = []
+    defer { lists.ranked = ranked }
     for intent in touchedIntents {
       if ranked.count < max(limit, 2) {
         ranked.append(intent)

@@ -292,10 +292,21 @@ public struct LinearClassifier: Sendable, Equatable {
   ///
   /// - Complexity: O(*n* × *f*) for *n* stems and *f* features; a question has a handful.
   func features(stemFeatures: [Int], contextFeatures: [Int]) -> [(feature: Int, value: Double)] {
-    // A question has a handful of features: a small array searched in place beats a dictionary,
-    // and pairs are looked up by the ids of their stems, so no string is built.
     var features: [(feature: Int, value: Double)] = []
     features.reserveCapacity(2 * (stemFeatures.count + contextFeatures.count))
+    setFeatures(stemFeatures: stemFeatures, contextFeatures: contextFeatures, into: &features)
+    return features
+  }
+
+  /// Sets `features` to a question's features, as `features(stemFeatures:contextFeatures:)`
+  /// gives them, in an array the caller keeps between questions.
+  func setFeatures(
+    stemFeatures: [Int], contextFeatures: [Int],
+    into features: inout [(feature: Int, value: Double)]
+  ) {
+    // A question has a handful of features: a small array searched in place beats a dictionary,
+    // and pairs are looked up by the ids of their stems, so no string is built.
+    features.removeAll(keepingCapacity: true)
     addAll(stemFeatures, 1, own: -1, to: &features)
     let own = features.count
     addAll(contextFeatures, Self.contextWeight, own: own, to: &features)
@@ -317,7 +328,6 @@ public struct LinearClassifier: Sendable, Equatable {
     for index in features.indices {
       features[index].value *= isPair[features[index].feature] ? pairScale : singleScale
     }
-    return features
   }
 
   /// Scales the single stems' part and the pairs' part of a vector each to its length.
