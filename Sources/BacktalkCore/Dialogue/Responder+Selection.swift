@@ -243,9 +243,12 @@ extension Responder {
           ? (isShort ? best(previous + part) : nil) ?? best(part)
           : best(part) ?? best(part, context: context)
         guard let found else { continue }
-        let namesThing = part.contains { !$0.isPunctuation && isUnnamedThing($0) }
-        // A part that names nothing outside the knowledge ("who's right?") is no question
-        // about something else beside the others.
+        // Only an out-of-scope answer asks whether the part names anything outside the
+        // knowledge: one that names nothing ("who's right?") is no question about something
+        // else beside the others.
+        let namesThing =
+          found.intent == knowledge.lexicon.unknownTopicIntent
+          && part.contains { !$0.isPunctuation && isUnnamedThing($0) }
         if found.intent == knowledge.lexicon.unknownTopicIntent, !namesThing, !answered.isEmpty {
           continue
         }
@@ -474,7 +477,9 @@ extension Responder {
     let guidance = knowledge.lexicon.guidanceDocuments
     return index.isPosted(stem) { !uncoveringIntents.contains($0) }
       || passageIndex.isPosted(stem) { passage in
-        !guidance.contains(String(passage.prefix { $0 != "#" }))
+        // A passage's id is its document's, "#", and its anchor: compared in place.
+        let document = passage.utf8.prefix { $0 != UInt8(ascii: "#") }
+        return !guidance.contains { $0.utf8.elementsEqual(document) }
       }
   }
 
