@@ -704,7 +704,19 @@ extension Responder {
               && position + 1 < tokens.count && $0 + 1 < position
               && tokens[$0 + 1].word == tokens[position + 1].word
           }
-        if said >= 2 && !partAsks || offered || repeated {
+        // A question of another opener after a whole question asks again, with or without
+        // its punctuation: "what is a back spasm why does it happen how long does it last".
+        // The part before must open with its own asking phrase and hold a word of its own
+        // besides it.
+        let chained =
+          partAsks && !repeated && asking.starts(at: partStart)
+          && isWhOpener(token) && isWhOpener(tokens[partStart])
+          && tokens[partStart].word != token.word
+          && (partStart..<position).contains {
+            !asking.covers($0) && !tokens[$0].isPunctuation
+              && !selectionWords.stopStems.containsStem(of: tokens[$0])
+          }
+        if said >= 2 && !partAsks || offered || repeated || chained {
           newPart()
           partStart = position
         }
@@ -713,6 +725,11 @@ extension Responder {
       parts[parts.count - 1].append(token)
     }
     return parts.filter { !$0.isEmpty }
+  }
+
+  /// Whether a word opens a question that is not yes-or-no: "what", "why", "how".
+  func isWhOpener(_ token: Token) -> Bool {
+    token.isOne(of: selectionWords.questionOpeners) && !token.isOne(of: selectionWords.yesNoOpeners)
   }
 
   /// Whether words tell what happened to the writer: a word of the story (`story_words`:
