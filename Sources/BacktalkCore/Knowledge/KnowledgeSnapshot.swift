@@ -5,7 +5,7 @@
 /// fixed order, strings as a length and UTF-8 bytes, numbers as little-endian integers.
 public enum KnowledgeSnapshot {
   /// "BTK" and a format version; bump the version when the layout changes.
-  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x15]
+  static let magic: [UInt8] = [0x42, 0x54, 0x4B, 0x16]
 
   public struct FormatError: Error, CustomStringConvertible {
     public var description: String {
@@ -393,6 +393,7 @@ struct Writer {
     set(lexicon.durationIntensifiers)
     set(lexicon.simileWords)
     set(lexicon.guidanceDocuments)
+    set(lexicon.describingWords)
     // The real-word list is left out: it is half a megabyte, consulted only when a word needs
     // correcting, and the command loads it from the embedded files when it is first needed.
   }
@@ -621,6 +622,7 @@ struct Reader {
     lexicon.durationIntensifiers = try set()
     lexicon.simileWords = try set()
     lexicon.guidanceDocuments = try set()
+    lexicon.describingWords = try set()
     return lexicon
   }
 }

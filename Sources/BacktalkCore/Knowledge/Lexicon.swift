@@ -121,6 +121,9 @@ public struct Lexicon: Sendable, Equatable {
   /// Words that open a likeness of what the clause before said ("my chest, like a band
   /// squeezing"; `simile_words:`): a comma before one does not end the clause.
   public var simileWords: Set<String> = []
+  /// Words that describe a pain or a feeling ("sharp", "severe"; `describing_words:`): a comma
+  /// between two of them lists the qualities of one thing and does not end the clause.
+  public var describingWords: Set<String> = []
   /// Corpus documents of safety guidance rather than the articles (`guidance_documents:`): a
   /// word only they hold is no topic the articles cover ("does smoking help a spasm").
   public var guidanceDocuments: Set<String> = []

@@ -18,7 +18,7 @@ enum LexiconParser {
     "answer_blockers", "resolved_cues", "counts_when_passed", "ability_questions", "other_senses",
     "on_topic_words", "yes_no_openers", "uncovered_topic_intent", "effect_words",
     "weak_on_topic_words", "story_cues", "question_openers", "duration_intensifiers",
-    "simile_words", "guidance_documents",
+    "simile_words", "guidance_documents", "describing_words",
   ]
 
   static func parse(
@@ -68,6 +68,7 @@ enum LexiconParser {
     lexicon.questionOpeners.formUnion(set("question_openers"))
     lexicon.durationIntensifiers.formUnion(set("duration_intensifiers"))
     lexicon.simileWords.formUnion(set("simile_words"))
+    lexicon.describingWords.formUnion(set("describing_words"))
     lexicon.guidanceDocuments.formUnion(set("guidance_documents"))
     lexicon.effectWords.formUnion(set("effect_words"))
     lexicon.weakOnTopicWords.formUnion(set("weak_on_topic_words"))

@@ -324,6 +324,18 @@ public struct TextAnalyzer: Sendable {
         add(word, facts)
       }
     }
+    // A comma between two words describing one thing lists its qualities, so the clause goes
+    // on: "a sudden, sharp pain". Told from the words as corrected ("a sudden, excrucating pain").
+    var position = 1
+    while position + 1 < tokens.count {
+      if tokens[position].isComma, lexicon.describingWords.contains(tokens[position - 1].word),
+        lexicon.describingWords.contains(tokens[position + 1].word)
+      {
+        tokens.remove(at: position)
+      } else {
+        position += 1
+      }
+    }
     tokens = markDurations(tokens)
     while tokens.first?.isPunctuation == true { tokens.removeFirst() }
     while tokens.last?.isPunctuation == true { tokens.removeLast() }
