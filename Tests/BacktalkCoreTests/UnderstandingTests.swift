@@ -321,4 +321,20 @@ import Testing
     #expect(reply.intents == ["swimming", "running"])
     #expect(reply.explanation.parts == ["can i swim", "can i run"])
   }
+
+  @Test func aPartNamesAPhraseASynonymFoldedOnceAsTyped() {
+    // "physio" folds into two tokens, "physical therapy"; the part is told as it was typed.
+    let reply = Fixture.responder.reply(to: "chiro or physio")
+    #expect(reply.explanation.parts == ["chiro", "physio"])
+  }
+
+  @Test func aPartAboutATopicAnsweredAlreadyAddsNoRunnerUp() {
+    let reply = Fixture.responder.reply(
+      to: "is walking good for it, and how much walking should i do")
+    #expect(reply.intents == ["walking"])
+    // Read with the part before, a short part still asks what is next to it.
+    #expect(
+      Fixture.responder.reply(to: "ice or heat? and how long?").intents
+        == ["ice_or_heat", "ice_duration"])
+  }
 }

@@ -223,12 +223,24 @@ extension Responder {
         story = []
         // The best intent not answered yet, found by words of this part itself, with its
         // confidence worked out against the next intent not answered yet.
-        func best(_ words: [Token], context: [String] = []) -> Match? {
-          let open = index.matches(
-            forStemsOf: words, context: context, limit: 4, kinds: asking.kinds
-          )
-          .filter { !answered.contains($0.intent) }
+        func best(_ words: [Token], context: [String] = [], withBefore: Bool = false) -> Match? {
+          let all = index.matches(
+            forStemsOf: words, context: context, limit: 4, kinds: asking.kinds)
+          // A part whose own best match is a topic already answered asks about that topic
+          // again ("can i drive to the pool and go for a swim"), not about the runner-up; read
+          // with the part before, a short part asks what is next to it ("ice or heat? and how
+          // long?" asks how long to ice).
+          let open = all.filter { !answered.contains($0.intent) }
           guard var found = open.first else { return nil }
+          if let first = all.first, answered.contains(first.intent) {
+            guard withBefore else { return nil }
+            // What the part adds must be what the runner-up explains and the answered topic
+            // does not: "how long" for how long to ice.
+            let added = found.matchedStems.filter {
+              stems.contains($0) && !first.matchedStems.contains($0)
+            }
+            guard added.contains(where: { index.isInformative($0) }) else { return nil }
+          }
           found.confidence = index.confidence(of: found, over: open.dropFirst().first)
           return found.confidence >= Self.answerThreshold
             && found.matchedStems.contains(where: stems.contains) ? found : nil
@@ -240,7 +252,7 @@ extension Responder {
         // story as context when it is not clear alone.
         let found =
           context.isEmpty
-          ? (isShort ? best(previous + part) : nil) ?? best(part)
+          ? (isShort ? best(previous + part, withBefore: true) : nil) ?? best(part)
           : best(part) ?? best(part, context: context)
         guard let found else { continue }
         // Only an out-of-scope answer asks whether the part names anything outside the
@@ -282,7 +294,7 @@ extension Responder {
         selection.answered = answered
         selection.confidence = confidences.min() ?? 0
         selection.parts = parts.map {
-          $0.map { $0.typed ?? $0.word }.filter { !$0.isEmpty }.joined(separator: " ")
+          typedText($0)
         }
         return selection
       }
@@ -549,7 +561,7 @@ extension Responder {
         best.confidence = index.confidence(of: best, over: open.dropFirst().first)
         guard best.confidence >= Self.answerThreshold else { break }
         found.append(
-          (best.intent, best.confidence, side.map { $0.typed ?? $0.word }.joined(separator: " ")))
+          (best.intent, best.confidence, typedText(side)))
       }
       if found.count == 2 { return found }
     }
@@ -599,7 +611,7 @@ extension Responder {
       best.confidence = index.confidence(of: best, over: open.dropFirst().first)
       guard best.confidence >= Self.answerThreshold else { return nil }
       found.append(
-        (best.intent, best.confidence, words.map { $0.typed ?? $0.word }.joined(separator: " ")))
+        (best.intent, best.confidence, typedText(words)))
     }
     return found
   }
@@ -730,6 +742,20 @@ extension Responder {
   /// Whether a word opens a question that is not yes-or-no: "what", "why", "how".
   func isWhOpener(_ token: Token) -> Bool {
     token.isOne(of: selectionWords.questionOpeners) && !token.isOne(of: selectionWords.yesNoOpeners)
+  }
+
+  /// Tokens as the writer typed them, a phrase a synonym made several tokens of once ("hot
+  /// bath", not "hot bath hot bath").
+  func typedText<Tokens: Collection<Token>>(_ tokens: Tokens) -> String {
+    var words: [String] = []
+    var last: String?
+    for token in tokens {
+      let typed = token.typed ?? token.word
+      if typed.isEmpty || token.typed != nil && token.typed == last { continue }
+      words.append(typed)
+      last = token.typed
+    }
+    return words.joined(separator: " ")
   }
 
   /// Whether words tell what happened to the writer: a word of the story (`story_words`:
