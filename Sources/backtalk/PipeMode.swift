@@ -97,10 +97,25 @@ struct PipeMode: Sendable {
 }
 
 extension PipeMode {
+  /// Whether a line holds only whitespace. One pass over the bytes, which stops at the first
+  /// ASCII byte that is not whitespace (the first byte of almost every line): such a byte is
+  /// a character that is not whitespace, or ends a cluster that starts with one, so the line
+  /// is not blank whatever else it holds. Only a line of whitespace and non-ASCII bytes asks
+  /// its characters.
   fileprivate func isBlank(_ text: String) -> Bool {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
-      return text.utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+    var text = text
+    let decided: Bool? = text.withUTF8 { bytes in
+      var isASCII = true
+      for byte in bytes {
+        if byte >= 0x80 {
+          isASCII = false
+        } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+          return false
+        }
+      }
+      return isASCII ? true : nil
     }
+    if let decided { return decided }
     return !text.contains { !$0.isWhitespace }
   }
 

@@ -139,8 +139,11 @@ public struct TriageEngine: Sendable {
       var changed = true
       while changed {
         changed = false
-        // A rule no id present names cannot fire: skipped by one test, in the same order.
-        for index in rules.indices where presence.isCandidate(index) {
+        // A rule no id present names cannot fire: skipped, eight at a time, in the same order;
+        // the next candidate is sought after this one is done, so one it made is not missed.
+        var index = presence.nextCandidate(from: 0)
+        while index < rules.count {
+          defer { index = presence.nextCandidate(from: index + 1) }
           let rule = rules[index]
           let number = numbered.ruleNumbers[index]
           for side in 0..<2 where presence.isCandidate(index, side: side) {
