@@ -259,6 +259,10 @@ extension FindingScanner {
   }
 
   /// The clause around a span: from the token after the previous break to the next break.
+  /// How many words before a finding an exception may start: twelve, so "is it safe to keep
+  /// taking naproxen every single day for three months" reaches the duration (eight did not).
+  static let exceptionReach = 12
+
   func clauseBounds(of span: Range<Int>, _ line: ScanProgram.Line) -> Range<Int> {
     var lower = span.lowerBound
     while lower > 0 && !line.isBreak(lower - 1) { lower -= 1 }
@@ -267,10 +271,11 @@ extension FindingScanner {
     return lower..<upper
   }
 
-  /// Whether one of the pattern's exceptions matches over any of the span's words.
+  /// Whether one of the pattern's exceptions matches over any of the span's words, starting at
+  /// most `exceptionReach` words before them.
   func isExcepted(_ pattern: Int, _ span: Range<Int>, _ matcher: ScanProgram.Matcher) -> Bool {
     for exception in patterns[pattern].exceptions {
-      let earliest = max(0, span.lowerBound - 8)
+      let earliest = max(0, span.lowerBound - Self.exceptionReach)
       for start in earliest..<min(span.upperBound, matcher.count) {
         // `canStart` only refuses starts `match` would refuse, more cheaply.
         if matcher.canStart(exception, at: start),
