@@ -338,3 +338,23 @@ import Testing
         == ["ice_or_heat", "ice_duration"])
   }
 }
+
+@Suite struct OtherSenseTests {
+  /// "motor" (another sense of "run") reads as "drive", and "car" (of the car's wipers) too: as
+  /// stems they would mark "drive" beside "run" or "wipers" as another sense. Matched as typed,
+  /// they still show the sense they were written for.
+  @Test func aNeighbourThatIsASynonymShowsTheSenseOnlyAsTyped() {
+    let lexicon = Fixture.knowledge.lexicon
+    #expect(lexicon.synonyms["motor"] != nil)
+    #expect(lexicon.otherSenses["run"]?.contains("motor") == true)
+    #expect(lexicon.synonyms["car"] != nil)
+    #expect(lexicon.otherSenses["wipers"]?.contains("car") == true)
+    #expect(Fixture.responder.reply(to: "can i jog can i drive").intents == ["running", "driving"])
+    #expect(
+      Fixture.responder.reply(to: "can i drive can i swim can i run").intents
+        == ["driving", "swimming", "running"])
+    #expect(
+      Fixture.responder.reply(to: "the wipers on my car keep squeaking, what do i use").intents
+        == ["out_of_scope"])
+  }
+}

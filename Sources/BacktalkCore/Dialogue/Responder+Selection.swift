@@ -128,7 +128,7 @@ extension Responder {
       guard otherSenseStarts.containsStem(of: tokens[start]),
         let senses = otherSenses[tokens[start].stem]
       else { continue }
-      for (topic, others) in senses {
+      for (topic, others, typed) in senses {
         guard start + topic.count <= tokens.count,
           zip(topic.indices, start...).allSatisfy({ tokens[$1].stem == topic[$0] })
         else { continue }
@@ -140,6 +140,9 @@ extension Responder {
           for position in range {
             if tokens[position].isBreak { return nil }
             if others.contains(tokens[position].stem) { return position }
+            if !typed.isEmpty, let word = tokens[position].typed, typed.contains(word) {
+              return position
+            }
             if !selectionWords.stopStems.containsStem(of: tokens[position]) { words += 1 }
             if words >= Self.otherSenseReach { return nil }
           }

@@ -34,8 +34,10 @@ public struct Responder: Sendable {
   /// Topic words as stems, each with the stems of the neighbours that show another sense
   /// (`other_senses`: "ice" beside "skates").
   /// They are filed by their first stem, so a line looks up each of its stems once instead
-  /// of comparing every topic at every position.
-  let otherSenses: WordTable<[(topic: [String], others: Set<String>)]>
+  /// of comparing every topic at every position. A neighbour that a synonym folds into another
+  /// word ("car" reads as "drive") is kept as typed, in `typed`, and matched as typed: its stem
+  /// would be a topic word, and would show another sense wherever that topic is asked.
+  let otherSenses: WordTable<[(topic: [String], others: Set<String>, typed: Set<String>)]>
   /// The lexicon's sets that selection reads for every token, as byte-hashed tables.
   let selectionWords: SelectionWords
   /// Intents whose words say nothing of what the articles cover: the red flags (triage
@@ -185,7 +187,12 @@ public struct Responder: Sendable {
     otherSenses = WordTable(
       Dictionary(
         grouping: knowledge.lexicon.otherSenses.sorted { $0.key < $1.key }.map { topic, others in
-          (topic: stems(topic), others: Set(others.flatMap(stems.callAsFunction)))
+          let synonyms = knowledge.lexicon.synonyms
+          return (
+            topic: stems(topic),
+            others: Set(others.filter { synonyms[$0] == nil }.flatMap(stems.callAsFunction)),
+            typed: Set(others.filter { synonyms[$0] != nil })
+          )
         }
         .filter { !$0.topic.isEmpty }, by: { $0.topic[0] }))
     var askCueStarts = NumberedWords(Set(askCues.dictionary.keys))
