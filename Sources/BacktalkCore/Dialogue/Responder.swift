@@ -76,7 +76,7 @@ public struct Responder: Sendable {
   /// Below this confidence an answer offers the next intents too ("Or did you mean").
   public static let sureThreshold = 0.8
   /// How far from a topic word a neighbour can show it used in another sense.
-  static let otherSenseReach = 2
+  static let otherSenseReach = 3
   /// The shortest unknown word that may be a slip of a real one (see `isAboutSomethingElse`).
   static let slipLength = 5
   /// How many intents "Or did you mean" offers at most.
