@@ -26,6 +26,19 @@ import Testing
     #expect(analyzer.analyze("Dón’t").tokens.map(\.word) == ["do", "not"])
   }
 
+  @Test(arguments: ["my leg's weak", "my leg’s weak", "MY LEG'S WEAK", "my leg`s weak"])
+  func dropsANounsOwnApostropheS(_ line: String) {
+    // "leg's" is one leg ("is", "has" or a possessive), never the plural "legs".
+    #expect(analyzer.analyze(line).tokens.map(\.word) == ["my", "leg", "weak"])
+  }
+
+  @Test func keepsTheApostropheSTheContractionsRead() {
+    let words = { (line: String) in Fixture.responder.analyzer.analyze(line).tokens.map(\.word) }
+    #expect(words("nothing's changed") == words("nothing is changed"))
+    #expect(words("nothing's changed") != words("nothing changed"))
+    #expect(analyzer.analyze("leg'sore").tokens.map(\.word) == ["legsore"])
+  }
+
   @Test func correctsTyposAgainstTheVocabulary() {
     let analyzed = analyzer.analyze("can i drvie")
     #expect(analyzed.corrections == [Rewrite(from: "drvie", to: "drive")])

@@ -376,11 +376,21 @@ extension TextAnalyzer {
         current = String.UnicodeScalarView()
       }
     }
-    for (index, scalar) in scalars.enumerated() {
+    var skipped = -1
+    for (index, scalar) in scalars.enumerated() where index != skipped {
       if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
         current.append(scalar)
       } else if scalar == "'" || scalar == "’" || scalar == "`" {
-        continue  // "can't" becomes "cant", which the contractions expand
+        // "can't" becomes "cant", which the contractions expand; a word's own "'s" goes.
+        let ending =
+          index + 1 < scalars.count && scalars[index + 1] == "s"
+          && (index + 2 == scalars.count
+            || !(scalars[index + 2].properties.isAlphabetic
+              || ("0"..."9").contains(scalars[index + 2])))
+        if ending, !current.isEmpty, lexicon.contractions[String(current) + "s"] == nil {
+          skipped = index + 1
+        }
+        continue
       } else if scalar == ".",
         index > 0, index + 1 < scalars.count,
         ("0"..."9").contains(scalars[index - 1]), ("0"..."9").contains(scalars[index + 1])
@@ -415,13 +425,25 @@ extension TextAnalyzer {
     result.reserveCapacity(bytes.count / 4 + 1)
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A }
-    for index in bytes.indices {
+    var skipped = -1
+    for index in bytes.indices where index != skipped {
       let byte = bytes[index]
       if byte >= 0x61 && byte <= 0x7A || isDigit(byte) {
         current.append(byte)
       } else if byte >= 0x41 && byte <= 0x5A {
         current.append(byte | 0x20)
       } else if byte == 0x27 || byte == 0x60 {
+        // A word's own "'s" goes ("my leg's gone weak" is one leg, not "legs"), unless the
+        // contractions read the word with it ("it's", "what's").
+        let ending =
+          index + 1 < bytes.count && bytes[index + 1] | 0x20 == 0x73
+          && (index + 2 == bytes.count
+            || !(isLetter(bytes[index + 2]) || isDigit(bytes[index + 2])))
+        if ending, !current.isEmpty,
+          lexicon.contractions[String(decoding: current, as: UTF8.self) + "s"] == nil
+        {
+          skipped = index + 1
+        }
         continue
       } else if byte == 0x2E, index > 0, index + 1 < bytes.count, isDigit(bytes[index - 1]),
         isDigit(bytes[index + 1])
