@@ -279,6 +279,15 @@ public struct TextAnalyzer: Sendable {
       func add(_ part: String, _ partFacts: WordFacts?) {
         var word = partFacts?.number ?? part
         var known = partFacts?.number == nil ? partFacts : wordFacts[word]
+        // A number word of tens and one of units are one number: "sixty-seven" is 67.
+        if let units = partFacts?.number, units.utf8.count == 1, units != "0", position > 0,
+          let previous = allPieces[position - 1], let tens = lexicon.numbers[previous],
+          tens.utf8.count == 2, tens.hasSuffix("0"), tens != "10", tokens.last?.word == tens
+        {
+          tokens.removeLast()
+          word = String(tens.dropLast()) + units
+          known = wordFacts[word]
+        }
         var typed: String?
         // A word the vocabulary holds is never corrected.
         if correcting, known?.count == nil,
