@@ -39,6 +39,15 @@ import Testing
     #expect(analyzer.analyze("leg'sore").tokens.map(\.word) == ["legsore"])
   }
 
+  @Test func readsTensAndUnitsAsOneNumber() {
+    let words = { (line: String) in Fixture.responder.analyzer.analyze(line).tokens.map(\.word) }
+    #expect(words("i am sixty-seven") == words("i am 67"))
+    #expect(words("seventy two") == words("72"))
+    // Only a tens word before a unit: "ten two" and "two one" stay two numbers.
+    #expect(words("ten two") == words("10 2"))
+    #expect(words("two one") == words("2 1"))
+  }
+
   @Test func correctsTyposAgainstTheVocabulary() {
     let analyzed = analyzer.analyze("can i drvie")
     #expect(analyzed.corrections == [Rewrite(from: "drvie", to: "drive")])
